@@ -1,0 +1,16 @@
+package io.github.migrationprofiler;
+
+/**
+ * A problem the user can act on: bad configuration, a missing changelog, an engine that will not
+ * start. The message says what went wrong and what to do next; the Maven goal shows it as is.
+ */
+public class ProfilerException extends RuntimeException {
+
+    public ProfilerException(String message) {
+        super(message);
+    }
+
+    public ProfilerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.migrationprofiler;
+
+/**
+ * The core's only way to talk to a person. The Maven goals adapt it to Maven's {@code Log};
+ * tests and benchmarks can print or collect.
+ */
+public interface ProfilerLog {
+
+    void debug(String message);
+
+    void info(String message);
+
+    void warn(String message);
+
+    /** Discards everything; for callers that do not want output. */
+    ProfilerLog SILENT = new ProfilerLog() {
+        @Override public void debug(String message) { }
+        @Override public void info(String message) { }
+        @Override public void warn(String message) { }
+    };
+}

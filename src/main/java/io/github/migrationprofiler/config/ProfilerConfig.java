@@ -1,0 +1,92 @@
+package io.github.migrationprofiler.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a profiling run needs to know, as plain values. The Maven goal fills it from its
+ * parameters; tests and benchmarks build it directly.
+ *
+ * @param baseDir             project directory; paths in results are shown relative to it
+ * @param changelog           Liquibase changelog, or {@code null} to use {@code sqlDirectory}
+ * @param sqlDirectory        directory of plain SQL migrations (used when there is no changelog)
+ * @param searchPath          directories Liquibase resolves changelog paths against
+ * @param contexts            Liquibase context filter, or {@code null}
+ * @param labels              Liquibase label filter, or {@code null}
+ * @param changelogParameters Liquibase changelog parameters
+ * @param migrations          ids, file names or globs of the migrations under review; empty = all
+ * @param engine              where PostgreSQL comes from
+ * @param jdbcUrl             server for the external engine
+ * @param credentials         credentials for the external engine
+ * @param serverSettings      PostgreSQL settings for servers the run starts itself
+ * @param outputDirectory     where results are written
+ */
+public record ProfilerConfig(
+        Path baseDir,
+        Path changelog,
+        Path sqlDirectory,
+        List<Path> searchPath,
+        String contexts,
+        String labels,
+        Map<String, String> changelogParameters,
+        List<String> migrations,
+        EngineKind engine,
+        String jdbcUrl,
+        Credentials credentials,
+        Map<String, String> serverSettings,
+        Path outputDirectory) {
+
+    public ProfilerConfig {
+        searchPath = List.copyOf(searchPath);
+        changelogParameters = Map.copyOf(changelogParameters);
+        migrations = List.copyOf(migrations);
+        serverSettings = Map.copyOf(serverSettings);
+    }
+
+    public static Builder builder(Path baseDir) {
+        return new Builder(baseDir);
+    }
+
+    /** Builds a config with sensible defaults for everything not set. */
+    public static final class Builder {
+        private final Path baseDir;
+        private Path changelog;
+        private Path sqlDirectory;
+        private List<Path> searchPath = List.of();
+        private String contexts;
+        private String labels;
+        private Map<String, String> changelogParameters = new LinkedHashMap<>();
+        private List<String> migrations = List.of();
+        private EngineKind engine = EngineKind.AUTO;
+        private String jdbcUrl;
+        private Credentials credentials = Credentials.NONE;
+        private Map<String, String> serverSettings = new LinkedHashMap<>();
+        private Path outputDirectory;
+
+        private Builder(Path baseDir) {
+            this.baseDir = baseDir.toAbsolutePath().normalize();
+            this.sqlDirectory = this.baseDir.resolve("src/main/resources/db/migration");
+            this.outputDirectory = this.baseDir.resolve("target/migration-profiler");
+        }
+
+        public Builder changelog(Path value) { changelog = value; return this; }
+        public Builder sqlDirectory(Path value) { sqlDirectory = value; return this; }
+        public Builder searchPath(List<Path> value) { searchPath = value; return this; }
+        public Builder contexts(String value) { contexts = value; return this; }
+        public Builder labels(String value) { labels = value; return this; }
+        public Builder changelogParameters(Map<String, String> value) { changelogParameters = value; return this; }
+        public Builder migrations(List<String> value) { migrations = value; return this; }
+        public Builder engine(EngineKind value) { engine = value; return this; }
+        public Builder jdbcUrl(String value) { jdbcUrl = value; return this; }
+        public Builder credentials(Credentials value) { credentials = value; return this; }
+        public Builder serverSettings(Map<String, String> value) { serverSettings = value; return this; }
+        public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
+
+        public ProfilerConfig build() {
+            return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, outputDirectory);
+        }
+    }
+}

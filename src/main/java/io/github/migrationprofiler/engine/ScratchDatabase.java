@@ -1,0 +1,101 @@
+package io.github.migrationprofiler.engine;
+
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.ProfilerLog;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * The database one run works in, named {@code test_migration_<yyyyMMdd_HHmmss>_<random>} and
+ * dropped when the run ends. It drops only the database it created itself.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+    static final String PREFIX = "test_migration_";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final PostgresServer server;
+    private final String name;
+    private final ProfilerLog log;
+    private boolean dropped;
+
+    private ScratchDatabase(PostgresServer server, String name, ProfilerLog log) {
+        this.server = server;
+        this.name = name;
+        this.log = log;
+    }
+
+    public static ScratchDatabase create(PostgresServer server, ProfilerLog log) {
+        String name = newName(Clock.systemUTC(), new SecureRandom());
+        try (Connection admin = server.connect(server.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT current_user, rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
+                if (rs.next() && !rs.getBoolean(2)) {
+                    throw new ProfilerException("User '" + rs.getString(1) + "' may not create databases on " + server
+                            + ". The profiler works in a database of its own: grant CREATEDB (ALTER ROLE "
+                            + rs.getString(1) + " CREATEDB) or use a disposable server.");
+                }
+            }
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new ProfilerException("Cannot create scratch database " + name + " on " + server + ": " + e.getMessage(), e);
+        }
+        log.info("Scratch database: " + name);
+        return new ScratchDatabase(server, name, log);
+    }
+
+    static String newName(Clock clock, RandomGenerator random) {
+        StringBuilder name = new StringBuilder(PREFIX).append(STAMP.format(clock.instant())).append('_');
+        for (int i = 0; i < 6; i++) {
+            name.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return name.toString();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connect() throws SQLException {
+        return server.connect(name);
+    }
+
+    /** Drops the database, ending any session still in it (the migration's, on Ctrl-C). */
+    @Override
+    public synchronized void close() {
+        if (dropped) {
+            return;
+        }
+        try (Connection admin = server.connect(server.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            if (admin.getMetaData().getDatabaseMajorVersion() >= 13) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } else {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+            }
+            dropped = true;
+            log.info("Dropped scratch database " + name);
+        } catch (SQLException e) {
+            throw new ProfilerException("Could not drop scratch database " + name + " on " + server
+                    + ": " + e.getMessage() + ". Drop it by hand: DROP DATABASE " + name + ";", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "scratch database " + name;
+    }
+}

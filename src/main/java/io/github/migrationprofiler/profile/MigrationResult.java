@@ -1,0 +1,43 @@
+package io.github.migrationprofiler.profile;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * What one migration did.
+ *
+ * @param id           changeset id or SQL file name
+ * @param author       changeset author; {@code null} for SQL files
+ * @param source       the file that holds the migration
+ * @param line         line of its declaration in {@code source}
+ * @param status       how it ended
+ * @param millis       wall time of the whole migration, fractional milliseconds
+ * @param rowsAffected rows changed by all its statements
+ * @param statements   its statements in execution order
+ * @param error        the error that failed it, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
+                              long rowsAffected, List<StatementResult> statements, SqlError error) {
+
+    public MigrationResult {
+        statements = List.copyOf(statements);
+    }
+
+    @JsonIgnore
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+
+    /** "file, changeset, line, SQLSTATE: message": everything needed to find and fix a failure. */
+    @JsonIgnore
+    public String failureSummary() {
+        String what = author == null ? "file " + id : "changeset '" + id + "' by " + author;
+        String where = source + (error == null ? "" : ":" + error.line());
+        String why = error == null ? "failed"
+                : (error.sqlState() == null ? "" : "SQLSTATE " + error.sqlState() + ": ") + error.message();
+        return where + " (" + what + ", line " + (error == null ? line : error.line()) + "): " + why;
+    }
+}

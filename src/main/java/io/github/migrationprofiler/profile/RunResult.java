@@ -1,0 +1,46 @@
+package io.github.migrationprofiler.profile;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * Everything one run measured: the content of {@code results.json}.
+ *
+ * @param schemaVersion version of this structure; bumped when a field changes meaning or goes away
+ * @param startedAt     ISO-8601 instant the run started
+ * @param engine        the server the migrations ran on
+ * @param database      the scratch database's name
+ * @param source        what was read (changelog or SQL directory)
+ * @param baseline      migrations applied before the first one under review, unmeasured
+ * @param migrations    the migrations under review (and any that failed)
+ * @param totals        sums over {@code migrations}
+ */
+@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "baseline", "migrations", "totals"})
+public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
+                        List<String> baseline, List<MigrationResult> migrations, Totals totals) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** @param kind embedded or external; @param serverVersion the server's {@code server_version} */
+    public record Engine(String kind, String serverVersion) {
+    }
+
+    /** @param millis wall time of all reviewed migrations; @param migrations how many; @param failed how many failed */
+    public record Totals(double millis, int migrations, int failed) {
+    }
+
+    public static RunResult of(String startedAt, Engine engine, String database, String source, Profile profile) {
+        List<MigrationResult> migrations = profile.migrations();
+        double millis = Math.round(migrations.stream().mapToDouble(MigrationResult::millis).sum() * 1_000.0) / 1_000.0;
+        int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
+        return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
+                new Totals(millis, migrations.size(), failed));
+    }
+
+    @JsonIgnore
+    public List<MigrationResult> failures() {
+        return migrations.stream().filter(MigrationResult::failed).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.migrationprofiler.profile;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Wraps a JDBC connection so that every statement executed through it, by our SQL runner or by
+ * Liquibase, is timed and counted. A dynamic proxy keeps this independent of who executes and of
+ * the driver's classes; everything else is passed straight through.
+ */
+final class TracingConnection {
+
+    private TracingConnection() {
+    }
+
+    static Connection wrap(Connection target, StatementObserver observer) {
+        return proxy(Connection.class, target, (proxy, method, args) -> {
+            Object result = call(target, method, args);
+            return switch (method.getName()) {
+                case "createStatement" -> traced(Statement.class, (Statement) result, null, observer);
+                case "prepareStatement" -> traced(PreparedStatement.class, (Statement) result, (String) args[0], observer);
+                case "prepareCall" -> traced(CallableStatement.class, (Statement) result, (String) args[0], observer);
+                default -> result;
+            };
+        });
+    }
+
+    private static <T extends Statement> T traced(Class<T> type, Statement target, String preparedSql,
+                                                  StatementObserver observer) {
+        List<String> batch = new ArrayList<>();
+        return proxy(type, target, (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("addBatch") && args != null && args.length == 1) {
+                batch.add((String) args[0]);
+            }
+            if (!name.startsWith("execute")) {
+                return call(target, method, args);
+            }
+            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
+                    : preparedSql != null ? preparedSql : String.join(";\n", batch);
+            long start = System.nanoTime();
+            Object result;
+            try {
+                result = call(target, method, args);
+            } catch (SQLException e) {
+                observer.failed(sql, System.nanoTime() - start, e);
+                throw e;
+            }
+            long nanos = System.nanoTime() - start;
+            observer.executed(sql, nanos, rowsAffected(target, name, result));
+            batch.clear();
+            return result;
+        });
+    }
+
+    private static long rowsAffected(Statement statement, String method, Object result) throws SQLException {
+        if (result instanceof int[] counts) {
+            return Arrays.stream(counts).filter(c -> c > 0).asLongStream().sum();
+        }
+        if (result instanceof long[] counts) {
+            return Arrays.stream(counts).filter(c -> c > 0).sum();
+        }
+        if (result instanceof Number count) {
+            return Math.max(0, count.longValue());
+        }
+        if (method.equals("execute") && Boolean.FALSE.equals(result)) {
+            return Math.max(0, statement.getUpdateCount());
+        }
+        return 0; // a query: it returns rows, it does not change them
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static <T> T proxy(Class<T> type, Object target, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(TracingConnection.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.migrationprofiler.report;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.profile.RunResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes and reads {@code results.json}, the full machine-readable result of a run. */
+public final class ResultsJson {
+
+    public static final String FILE_NAME = "results.json";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ResultsJson() {
+    }
+
+    /** Writes {@code result} to {@code directory/results.json}; returns the file. */
+    public static Path write(RunResult result, Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+            MAPPER.writeValue(file.toFile(), result);
+            return file;
+        } catch (IOException e) {
+            throw new ProfilerException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RunResult read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), RunResult.class);
+        } catch (IOException e) {
+            throw new ProfilerException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.migrationprofiler.source;
+
+/** Told by a {@link MigrationSource} where each migration starts and ends while it applies them. */
+public interface MigrationListener {
+
+    void starting(Migration migration);
+
+    /**
+     * Whether the statements that follow are the migration's own ({@code true}, the default after
+     * {@link #starting}) or the migration tool's bookkeeping around it ({@code false}: changelog
+     * tables, preconditions), which is neither timed nor reported.
+     */
+    default void measuring(boolean migrationWork) {
+    }
+
+    void finished(Migration migration);
+
+    /** The migration failed; the source stops applying after it, as production would. */
+    void failed(Migration migration, Exception cause);
+}

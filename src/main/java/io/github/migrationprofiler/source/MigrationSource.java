@@ -1,0 +1,27 @@
+package io.github.migrationprofiler.source;
+
+import java.sql.Connection;
+import java.util.List;
+
+/** Where migrations come from and how they are applied, exactly as production applies them. */
+public interface MigrationSource {
+
+    /** What the source reads, for logs. */
+    String describe();
+
+    /** Every migration the source holds, in the order it applies them. */
+    List<Migration> migrations();
+
+    /**
+     * Applies all migrations through {@code connection}, telling {@code listener} where each one
+     * starts and ends. A failing migration is reported to the listener and ends the run normally;
+     * a problem outside any migration (a changelog that does not parse) is thrown.
+     */
+    void apply(Connection connection, MigrationListener listener);
+
+    /**
+     * The line of {@code migration}'s source file where the statement {@code sql} begins, looking
+     * from {@code fromLine} onwards; {@code fromLine} when the text cannot be found (generated SQL).
+     */
+    int locate(Migration migration, String sql, int fromLine);
+}

@@ -1,0 +1,156 @@
+package io.github.migrationprofiler.source;
+
+import io.github.migrationprofiler.ProfilerException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Plain SQL migrations in a directory (recursively), applied in Flyway's version order, one
+ * transaction per file. Statements PostgreSQL refuses inside a transaction block
+ * ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, …) commit what came before them and run
+ * on their own in autocommit, as Flyway and psql users expect.
+ */
+public final class SqlDirectorySource implements MigrationSource {
+
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
+            "(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
+                    + "|DROP\\s+INDEX\\s+CONCURRENTLY"
+                    + "|REINDEX\\b.*\\bCONCURRENTLY"
+                    + "|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY"
+                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b"
+                    + "|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b).*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private final Path directory;
+    private final Path baseDir;
+    private final Map<Migration, Path> files = new LinkedHashMap<>();
+    private final Map<Migration, SourceText> texts = new HashMap<>();
+
+    public SqlDirectorySource(Path directory, Path baseDir) {
+        this.directory = directory;
+        this.baseDir = baseDir;
+        if (!Files.isDirectory(directory)) {
+            throw new ProfilerException("SQL migration directory not found: " + directory
+                    + ". Set migration-profiler.sqlDirectory, or migration-profiler.changelog for Liquibase.");
+        }
+        Map<List<BigInteger>, Path> versions = new HashMap<>();
+        for (Path file : sqlFiles()) {
+            Optional<List<BigInteger>> version = SqlFileOrder.version(file);
+            Path clash = version.map(v -> versions.putIfAbsent(v, file)).orElse(null);
+            if (clash != null) {
+                throw new ProfilerException("Two SQL migrations share one version: " + display(clash)
+                        + " and " + display(file) + ". Give one of them a new version.");
+            }
+            files.put(new Migration(file.getFileName().toString(), null, display(file), 1), file);
+        }
+    }
+
+    private List<Path> sqlFiles() {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".sql"))
+                    .sorted(SqlFileOrder.ORDER)
+                    .toList();
+        } catch (IOException e) {
+            throw new ProfilerException("Cannot read SQL migrations in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String display(Path file) {
+        Path shown = file.startsWith(baseDir) ? baseDir.relativize(file) : file;
+        return shown.toString().replace('\\', '/');
+    }
+
+    @Override
+    public String describe() {
+        return "SQL directory " + display(directory) + " (" + files.size() + " files)";
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return List.copyOf(files.keySet());
+    }
+
+    @Override
+    public void apply(Connection connection, MigrationListener listener) {
+        for (Map.Entry<Migration, Path> entry : files.entrySet()) {
+            Migration migration = entry.getKey();
+            String text = read(entry.getValue());
+            texts.put(migration, new SourceText(text));
+            listener.starting(migration);
+            try {
+                runInTransaction(connection, SqlSplitter.split(text));
+            } catch (SQLException e) {
+                listener.failed(migration, e);
+                return;
+            }
+            listener.finished(migration);
+        }
+    }
+
+    private static void runInTransaction(Connection connection, List<SqlStatement> statements) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (SqlStatement statement : statements) {
+                boolean outside = OUTSIDE_TRANSACTION.matcher(statement.sql()).matches();
+                if (outside) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+                try (Statement jdbc = connection.createStatement()) {
+                    jdbc.execute(statement.sql());
+                }
+                if (outside) {
+                    connection.setAutoCommit(false);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the failure itself is what gets reported
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int locate(Migration migration, String sql, int fromLine) {
+        SourceText text = texts.get(migration);
+        return text == null ? fromLine : text.find(sql, fromLine);
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.migrationprofiler.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a PostgreSQL script into statements at top-level semicolons. Semicolons inside
+ * comments ({@code --}, nested {@code /* *\/}), string literals ({@code '…'}, {@code E'…'}),
+ * quoted identifiers and dollar-quoted bodies ({@code $$…$$}, {@code $fn$…$fn$}) do not split.
+ * Comments between statements are dropped, so each statement starts at its first token and
+ * carries that token's line.
+ */
+public final class SqlSplitter {
+
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_\\u0080-\\uFFFF]*)?\\$");
+
+    private final String sql;
+    private int pos;
+    private int line = 1;
+
+    private SqlSplitter(String sql) {
+        this.sql = sql;
+    }
+
+    public static List<SqlStatement> split(String sql) {
+        return new SqlSplitter(sql).statements();
+    }
+
+    private List<SqlStatement> statements() {
+        List<SqlStatement> statements = new ArrayList<>();
+        int start = -1;
+        int startLine = 0;
+        while (pos < sql.length()) {
+            char c = sql.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                advanceTo(pos + 1);
+            } else if (startsWith("--")) {
+                int end = sql.indexOf('\n', pos);
+                advanceTo(end < 0 ? sql.length() : end);
+            } else if (startsWith("/*")) {
+                skipBlockComment();
+            } else if (c == ';') {
+                if (start >= 0) {
+                    statements.add(new SqlStatement(sql.substring(start, pos).strip(), startLine));
+                    start = -1;
+                }
+                advanceTo(pos + 1);
+            } else {
+                if (start < 0) {
+                    start = pos;
+                    startLine = line;
+                }
+                skipToken(c);
+            }
+        }
+        if (start >= 0) {
+            statements.add(new SqlStatement(sql.substring(start).strip(), startLine));
+        }
+        return statements;
+    }
+
+    private void skipToken(char c) {
+        if (c == '\'') {
+            boolean escapes = pos > 0 && (sql.charAt(pos - 1) == 'E' || sql.charAt(pos - 1) == 'e')
+                    && (pos < 2 || !isIdentifierPart(sql.charAt(pos - 2)));
+            skipQuoted('\'', escapes);
+        } else if (c == '"') {
+            skipQuoted('"', false);
+        } else if (c == '$' && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
+            skipDollarQuoted();
+        } else {
+            advanceTo(pos + 1);
+        }
+    }
+
+    /** Skips a literal whose quote is doubled to escape it (and, for E'…', backslash-escaped). */
+    private void skipQuoted(char quote, boolean backslashEscapes) {
+        int i = pos + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            } else {
+                i++;
+            }
+        }
+        advanceTo(Math.min(i + 1, sql.length()));
+    }
+
+    private void skipDollarQuoted() {
+        Matcher tag = DOLLAR_TAG.matcher(sql).region(pos, sql.length());
+        if (!tag.lookingAt()) {
+            advanceTo(pos + 1); // $1 parameter or a lone dollar
+            return;
+        }
+        int close = sql.indexOf(tag.group(), tag.end());
+        advanceTo(close < 0 ? sql.length() : close + tag.group().length());
+    }
+
+    private void skipBlockComment() {
+        int depth = 0;
+        int i = pos;
+        while (i < sql.length()) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    break;
+                }
+            } else {
+                i++;
+            }
+        }
+        advanceTo(i);
+    }
+
+    private boolean startsWith(String prefix) {
+        return sql.startsWith(prefix, pos);
+    }
+
+    private void advanceTo(int target) {
+        for (int i = pos; i < target; i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        pos = target;
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}
