@@ -74,6 +74,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             int line = current.locate(sql);
             current.error = sqlError(error, sql, line);
             current.statements.add(new StatementResult(sql, line, millis(nanos), 0, current.error));
+            current.measuring(false); // what the tool does after the error (rolling back, cleaning up) is not the migration
         }
     }
 

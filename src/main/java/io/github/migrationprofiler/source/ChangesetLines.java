@@ -20,11 +20,11 @@ final class ChangesetLines {
         if (name.endsWith(".xml")) {
             declaration = Pattern.compile("<changeSet\\b[^>]*?\\bid\\s*=\\s*[\"']" + quotedId + "[\"']", Pattern.DOTALL);
         } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            declaration = Pattern.compile("^[\\s-]*id\\s*:\\s*[\"']?" + quotedId + "[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
+            declaration = Pattern.compile("^[ \\t-]*id\\s*:\\s*[\"']?" + quotedId + "[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
         } else if (name.endsWith(".json")) {
             declaration = Pattern.compile("\"id\"\\s*:\\s*\"" + quotedId + "\"");
         } else if (name.endsWith(".sql")) {
-            declaration = Pattern.compile("^\\s*--\\s*changeset\\s+\"?" + Pattern.quote(author) + "\"?:" + quotedId + "(\\s|$)",
+            declaration = Pattern.compile("^[ \\t]*--[ \\t]*changeset\\s+\"?" + Pattern.quote(author) + "\"?:" + quotedId + "(\\s|$)",
                     Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
         } else {
             return 1;

@@ -1,0 +1,153 @@
+package io.github.migrationprofiler.it;
+
+import io.github.migrationprofiler.MigrationProfiler;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.config.Credentials;
+import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.profile.RunResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static io.github.migrationprofiler.it.Files2.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Engines start, fail clearly, and clean up after themselves, also when interrupted. */
+class EngineIT {
+
+    static TestPostgres server;
+
+    @TempDir
+    Path project;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    private ProfilerConfig.Builder oneMigration() {
+        write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        return server.config(project).sqlDirectory(project.resolve("db"));
+    }
+
+    @Test
+    void embeddedEngineRunsPostgres17() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(oneMigration().engine(EngineKind.EMBEDDED).build());
+
+        assertThat(result.engine().kind()).isEqualTo("embedded");
+        assertThat(result.engine().serverVersion()).startsWith("17.");
+        assertThat(result.failures()).isEmpty();
+    }
+
+    @Test
+    void autoPicksTheExternalServerWhenAUrlIsSet() throws Exception {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(oneMigration().engine(EngineKind.AUTO).build());
+
+        assertThat(result.engine().kind()).isEqualTo("external");
+        assertThat(server.scratchDatabases()).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutCreatedbIsToldWhatToGrant() throws Exception {
+        ProfilerConfig config = oneMigration().credentials(TestPostgres.NO_CREATEDB).build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("User 'readonly' may not create databases")
+                .hasMessageContaining("ALTER ROLE readonly CREATEDB");
+        assertThat(server.scratchDatabases()).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsNamedWithoutShowingIt() {
+        ProfilerConfig config = oneMigration().credentials(new Credentials("profiler", "wrong-password-123")).build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("Cannot connect to " + server.jdbcUrl() + " as profiler")
+                .hasMessageContaining("Check the credentials")
+                .hasMessageNotContaining("wrong-password-123");
+    }
+
+    @Test
+    void aServerThatIsNotThereIsNamed() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ProfilerConfig config = oneMigration().jdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres").build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("Cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort)
+                .hasMessageContaining("Check that the server runs");
+    }
+
+    @Test
+    void externalEngineNeedsAUrl() {
+        ProfilerConfig config = oneMigration().engine(EngineKind.EXTERNAL).jdbcUrl(null).build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .hasMessageContaining("engine=external needs migration-profiler.jdbcUrl");
+    }
+
+    @Test
+    void ctrlCDuringAMigrationDropsTheScratchDatabase() throws Exception {
+        write(project.resolve("db/V1__slow.sql"), "CREATE TABLE t (id int);\nSELECT pg_sleep(120);\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ProfilerMain.class.getName(),
+                project.toString(), project.resolve("db").toString(), server.jdbcUrl(),
+                TestPostgres.PROFILER.username(), TestPostgres.PROFILER.password())
+                .redirectErrorStream(true)
+                .redirectOutput(project.resolve("child.log").toFile())
+                .start();
+        try {
+            awaitTrue(() -> !query("SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'").isEmpty());
+            assertThat(server.scratchDatabases()).hasSize(1);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start().waitFor();
+
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("profiler exits after Ctrl-C").isTrue();
+            assertThat(server.scratchDatabases()).isEmpty();
+            assertThat(server.appRows()).isEqualTo(42);
+            assertThat(project.resolve("child.log")).content().contains("Dropped scratch database test_migration_");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static List<String> query(String sql) {
+        try {
+            return server.strings(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

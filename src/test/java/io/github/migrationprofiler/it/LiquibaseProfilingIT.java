@@ -1,0 +1,201 @@
+package io.github.migrationprofiler.it;
+
+import io.github.migrationprofiler.MigrationProfiler;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.StatementResult;
+import io.github.migrationprofiler.profile.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.migrationprofiler.it.Files2.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Liquibase changelogs in every format, applied by Liquibase itself on a real server. */
+class LiquibaseProfilingIT {
+
+    static TestPostgres server;
+
+    @TempDir
+    Path project;
+
+    Path resources;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void layOutProject() {
+        resources = project.resolve("src/main/resources");
+        write(resources.resolve("db/changelog/master.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <include file="changes/01-table.yaml" relativeToChangelogFile="true"/>
+                    <include file="changes/02-data.json" relativeToChangelogFile="true"/>
+                    <include file="db/changelog/changes/03-index.sql"/>
+                    <changeSet id="04-test-only" author="qa" context="test">
+                        <sql>CREATE TABLE test_only (id int)</sql>
+                    </changeSet>
+                    <changeSet id="05-skipped-by-precondition" author="dev">
+                        <preConditions onFail="MARK_RAN"><tableExists tableName="no_such_table"/></preConditions>
+                        <sql>DROP TABLE ${table}</sql>
+                    </changeSet>
+                    <changeSet id="06-labelled" author="dev" labels="later">
+                        <sql>ALTER TABLE ${table} ADD COLUMN later int</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write(resources.resolve("db/changelog/changes/01-table.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 01-table
+                      author: dev
+                      changes:
+                        - createTable:
+                            tableName: ${table}
+                            columns:
+                              - column: {name: id, type: int, constraints: {primaryKey: true}}
+                              - column: {name: title, type: varchar(100)}
+                """);
+        write(resources.resolve("db/changelog/changes/02-data.json"), """
+                {"databaseChangeLog": [
+                  {"changeSet": {"id": "02-data", "author": "dev", "changes": [
+                    {"sql": {"sql": "INSERT INTO ${table} SELECT g, 'item ' || g FROM generate_series(1, 300) g"}},
+                    {"sql": {"sql": "UPDATE ${table} SET title = upper(title) WHERE id <= 120"}}
+                  ]}}
+                ]}
+                """);
+        write(resources.resolve("db/changelog/changes/03-index.sql"), """
+                --liquibase formatted sql
+
+                --changeset dev:03-index runInTransaction:false
+                CREATE INDEX CONCURRENTLY idx_items_title ON items (title);
+
+                --changeset dev:03-analyze
+                -- comment line before the statement
+                ANALYZE items;
+                """);
+    }
+
+    private ProfilerConfig.Builder config() {
+        return server.config(project)
+                .changelog(Path.of("src/main/resources/db/changelog/master.xml"))
+                .searchPath(List.of(resources, project))
+                .changelogParameters(Map.of("table", "items"));
+    }
+
+    @AfterEach
+    void leavesNothingBehind() throws Exception {
+        assertThat(server.scratchDatabases()).isEmpty();
+        assertThat(server.appRows()).isEqualTo(42);
+    }
+
+    @Test
+    void appliesEveryFormatWithParametersContextsAndLabels() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().contexts("prod").labels("!later").build());
+
+        assertThat(result.source()).isEqualTo("Liquibase changelog db/changelog/master.xml (7 changesets)");
+        assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly(
+                "01-table", "02-data", "03-index", "03-analyze", "05-skipped-by-precondition");
+        assertThat(result.migrations()).allSatisfy(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
+
+        MigrationResult table = result.migrations().get(0);
+        assertThat(table.source()).isEqualTo("db/changelog/changes/01-table.yaml");
+        assertThat(table.line()).isEqualTo(3);
+        assertThat(table.statements()).singleElement().satisfies(s -> assertThat(s.sql()).startsWith("CREATE TABLE public.items"));
+
+        MigrationResult data = result.migrations().get(1);
+        assertThat(data.statements()).extracting(StatementResult::rowsAffected).containsExactly(300L, 120L);
+        assertThat(data.rowsAffected()).isEqualTo(420);
+
+        MigrationResult index = result.migrations().get(2);
+        assertThat(index.statements()).singleElement().satisfies(s -> {
+            assertThat(s.sql()).isEqualTo("CREATE INDEX CONCURRENTLY idx_items_title ON items (title)");
+            assertThat(s.line()).isEqualTo(4);
+        });
+        assertThat(result.migrations().get(3).statements()).extracting(StatementResult::line).containsExactly(8);
+        // MARK_RAN: the precondition failed, so nothing of the changeset ran
+        assertThat(result.migrations().get(4).statements()).isEmpty();
+        // Liquibase's own bookkeeping is not measured
+        assertThat(result.migrations()).flatExtracting(MigrationResult::statements).extracting(StatementResult::sql)
+                .noneMatch(sql -> sql.toLowerCase().contains("databasechangelog"));
+    }
+
+    @Test
+    void contextsAndLabelsAreFilters() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().contexts("test").build());
+
+        assertThat(result.migrations()).extracting(MigrationResult::id).contains("04-test-only", "06-labelled");
+    }
+
+    @Test
+    void selectionMakesEarlierChangesetsTheBaseline() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("dev:03-*")).build());
+
+        assertThat(result.baseline()).containsExactly("01-table (dev)", "02-data (dev)");
+        assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("03-index", "03-analyze");
+    }
+
+    @Test
+    void aFailingChangesetNamesFileChangesetAndLine() {
+        write(resources.resolve("db/changelog/changes/03-index.sql"), """
+                --liquibase formatted sql
+
+                --changeset dev:03-broken
+                UPDATE items SET title = 'x' WHERE id = 1;
+                ALTER TABLE items ADD COLUMN price numeric(10,2);
+                ALTER TABLE items ALTER COLUMN nope TYPE bigint;
+                """);
+
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().build());
+
+        MigrationResult failed = result.failures().get(0);
+        assertThat(failed.id()).isEqualTo("03-broken");
+        assertThat(failed.statements()).hasSize(3);
+        assertThat(failed.error().sqlState()).isEqualTo("42703");
+        assertThat(failed.error().message()).isEqualTo("column \"nope\" of relation \"items\" does not exist");
+        assertThat(failed.error().line()).isEqualTo(6);
+        assertThat(failed.failureSummary())
+                .isEqualTo("db/changelog/changes/03-index.sql:6 (changeset '03-broken' by dev, line 6): SQLSTATE 42703: "
+                        + "column \"nope\" of relation \"items\" does not exist");
+        assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("01-table", "02-data", "03-broken");
+    }
+
+    @Test
+    void aMissingChangelogIsAClearError() {
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config().changelog(Path.of("nope.xml")).build()))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("Liquibase changelog not found: ")
+                .hasMessageContaining("nope.xml");
+    }
+
+    @Test
+    void aChangelogThatDoesNotParseIsAClearError() {
+        write(resources.resolve("db/changelog/changes/01-table.yaml"), "databaseChangeLog:\n  - changeSet: [unclosed\n");
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config().build()))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("cannot be read");
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.migrationprofiler.report;
+
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.Profile;
+import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.SqlError;
+import io.github.migrationprofiler.profile.StatementResult;
+import io.github.migrationprofiler.profile.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsJsonTest {
+
+    @TempDir
+    Path dir;
+
+    private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6"),
+            "test_migration_20261123_100000_abcdef", "SQL directory db (2 files)", new Profile(List.of("V1__base.sql"), List.of(
+                    new MigrationResult("V2__ok.sql", null, "db/V2__ok.sql", 1, Status.PASSED, 12.5, 3,
+                            List.of(new StatementResult("UPDATE t SET x = 1", 2, 12.25, 3, null)), null),
+                    new MigrationResult("V3__bad.sql", null, "db/V3__bad.sql", 1, Status.FAILED, 0.5, 0,
+                            List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4)))));
+
+    @Test
+    void writesTheDocumentedFieldsAndTotals() throws IOException {
+        Path file = ResultsJson.write(result, dir.resolve("out"));
+
+        String json = Files.readString(file);
+        assertThat(file.getFileName().toString()).isEqualTo("results.json");
+        assertThat(json).contains("\"schemaVersion\" : 1", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
+                "\"baseline\" : [ \"V1__base.sql\" ]", "\"status\" : \"FAILED\"", "\"sqlState\" : \"42P01\"",
+                "\"rowsAffected\" : 3", "\"totals\"");
+        assertThat(json).doesNotContain("\"author\" : null", "failureSummary", "\"failed\" : true");
+        assertThat(result.totals()).isEqualTo(new RunResult.Totals(13.0, 2, 1));
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        Path file = ResultsJson.write(result, dir);
+
+        assertThat(ResultsJson.read(file)).isEqualTo(result);
+    }
+}
