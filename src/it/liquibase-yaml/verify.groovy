@@ -1,0 +1,25 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def results = new File(basedir, 'target/migration-profiler/results.json')
+assert results.isFile() : 'results.json is written'
+def json = new JsonSlurper().parse(results)
+
+assert json.schemaVersion == 1
+assert json.engine.kind == 'embedded'
+assert json.engine.serverVersion.startsWith('17.')
+assert json.database ==~ /test_migration_\d{8}_\d{6}_[a-z0-9]{6}/
+// the context filter keeps the test-only changeset out
+assert json.migrations*.id == ['001-users', '002-seed-and-backfill']
+assert json.migrations.every { it.status == 'PASSED' && it.millis > 0 }
+def backfill = json.migrations[1]
+assert backfill.source == 'db/changelog/changes/002-backfill.yaml'
+assert backfill.statements*.rowsAffected == [2000, 0, 1000]
+assert backfill.rowsAffected == 3000
+assert json.totals.migrations == 2 && json.totals.failed == 0
+
+assert log =~ /PASSED 002-seed-and-backfill \(it\)\s+[\d.]+ ms\s+3000 rows/
+assert log.contains('Results: ' + results.canonicalPath) || log.contains('Results: ' + results.absolutePath)
+assert log.contains('Dropped scratch database ' + json.database)
+assert !log.contains('only-in-test')
+true

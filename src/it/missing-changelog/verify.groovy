@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Liquibase changelog not found: ')
+assert log.contains('does-not-exist.xml')
+assert log.contains('Check migration-profiler.changelog')
+// failed fast: no server was started, no scratch database created
+assert !log.contains('Scratch database')
+true

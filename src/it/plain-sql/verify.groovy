@@ -1,0 +1,18 @@
+import groovy.json.JsonSlurper
+
+def json = new JsonSlurper().parse(new File(basedir, 'target/migration-profiler/results.json'))
+
+assert json.source.startsWith('SQL directory src/main/resources/db/migration')
+assert json.migrations*.id == ['V1__orders.sql', 'V1.1__close_old_orders.sql', 'V2__index_status.sql']
+assert json.migrations.every { it.status == 'PASSED' }
+def orders = json.migrations[0]
+assert orders.statements*.line == [1, 6]
+assert orders.statements[1].rowsAffected == 5000
+def doBlock = json.migrations[1].statements
+assert doBlock.size() == 1 && doBlock[0].line == 2 && doBlock[0].sql.contains("RAISE NOTICE 'closed % orders; done'")
+def index = json.migrations[2].statements
+assert index*.sql == ['CREATE INDEX CONCURRENTLY idx_orders_status ON orders (status)',
+                      "UPDATE orders SET note = NULL WHERE status = 'closed'"]
+assert index*.line == [2, 3]
+assert index[1].rowsAffected == 1000
+true
