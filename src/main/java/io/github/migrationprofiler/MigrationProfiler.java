@@ -48,13 +48,18 @@ public final class MigrationProfiler {
 
         try (Cleanup cleanup = new Cleanup(log)) {
             PostgresServer server = cleanup.add(Engines.start(config, log));
-            ScratchDatabase database = cleanup.add(ScratchDatabase.create(server, log));
+            ScratchDatabase database = ScratchDatabase.create(server, log);
+            if (server.keepsData()) {
+                log.info("The scratch database " + database.name() + " stays with the kept server");
+            } else {
+                cleanup.add(database);
+            }
             RunResult result;
             try (Connection connection = database.connect()) {
                 String version = serverVersion(connection);
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
                 Profile profile = new Profiler(source, selection, Seeder.NONE, log).profile(connection);
-                result = RunResult.of(startedAt, new RunResult.Engine(server.kind(), version), database.name(),
+                result = RunResult.of(startedAt, new RunResult.Engine(server.kind(), version, server.image()), database.name(),
                         source.describe(), profile);
             } catch (SQLException e) {
                 throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 /** Where the disposable PostgreSQL comes from. */
 public enum EngineKind {
-    /** External when a JDBC URL is set, else embedded. */
+    /** External when a JDBC URL is set, else Docker when a daemon answers, else embedded. */
     AUTO,
+    /** A PostgreSQL container, started and removed through the Docker API. */
+    DOCKER,
     /** PostgreSQL binaries from Maven Central, run as a child process. */
     EMBEDDED,
     /** An existing server reached by JDBC URL; the run works in its own scratch database. */

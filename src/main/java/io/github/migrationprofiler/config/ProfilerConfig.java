@@ -21,6 +21,7 @@ import java.util.Map;
  * @param jdbcUrl             server for the external engine
  * @param credentials         credentials for the external engine
  * @param serverSettings      PostgreSQL settings for servers the run starts itself
+ * @param docker              how the Docker engine runs its container
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -36,6 +37,7 @@ public record ProfilerConfig(
         String jdbcUrl,
         Credentials credentials,
         Map<String, String> serverSettings,
+        DockerOptions docker,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -63,6 +65,7 @@ public record ProfilerConfig(
         private String jdbcUrl;
         private Credentials credentials = Credentials.NONE;
         private Map<String, String> serverSettings = new LinkedHashMap<>();
+        private DockerOptions docker = DockerOptions.DEFAULTS;
         private Path outputDirectory;
 
         private Builder(Path baseDir) {
@@ -82,11 +85,12 @@ public record ProfilerConfig(
         public Builder jdbcUrl(String value) { jdbcUrl = value; return this; }
         public Builder credentials(Credentials value) { credentials = value; return this; }
         public Builder serverSettings(Map<String, String> value) { serverSettings = value; return this; }
+        public Builder docker(DockerOptions value) { docker = value; return this; }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, outputDirectory);
         }
     }
 }

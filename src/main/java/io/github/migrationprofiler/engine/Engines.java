@@ -2,7 +2,6 @@ package io.github.migrationprofiler.engine;
 
 import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 
 /** Starts (or reaches) the PostgreSQL server a configuration asks for. */
@@ -12,38 +11,50 @@ public final class Engines {
     }
 
     public static PostgresServer start(ProfilerConfig config, ProfilerLog log) {
-        EngineKind kind = choose(config, log);
-        return switch (kind) {
-            case EXTERNAL -> {
-                if (!config.serverSettings().isEmpty()) {
-                    log.warn("serverSettings are ignored on an external server; set them on the server itself.");
-                }
-                yield ExternalServer.connect(config.jdbcUrl(), config.credentials());
-            }
+        return switch (config.engine()) {
+            case EXTERNAL -> external(config, log);
             case EMBEDDED -> EmbeddedServer.start(config.serverSettings());
-            case AUTO -> throw new IllegalStateException("auto is resolved by choose()");
+            case DOCKER -> docker(DockerDaemon.tryConnect(config.docker(), log).orElseThrow(), config, log);
+            case AUTO -> auto(config, log);
         };
     }
 
-    /** {@code auto}: the external server when a JDBC URL is set, else embedded PostgreSQL. */
-    static EngineKind choose(ProfilerConfig config, ProfilerLog log) {
-        boolean hasUrl = config.jdbcUrl() != null && !config.jdbcUrl().isBlank();
-        return switch (config.engine()) {
-            case EXTERNAL -> {
-                if (!hasUrl) {
-                    throw new ProfilerException("engine=external needs migration-profiler.jdbcUrl "
-                            + "(e.g. jdbc:postgresql://localhost:5432/postgres).");
-                }
-                yield EngineKind.EXTERNAL;
-            }
-            case EMBEDDED -> EngineKind.EMBEDDED;
-            case AUTO -> {
-                if (hasUrl) {
-                    yield EngineKind.EXTERNAL;
-                }
-                log.info("Engine: embedded PostgreSQL (engine=auto, no jdbcUrl set)");
-                yield EngineKind.EMBEDDED;
-            }
-        };
+    /**
+     * {@code auto} means "whatever works here": the external server when a JDBC URL is set, else a
+     * Docker container when a daemon answers, else embedded PostgreSQL. A Docker daemon that
+     * answers but cannot run the container (an image that cannot be pulled) falls back to embedded
+     * with a warning; {@code engine=docker} makes that an error instead.
+     */
+    private static PostgresServer auto(ProfilerConfig config, ProfilerLog log) {
+        if (config.jdbcUrl() != null && !config.jdbcUrl().isBlank()) {
+            return external(config, log);
+        }
+        DockerDaemon.Attempt attempt = DockerDaemon.tryConnect(config.docker(), log);
+        if (attempt.daemon() == null) {
+            log.info("Engine: embedded PostgreSQL (engine=auto: " + attempt.failure() + ")");
+            return EmbeddedServer.start(config.serverSettings());
+        }
+        try {
+            log.info("Engine: Docker at " + attempt.daemon().host() + " (engine=auto)");
+            return docker(attempt.daemon(), config, log);
+        } catch (ProfilerException e) {
+            log.warn("Docker could not run PostgreSQL, using embedded PostgreSQL instead (engine=auto): " + e.getMessage());
+            return EmbeddedServer.start(config.serverSettings());
+        }
+    }
+
+    private static PostgresServer docker(DockerDaemon daemon, ProfilerConfig config, ProfilerLog log) {
+        return DockerServer.start(daemon, config.docker(), config.serverSettings(), log);
+    }
+
+    private static PostgresServer external(ProfilerConfig config, ProfilerLog log) {
+        if (config.jdbcUrl() == null || config.jdbcUrl().isBlank()) {
+            throw new ProfilerException("engine=external needs migration-profiler.jdbcUrl "
+                    + "(e.g. jdbc:postgresql://localhost:5432/postgres).");
+        }
+        if (!config.serverSettings().isEmpty()) {
+            log.warn("serverSettings are ignored on an external server; set them on the server itself.");
+        }
+        return ExternalServer.connect(config.jdbcUrl(), config.credentials());
     }
 }

@@ -6,8 +6,18 @@ import java.sql.SQLException;
 /** A running PostgreSQL server that a run may create its scratch database on. */
 public interface PostgresServer extends AutoCloseable {
 
-    /** {@code embedded} or {@code external}, as written to results. */
+    /** {@code embedded}, {@code docker} or {@code external}, as written to results. */
     String kind();
+
+    /** The container image the server runs from, or {@code null}. */
+    default String image() {
+        return null;
+    }
+
+    /** Whether the server is kept after the run for a person to look at, so its data must stay too. */
+    default boolean keepsData() {
+        return false;
+    }
 
     /** The database to connect to for creating and dropping the scratch database. */
     String maintenanceDatabase();

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.maven;
 
 import io.github.migrationprofiler.MigrationProfiler;
 import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.profile.MigrationResult;
@@ -76,8 +77,8 @@ public class ProfileMojo extends AbstractMojo {
     List<String> migrations;
 
     /**
-     * Where PostgreSQL comes from: {@code auto} (external when {@code jdbcUrl} is set, else
-     * embedded), {@code embedded} or {@code external}.
+     * Where PostgreSQL comes from: {@code auto} (external when {@code jdbcUrl} is set, else Docker
+     * when a daemon answers, else embedded), {@code docker}, {@code embedded} or {@code external}.
      */
     @Parameter(property = "migration-profiler.engine", defaultValue = "auto")
     String engine;
@@ -111,6 +112,22 @@ public class ProfileMojo extends AbstractMojo {
      */
     @Parameter
     Map<String, String> serverSettings;
+
+    /** The PostgreSQL image for the Docker engine; any image following the official postgres image's contract. */
+    @Parameter(property = "migration-profiler.image", defaultValue = DockerOptions.DEFAULT_IMAGE)
+    String image;
+
+    /** Docker daemon address, e.g. {@code unix:///var/run/docker.sock}; default: {@code DOCKER_HOST} or the current Docker context. */
+    @Parameter(property = "migration-profiler.dockerHost")
+    String dockerHost;
+
+    /** Keeps the Docker container, with the migrated scratch database, after the run, and prints how to connect. */
+    @Parameter(property = "migration-profiler.keepContainer", defaultValue = "false")
+    boolean keepContainer;
+
+    /** Shows the kept container's password instead of masking it. */
+    @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
+    boolean revealPassword;
 
     /** Where results are written. */
     @Parameter(property = "migration-profiler.outputDirectory", defaultValue = "${project.build.directory}/migration-profiler")
@@ -158,6 +175,8 @@ public class ProfileMojo extends AbstractMojo {
                 .jdbcUrl(jdbcUrl)
                 .credentials(ServerCredentials.resolve(serverId, settings, decrypter, username, password, System.getenv()))
                 .serverSettings(serverSettings == null ? Map.of() : serverSettings)
+                .docker(new DockerOptions(image, dockerHost, keepContainer, revealPassword,
+                        DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
                 .outputDirectory(outputDirectory.toPath())
                 .build();
     }

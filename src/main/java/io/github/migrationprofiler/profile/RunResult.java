@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
@@ -23,8 +24,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** @param kind embedded or external; @param serverVersion the server's {@code server_version} */
-    public record Engine(String kind, String serverVersion) {
+    /**
+     * @param kind          embedded, docker or external
+     * @param serverVersion the server's {@code server_version}
+     * @param image         the container image (docker only)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Engine(String kind, String serverVersion, String image) {
     }
 
     /** @param millis wall time of all reviewed migrations; @param migrations how many; @param failed how many failed */

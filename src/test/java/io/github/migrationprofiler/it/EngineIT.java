@@ -4,6 +4,7 @@ import io.github.migrationprofiler.MigrationProfiler;
 import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.Credentials;
+import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.profile.RunResult;
@@ -14,11 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,27 +106,43 @@ class EngineIT {
     }
 
     @Test
+    void dockerWithNoDaemonNamesTheAddressAndTheWaysOut() {
+        ProfilerConfig config = oneMigration().engine(EngineKind.DOCKER)
+                .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("no Docker daemon answers at unix:///tmp/no-docker-daemon-here.sock")
+                .hasMessageContaining("DOCKER_HOST")
+                .hasMessageContaining("-Dmigration-profiler.engine=embedded");
+    }
+
+    @Test
+    void autoWithNoDaemonUsesEmbeddedAndSaysWhy() {
+        List<String> lines = new java.util.ArrayList<>();
+        ProfilerConfig config = oneMigration().engine(EngineKind.AUTO).jdbcUrl(null)
+                .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
+
+        RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+
+        assertThat(result.engine().kind()).isEqualTo("embedded");
+        assertThat(lines).anyMatch(l -> l.startsWith("Engine: embedded PostgreSQL (engine=auto: no Docker daemon answers at "
+                + "unix:///tmp/no-docker-daemon-here.sock"));
+    }
+
+    @Test
     void ctrlCDuringAMigrationDropsTheScratchDatabase() throws Exception {
         write(project.resolve("db/V1__slow.sql"), "CREATE TABLE t (id int);\nSELECT pg_sleep(120);\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ProfilerMain.class.getName(),
-                project.toString(), project.resolve("db").toString(), server.jdbcUrl(),
-                TestPostgres.PROFILER.username(), TestPostgres.PROFILER.password())
-                .redirectErrorStream(true)
-                .redirectOutput(project.resolve("child.log").toFile())
-                .start();
-        try {
-            awaitTrue(() -> !query("SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'").isEmpty());
+        try (ChildProfiler child = ChildProfiler.start(project, "external", "jdbcUrl=" + server.jdbcUrl(),
+                "user=" + TestPostgres.PROFILER.username(), "password=" + TestPostgres.PROFILER.password())) {
+            ChildProfiler.await("pg_sleep runs", () -> !query("SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'").isEmpty());
             assertThat(server.scratchDatabases()).hasSize(1);
 
-            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start().waitFor();
+            assertThat(child.interruptAndWait()).as("profiler exits after Ctrl-C").isTrue();
 
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("profiler exits after Ctrl-C").isTrue();
             assertThat(server.scratchDatabases()).isEmpty();
             assertThat(server.appRows()).isEqualTo(42);
-            assertThat(project.resolve("child.log")).content().contains("Dropped scratch database test_migration_");
-        } finally {
-            child.destroyForcibly();
+            assertThat(child.output()).contains("Dropped scratch database test_migration_");
         }
     }
 
@@ -138,16 +151,6 @@ class EngineIT {
             return server.strings(sql);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -3,26 +3,39 @@ package io.github.migrationprofiler.it;
 import io.github.migrationprofiler.MigrationProfiler;
 import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.Credentials;
+import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Runs the profiler in a JVM of its own, so a test can interrupt it as Ctrl-C would. */
+/**
+ * Runs the profiler in a JVM of its own, so a test can interrupt or kill it. Arguments:
+ * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image.
+ */
 public final class ProfilerMain {
 
     public static void main(String[] args) {
-        // args: projectDir sqlDir jdbcUrl user password
-        ProfilerLog log = new ProfilerLog() {
-            @Override public void debug(String message) { }
-            @Override public void info(String message) { System.out.println(message); }
-            @Override public void warn(String message) { System.out.println("WARN " + message); }
-        };
-        new MigrationProfiler(log).run(ProfilerConfig.builder(Path.of(args[0]))
+        Map<String, String> options = new HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            options.put(pair[0], pair[1]);
+        }
+        new MigrationProfiler(new PrintingLog()).run(ProfilerConfig.builder(Path.of(args[0]))
                 .sqlDirectory(Path.of(args[1]))
-                .engine(EngineKind.EXTERNAL)
-                .jdbcUrl(args[2])
-                .credentials(new Credentials(args[3], args[4]))
+                .engine(EngineKind.parse(args[2]))
+                .jdbcUrl(options.get("jdbcUrl"))
+                .credentials(new Credentials(options.get("user"), options.get("password")))
+                .docker(DockerOptions.DEFAULTS.withImage(options.getOrDefault("image", DockerOptions.DEFAULT_IMAGE)))
                 .build());
+    }
+
+    /** Prints info and warnings, for the test to read from the child's output. */
+    static final class PrintingLog implements ProfilerLog {
+        @Override public void debug(String message) { }
+        @Override public void info(String message) { System.out.println(message); }
+        @Override public void warn(String message) { System.out.println("WARN " + message); }
     }
 }

@@ -21,7 +21,7 @@ class ResultsJsonTest {
     @TempDir
     Path dir;
 
-    private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6"),
+    private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6", null),
             "test_migration_20261123_100000_abcdef", "SQL directory db (2 files)", new Profile(List.of("V1__base.sql"), List.of(
                     new MigrationResult("V2__ok.sql", null, "db/V2__ok.sql", 1, Status.PASSED, 12.5, 3,
                             List.of(new StatementResult("UPDATE t SET x = 1", 2, 12.25, 3, null)), null),

@@ -1,0 +1,1 @@
+CREATE INDEX idx_events_kind ON events (kind);

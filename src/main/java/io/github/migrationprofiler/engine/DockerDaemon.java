@@ -1,0 +1,203 @@
+package io.github.migrationprofiler.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.config.DockerOptions;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connection to a Docker daemon, found as the docker CLI finds it: {@code DOCKER_HOST},
+ * {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}, {@code DOCKER_CONFIG} and the current Docker
+ * context. No API version is pinned, so the daemon speaks its own.
+ */
+final class DockerDaemon implements AutoCloseable {
+
+    static final String LABEL = "io.github.migrationprofiler";
+    static final String RUN_LABEL = LABEL + ".run";
+    static final String OWNER_LABEL = LABEL + ".owner";
+
+    private final DockerClient client;
+    private final String host;
+    private final ProfilerLog log;
+
+    private DockerDaemon(DockerClient client, String host, ProfilerLog log) {
+        this.client = client;
+        this.host = host;
+        this.log = log;
+    }
+
+    /** A daemon that answers, or the reason none does. */
+    static Attempt tryConnect(DockerOptions options, ProfilerLog log) {
+        String host = "the Docker default";
+        try {
+            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+            if (options.dockerHost() != null && !options.dockerHost().isBlank()) {
+                builder.withDockerHost(options.dockerHost());
+            }
+            DockerClientConfig config = builder.build();
+            host = config.getDockerHost().toString();
+            ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                    .dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .responseTimeout(Duration.ofMinutes(2))
+                    .build();
+            DockerClient client = DockerClientImpl.getInstance(config, http);
+            client.pingCmd().exec();
+            return new Attempt(new DockerDaemon(client, host, log), null);
+        } catch (RuntimeException e) {
+            return new Attempt(null, "no Docker daemon answers at " + host + " (" + rootMessage(e) + ")");
+        }
+    }
+
+    /** Either a daemon or why there is none. */
+    record Attempt(DockerDaemon daemon, String failure) {
+        /** The daemon, or an error naming its address and the ways out. */
+        DockerDaemon orElseThrow() {
+            if (daemon == null) {
+                throw new ProfilerException("engine=docker: " + failure + ". Start Docker, point DOCKER_HOST (or "
+                        + "migration-profiler.dockerHost) at a daemon you may use, or choose another engine: "
+                        + "-Dmigration-profiler.engine=embedded, or -Dmigration-profiler.engine=external with a jdbcUrl.");
+            }
+            return daemon;
+        }
+    }
+
+    DockerClient client() {
+        return client;
+    }
+
+    String host() {
+        return host;
+    }
+
+    /** Who owns containers this process starts: host name and process id. */
+    static String owner() {
+        return hostName() + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * Removes containers left by runs that died without cleaning up ({@code kill -9}, a crashed
+     * JVM): labelled as ours, started on this host, by a process that no longer exists.
+     */
+    void removeLeftovers() {
+        for (Container container : client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LABEL, "true")).exec()) {
+            String owner = container.getLabels().getOrDefault(OWNER_LABEL, "");
+            int colon = owner.lastIndexOf(':');
+            if (colon < 0 || !owner.substring(0, colon).equals(hostName())) {
+                continue; // another machine's run: we cannot tell whether it is alive
+            }
+            long pid = parsePid(owner.substring(colon + 1));
+            if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            remove(container.getId());
+            log.info("Removed leftover container " + String.join(",", container.getNames())
+                    + " of run " + container.getLabels().get(RUN_LABEL) + " (its process " + pid + " is gone)");
+        }
+    }
+
+    /** Makes sure the image is present, pulling it (with progress) when it is not. */
+    void ensureImage(String image, Duration timeout) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return;
+        } catch (NotFoundException absent) {
+            log.info("Pulling " + image + " (up to " + timeout.toMinutes() + " min)");
+        }
+        String ways = ". Point migration-profiler.image at an image this machine has (docker images), "
+                + "or use -Dmigration-profiler.engine=embedded.";
+        try (PullProgress progress = new PullProgress(log)) {
+            if (!client.pullImageCmd(image).exec(progress).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProfilerException("Pulling image " + image + " did not finish within " + timeout + ways);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProfilerException("Pulling image " + image + " was interrupted", e);
+        } catch (RuntimeException | IOException e) {
+            if (e instanceof ProfilerException p) {
+                throw p;
+            }
+            throw new ProfilerException("Cannot pull image " + image + ": " + rootMessage(e) + ways, e);
+        }
+    }
+
+    void remove(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // removed by someone else: nothing left to do
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.debug("Closing the Docker client: " + e.getMessage());
+        }
+    }
+
+    private static long parsePid(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+    }
+
+    /** Logs pull progress at most every five seconds, so a slow pull shows it is alive. */
+    private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
+        private final ProfilerLog log;
+        private Instant next = Instant.now();
+
+        PullProgress(ProfilerLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            if (item.getErrorDetail() != null) {
+                onError(new IllegalStateException(item.getErrorDetail().getMessage()));
+                return;
+            }
+            if (item.getStatus() != null && Instant.now().isAfter(next)) {
+                next = Instant.now().plusSeconds(5);
+                log.info("  " + item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+            }
+        }
+    }
+}

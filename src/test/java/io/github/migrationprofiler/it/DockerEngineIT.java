@@ -1,0 +1,193 @@
+package io.github.migrationprofiler.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.github.migrationprofiler.MigrationProfiler;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.migrationprofiler.it.Files2.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Docker engine against a real daemon. The image comes from MIGRATION_PROFILER_TEST_IMAGE
+ * (CI builds a local one; there is no registry), else postgres:17. Without a daemon these tests
+ * are skipped with the reason, except under CI=true, where that is a failure: CI must run them.
+ */
+class DockerEngineIT {
+
+    static final String IMAGE = System.getenv().getOrDefault("MIGRATION_PROFILER_TEST_IMAGE", DockerOptions.DEFAULT_IMAGE);
+    static DockerClient docker;
+
+    @TempDir
+    Path project;
+
+    @BeforeAll
+    static void requireDaemon() {
+        String unavailable;
+        try {
+            DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            docker = DockerClientImpl.getInstance(config,
+                    new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig()).build());
+            docker.pingCmd().exec();
+            docker.inspectImageCmd(IMAGE).exec();
+            return;
+        } catch (RuntimeException e) {
+            unavailable = "Docker tests need a daemon with image " + IMAGE + " (set MIGRATION_PROFILER_TEST_IMAGE): " + e.getMessage();
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must run the Docker tests, but " + unavailable);
+        }
+        System.err.println("SKIPPED " + unavailable);
+        Assumptions.abort(unavailable);
+    }
+
+    @AfterAll
+    static void closeClient() throws Exception {
+        if (docker != null) {
+            docker.close();
+        }
+    }
+
+    @AfterEach
+    void noContainerIsLeft() {
+        assertThat(ourContainers()).isEmpty();
+    }
+
+    static List<Container> ourContainers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("io.github.migrationprofiler", "true")).exec();
+    }
+
+    private ProfilerConfig.Builder config(String sql) {
+        write(project.resolve("db/V1__m.sql"), sql);
+        return ProfilerConfig.builder(project)
+                .sqlDirectory(project.resolve("db"))
+                .engine(EngineKind.DOCKER)
+                .docker(DockerOptions.DEFAULTS.withImage(IMAGE))
+                .outputDirectory(project.resolve("target"));
+    }
+
+    @Test
+    void profilesInAContainerAndRemovesIt() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("""
+                CREATE TABLE t (id int);
+                INSERT INTO t SELECT generate_series(1, 100);
+                """).build());
+
+        assertThat(result.engine().kind()).isEqualTo("docker");
+        assertThat(result.engine().image()).isEqualTo(IMAGE);
+        assertThat(result.engine().serverVersion()).matches("\\d+\\.\\d+.*");
+        assertThat(result.migrations()).singleElement().satisfies(m -> assertThat(m.rowsAffected()).isEqualTo(100));
+    }
+
+    @Test
+    void serverSettingsReachPostgres() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("""
+                DO $$ BEGIN
+                  IF current_setting('work_mem') <> '7MB' THEN
+                    RAISE EXCEPTION 'work_mem is %', current_setting('work_mem');
+                  END IF;
+                END $$;
+                """).serverSettings(Map.of("work_mem", "7MB")).build());
+
+        assertThat(result.migrations()).singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
+    }
+
+    @Test
+    void aFailingMigrationStillRemovesTheContainer() {
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("SELECT * FROM nope;\n").build());
+
+        assertThat(result.failures()).singleElement().satisfies(m -> assertThat(m.error().sqlState()).isEqualTo("42P01"));
+    }
+
+    @Test
+    void anImageThatCannotBePulledIsNamedWithTheWaysOut() {
+        ProfilerConfig config = config("SELECT 1;\n").docker(DockerOptions.DEFAULTS.withImage("migration-profiler-test/no-such-image:1")).build();
+
+        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("Cannot pull image migration-profiler-test/no-such-image:1: ")
+                .hasMessageContaining("migration-profiler.image")
+                .hasMessageContaining("-Dmigration-profiler.engine=embedded");
+    }
+
+    @Test
+    void autoFallsBackToEmbeddedWhenDockerCannotRunTheImage() {
+        List<String> lines = new ArrayList<>();
+        ProfilerConfig config = config("SELECT 1;\n").engine(EngineKind.AUTO)
+                .docker(DockerOptions.DEFAULTS.withImage("migration-profiler-test/no-such-image:1")).build();
+
+        RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+
+        assertThat(result.engine().kind()).isEqualTo("embedded");
+        assertThat(lines).anyMatch(l -> l.startsWith("WARN Docker could not run PostgreSQL, using embedded PostgreSQL instead"));
+    }
+
+    @Test
+    void keptContainerPrintsConnectionDetailsWithAMaskedPassword() {
+        List<String> lines = new ArrayList<>();
+        ProfilerConfig config = config("CREATE TABLE kept (id int);\n")
+                .docker(DockerOptions.DEFAULTS.withImage(IMAGE).withKeepContainer(true)).build();
+        try {
+            RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+
+            assertThat(ourContainers()).hasSize(1);
+            assertThat(lines).anyMatch(l -> l.matches("Kept container migration-profiler-\\w+\\. Connect with: "
+                    + "psql postgresql://postgres:\\*\\*\\*\\*@127\\.0\\.0\\.1:\\d+/postgres .*"));
+            assertThat(lines).anyMatch(l -> l.contains("The scratch database " + result.database() + " stays"));
+        } finally {
+            ourContainers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        }
+    }
+
+    @Test
+    void ctrlCRemovesTheContainer() throws Exception {
+        write(project.resolve("db/V1__m.sql"), "SELECT pg_sleep(120);\n");
+        try (ChildProfiler child = ChildProfiler.start(project, "docker", "image=" + IMAGE)) {
+            ChildProfiler.await("container ready", () -> child.output().contains("ready on 127.0.0.1"));
+            assertThat(ourContainers()).hasSize(1);
+
+            assertThat(child.interruptAndWait()).isTrue();
+
+            assertThat(child.output()).contains("Removed container migration-profiler-");
+        }
+    }
+
+    @Test
+    void theNextRunRemovesWhatAKilledRunLeftBehind() throws Exception {
+        write(project.resolve("db/V1__m.sql"), "SELECT pg_sleep(120);\n");
+        try (ChildProfiler child = ChildProfiler.start(project, "docker", "image=" + IMAGE)) {
+            ChildProfiler.await("container ready", () -> child.output().contains("ready on 127.0.0.1"));
+            child.killHard();
+        }
+        List<Container> leftovers = ourContainers();
+        assertThat(leftovers).hasSize(1);
+
+        List<String> lines = new ArrayList<>();
+        new MigrationProfiler(new CollectingLog(lines)).run(config("SELECT 1;\n").build());
+
+        assertThat(lines).anyMatch(l -> l.startsWith("Removed leftover container " + leftovers.get(0).getNames()[0])
+                && l.contains("is gone"));
+    }
+}
