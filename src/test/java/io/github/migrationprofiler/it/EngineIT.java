@@ -8,8 +8,6 @@ import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.profile.RunResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Engines start, fail clearly, and clean up after themselves, also when interrupted. */
 class EngineIT {
 
-    static TestPostgres server;
+    static final TestPostgres server = TestPostgres.shared();
 
     @TempDir
     Path project;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     private ProfilerConfig.Builder oneMigration() {
         write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");

@@ -8,9 +8,7 @@ import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.StatementResult;
 import io.github.migrationprofiler.profile.Status;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,22 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Liquibase changelogs in every format, applied by Liquibase itself on a real server. */
 class LiquibaseProfilingIT {
 
-    static TestPostgres server;
+    static final TestPostgres server = TestPostgres.shared();
 
     @TempDir
     Path project;
 
     Path resources;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @BeforeEach
     void layOutProject() {

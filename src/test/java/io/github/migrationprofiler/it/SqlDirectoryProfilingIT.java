@@ -7,9 +7,7 @@ import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.StatementResult;
 import io.github.migrationprofiler.profile.Status;
 import io.github.migrationprofiler.report.ResultsJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain SQL migrations on a real external server. */
 class SqlDirectoryProfilingIT {
 
-    static TestPostgres server;
+    static final TestPostgres server = TestPostgres.shared();
 
     @TempDir
     Path project;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @AfterEach
     void leavesNothingBehind() throws Exception {

@@ -26,13 +26,35 @@ public final class TestPostgres implements AutoCloseable {
     public static final Credentials PROFILER = new Credentials("profiler", "profiler-secret-pw");
     public static final Credentials NO_CREATEDB = new Credentials("readonly", "readonly-secret-pw");
 
+    private static TestPostgres shared;
+
     private final EmbeddedPostgres postgres;
 
     private TestPostgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    public static TestPostgres start() throws IOException, SQLException {
+    /** One server for all integration tests in this JVM, started on first use, stopped at exit. */
+    public static synchronized TestPostgres shared() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("cannot start the test PostgreSQL server", e);
+            }
+            TestPostgres server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+        }
+        return shared;
+    }
+
+    private static TestPostgres start() throws IOException, SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
