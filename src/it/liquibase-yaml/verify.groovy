@@ -12,6 +12,9 @@ assert json.database ==~ /test_migration_\d{8}_\d{6}_[a-z0-9]{6}/
 // the context filter keeps the test-only changeset out
 assert json.migrations*.id == ['001-users', '002-seed-and-backfill']
 assert json.migrations.every { it.status == 'PASSED' && it.millis > 0 }
+assert json.seed == null
+assert json.migrations.every { it.warnings == ['seed.scale=0: measured on empty tables, so runtimes and locks say little about production'] }
+assert log.contains('[WARNING] seed.scale=0: measured on empty tables')
 def backfill = json.migrations[1]
 assert backfill.source == 'db/changelog/changes/002-backfill.yaml'
 assert backfill.statements*.rowsAffected == [2000, 0, 1000]

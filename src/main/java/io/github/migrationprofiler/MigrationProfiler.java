@@ -1,6 +1,8 @@
 package io.github.migrationprofiler;
 
+import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.engine.Engines;
 import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
@@ -9,7 +11,9 @@ import io.github.migrationprofiler.profile.Profiler;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.Selection;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.Seeder;
+import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
 
@@ -20,12 +24,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One profiling run, start to finish: read the migrations, start PostgreSQL, create a scratch
- * database, apply and measure, write the results, and clean up whatever happens.
+ * One profiling run, start to finish: read the migrations, start PostgreSQL, plan the data,
+ * create a scratch database, apply, seed and measure, write the results, and clean up whatever
+ * happens.
  */
 public final class MigrationProfiler {
+
+    static final String EMPTY_TABLES_WARNING =
+            "seed.scale=0: measured on empty tables, so runtimes and locks say little about production";
 
     private final ProfilerLog log;
 
@@ -33,42 +42,97 @@ public final class MigrationProfiler {
         this.log = log;
     }
 
-    /**
-     * Profiles the configured migrations. A migration that fails is part of the result (see
-     * {@link RunResult#failures()}); problems the user must fix first are thrown as
-     * {@link ProfilerException}.
-     */
+    /** Profiles the migrations the configuration selects (all when it selects none). */
     public RunResult run(ProfilerConfig config) {
+        return run(config, null);
+    }
+
+    /**
+     * Applies every migration and seeds the result, reviewing none: the database a person explores.
+     * The scratch database is kept.
+     */
+    public RunResult seed(ProfilerConfig config) {
+        boolean hasUrl = config.jdbcUrl() != null && !config.jdbcUrl().isBlank();
+        if (config.engine() == EngineKind.EMBEDDED || !hasUrl && config.engine() == EngineKind.EXTERNAL) {
+            throw new ProfilerException("The seed goal needs a server that outlives the build: a Docker container "
+                    + "(kept after the run) or an existing server (-Dmigration-profiler.jdbcUrl=…). Embedded PostgreSQL "
+                    + "stops with Maven.");
+        }
+        if (!config.seed().enabled()) {
+            throw new ProfilerException("The seed goal with seed.scale=0 would leave the tables empty: choose a scale.");
+        }
+        return run(config.toBuilder()
+                .engine(hasUrl ? EngineKind.EXTERNAL : EngineKind.DOCKER)
+                .docker(config.docker().withKeepContainer(true))
+                .keepDatabase(true)
+                .build(), Selection.NONE);
+    }
+
+    /**
+     * A migration that fails is part of the result (see {@link RunResult#failures()}); problems the
+     * user must fix first are thrown as {@link ProfilerException}.
+     */
+    private RunResult run(ProfilerConfig config, Selection forced) {
         // read and check everything cheap before starting a server
         MigrationSource source = MigrationSources.open(config, log);
-        Selection selection = Selection.of(config.migrations());
+        Selection selection = forced != null ? forced : Selection.of(config.migrations());
         selection.validate(source.migrations());
         log.info("Profiling " + source.describe());
         String startedAt = Instant.now().toString();
+        SeedOptions seed = config.seed();
 
         try (Cleanup cleanup = new Cleanup(log)) {
             PostgresServer server = cleanup.add(Engines.start(config, log));
+            Map<String, Long> planned = seed.enabled() ? rehearse(server, source, seed, cleanup) : Map.of();
             ScratchDatabase database = ScratchDatabase.create(server, log);
-            if (server.keepsData()) {
-                log.info("The scratch database " + database.name() + " stays with the kept server");
-            } else {
+            boolean keep = config.keepDatabase() || server.keepsData();
+            if (!keep) {
                 cleanup.add(database);
             }
+            DataSeeder seeder = seed.enabled() ? new DataSeeder(database::connect, seed, planned, log) : null;
             RunResult result;
             try (Connection connection = database.connect()) {
                 String version = serverVersion(connection);
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
-                Profile profile = new Profiler(source, selection, Seeder.NONE, log).profile(connection);
+                Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, log).profile(connection);
+                if (!seed.enabled()) {
+                    profile = new Profile(profile.baseline(), profile.migrations().stream()
+                            .map(m -> m.withWarning(EMPTY_TABLES_WARNING)).toList());
+                    log.warn(EMPTY_TABLES_WARNING);
+                }
                 result = RunResult.of(startedAt, new RunResult.Engine(server.kind(), version, server.image()), database.name(),
-                        source.describe(), profile);
+                        source.describe(), profile, seeder == null ? null : seeder.summary());
             } catch (SQLException e) {
                 throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);
+            }
+            if (keep) {
+                log.info("Kept database " + database.name() + " on " + server
+                        + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
             }
             Path json = ResultsJson.write(result, config.outputDirectory());
             log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed; baseline %d",
                     result.totals().migrations(), result.totals().millis(), result.totals().failed(), result.baseline().size()));
             log.info("Results: " + json);
             return result;
+        }
+    }
+
+    /**
+     * Row counts depend on which tables reference which, and tables are seeded as soon as they
+     * exist, before later migrations add the tables that reference them. So the migrations are
+     * first applied to an empty throw-away database, and the counts planned on the final schema.
+     */
+    private Map<String, Long> rehearse(PostgresServer server, MigrationSource source, SeedOptions seed, Cleanup cleanup) {
+        log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
+                + " child rows) on a rehearsal of the migrations");
+        ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
+        try (Connection connection = rehearsal.connect()) {
+            source.apply(connection, MigrationListener.IGNORE);
+            return DataSeeder.plan(connection, seed);
+        } catch (SQLException e) {
+            throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);
+        } finally {
+            rehearsal.close();
         }
     }
 

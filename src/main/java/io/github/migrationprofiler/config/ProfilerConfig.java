@@ -22,6 +22,8 @@ import java.util.Map;
  * @param credentials         credentials for the external engine
  * @param serverSettings      PostgreSQL settings for servers the run starts itself
  * @param docker              how the Docker engine runs its container
+ * @param seed                how much synthetic data the migrations meet
+ * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -38,6 +40,8 @@ public record ProfilerConfig(
         Credentials credentials,
         Map<String, String> serverSettings,
         DockerOptions docker,
+        SeedOptions seed,
+        boolean keepDatabase,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -49,6 +53,14 @@ public record ProfilerConfig(
 
     public static Builder builder(Path baseDir) {
         return new Builder(baseDir);
+    }
+
+    /** A builder holding this configuration, to change a few values. */
+    public Builder toBuilder() {
+        return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
+                .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
+                .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
+                .keepDatabase(keepDatabase).outputDirectory(outputDirectory);
     }
 
     /** Builds a config with sensible defaults for everything not set. */
@@ -66,6 +78,8 @@ public record ProfilerConfig(
         private Credentials credentials = Credentials.NONE;
         private Map<String, String> serverSettings = new LinkedHashMap<>();
         private DockerOptions docker = DockerOptions.DEFAULTS;
+        private SeedOptions seed = SeedOptions.NONE;
+        private boolean keepDatabase;
         private Path outputDirectory;
 
         private Builder(Path baseDir) {
@@ -86,11 +100,13 @@ public record ProfilerConfig(
         public Builder credentials(Credentials value) { credentials = value; return this; }
         public Builder serverSettings(Map<String, String> value) { serverSettings = value; return this; }
         public Builder docker(DockerOptions value) { docker = value; return this; }
+        public Builder seed(SeedOptions value) { seed = value; return this; }
+        public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, outputDirectory);
         }
     }
 }

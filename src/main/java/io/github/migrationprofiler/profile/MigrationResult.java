@@ -17,13 +17,22 @@ import java.util.List;
  * @param rowsAffected rows changed by all its statements
  * @param statements   its statements in execution order
  * @param error        the error that failed it, or {@code null}
+ * @param warnings     why its figures may mislead (e.g. measured on empty tables)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
-                              long rowsAffected, List<StatementResult> statements, SqlError error) {
+                              long rowsAffected, List<StatementResult> statements, SqlError error,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     public MigrationResult {
         statements = List.copyOf(statements);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public MigrationResult withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all);
     }
 
     @JsonIgnore

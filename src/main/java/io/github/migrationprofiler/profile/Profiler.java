@@ -41,6 +41,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
     /** Applies every migration on {@code connection}; stops after the first failure. */
     public Profile profile(Connection connection) {
         source.apply(TracingConnection.wrap(connection, this), this);
+        if (!reviewing) {
+            seeder.beforeReview(); // nothing was under review: the whole history is the baseline, seeded at its end
+        }
         return new Profile(baseline, results);
     }
 
@@ -175,7 +178,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             measuring(false);
             long rows = statements.stream().mapToLong(StatementResult::rowsAffected).sum();
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
-                    status, millis(measuredNanos), rows, statements, status == Status.FAILED ? error : null);
+                    status, millis(measuredNanos), rows, statements, status == Status.FAILED ? error : null, List.of());
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.github.migrationprofiler.seed.SeedSummary;
+
 import java.util.List;
 
 /**
@@ -17,10 +19,12 @@ import java.util.List;
  * @param baseline      migrations applied before the first one under review, unmeasured
  * @param migrations    the migrations under review (and any that failed)
  * @param totals        sums over {@code migrations}
+ * @param seed          what seeding did; absent when seeding was off ({@code seed.scale=0})
  */
-@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "baseline", "migrations", "totals"})
+@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "seed", "baseline", "migrations", "totals"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
-                        List<String> baseline, List<MigrationResult> migrations, Totals totals) {
+                        List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,12 +41,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
     public record Totals(double millis, int migrations, int failed) {
     }
 
-    public static RunResult of(String startedAt, Engine engine, String database, String source, Profile profile) {
+    public static RunResult of(String startedAt, Engine engine, String database, String source, Profile profile,
+                               SeedSummary seed) {
         List<MigrationResult> migrations = profile.migrations();
         double millis = Math.round(migrations.stream().mapToDouble(MigrationResult::millis).sum() * 1_000.0) / 1_000.0;
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, migrations.size(), failed));
+                new Totals(millis, migrations.size(), failed), seed);
     }
 
     @JsonIgnore

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The migrations under review, named by changeset id, {@code author:id}, file name or path, each
  * optionally a glob ({@code *}, {@code ?}). No patterns means every migration is under review.
  */
-public final class Selection {
+public class Selection {
 
     private final List<Pattern> patterns;
     private final List<String> texts;
@@ -20,6 +20,12 @@ public final class Selection {
         this.texts = texts;
         this.patterns = texts.stream().map(Selection::glob).toList();
     }
+
+    /** Nothing is under review: every migration is baseline (the seed goal). */
+    public static final Selection NONE = new Selection(List.of()) {
+        @Override public boolean isAll() { return false; }
+        @Override public boolean includes(Migration migration) { return false; }
+    };
 
     public static Selection of(List<String> patterns) {
         return new Selection(patterns.stream().map(String::strip).filter(p -> !p.isEmpty()).toList());

@@ -3,6 +3,13 @@ package io.github.migrationprofiler.source;
 /** Told by a {@link MigrationSource} where each migration starts and ends while it applies them. */
 public interface MigrationListener {
 
+    /** Applies without listening: for rehearsals whose only product is the resulting schema. */
+    MigrationListener IGNORE = new MigrationListener() {
+        @Override public void starting(Migration migration) { }
+        @Override public void finished(Migration migration) { }
+        @Override public void failed(Migration migration, Exception cause) { }
+    };
+
     void starting(Migration migration);
 
     /**

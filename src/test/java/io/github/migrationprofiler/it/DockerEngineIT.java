@@ -155,7 +155,7 @@ class DockerEngineIT {
             assertThat(ourContainers()).hasSize(1);
             assertThat(lines).anyMatch(l -> l.matches("Kept container migration-profiler-\\w+\\. Connect with: "
                     + "psql postgresql://postgres:\\*\\*\\*\\*@127\\.0\\.0\\.1:\\d+/postgres .*"));
-            assertThat(lines).anyMatch(l -> l.contains("The scratch database " + result.database() + " stays"));
+            assertThat(lines).anyMatch(l -> l.startsWith("Kept database " + result.database() + " on PostgreSQL container"));
         } finally {
             ourContainers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         }

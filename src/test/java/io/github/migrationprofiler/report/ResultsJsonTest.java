@@ -24,9 +24,9 @@ class ResultsJsonTest {
     private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6", null),
             "test_migration_20261123_100000_abcdef", "SQL directory db (2 files)", new Profile(List.of("V1__base.sql"), List.of(
                     new MigrationResult("V2__ok.sql", null, "db/V2__ok.sql", 1, Status.PASSED, 12.5, 3,
-                            List.of(new StatementResult("UPDATE t SET x = 1", 2, 12.25, 3, null)), null),
+                            List.of(new StatementResult("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning")),
                     new MigrationResult("V3__bad.sql", null, "db/V3__bad.sql", 1, Status.FAILED, 0.5, 0,
-                            List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4)))));
+                            List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4), List.of()))), null);
 
     @Test
     void writesTheDocumentedFieldsAndTotals() throws IOException {
@@ -36,8 +36,8 @@ class ResultsJsonTest {
         assertThat(file.getFileName().toString()).isEqualTo("results.json");
         assertThat(json).contains("\"schemaVersion\" : 1", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
                 "\"baseline\" : [ \"V1__base.sql\" ]", "\"status\" : \"FAILED\"", "\"sqlState\" : \"42P01\"",
-                "\"rowsAffected\" : 3", "\"totals\"");
-        assertThat(json).doesNotContain("\"author\" : null", "failureSummary", "\"failed\" : true");
+                "\"rowsAffected\" : 3", "\"totals\"", "\"warnings\" : [ \"a warning\" ]");
+        assertThat(json).doesNotContain("\"author\" : null", "failureSummary", "\"failed\" : true", "\"warnings\" : [ ]", "\"seed\"");
         assertThat(result.totals()).isEqualTo(new RunResult.Totals(13.0, 2, 1));
     }
 

@@ -1,0 +1,18 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def json = new JsonSlurper().parse(new File(basedir, 'target/migration-profiler/results.json'))
+
+assert json.seed.scale == 'small'
+assert json.seed.childRows == 10000
+assert json.seed.random == 42
+// invoices is referenced by nobody: the full scale; customers a tenth, halved as it hangs under plans; plans overridden in the pom
+assert json.seed.tables.collectEntries { [it.table, it.rows] } == ['public.plans': 3, 'public.customers': 500, 'public.invoices': 10000]
+assert json.seed.millis > 0
+// the backfill ran on the seeded invoices: some, not all, were paid
+def backfill = json.migrations.find { it.id == 'V2__backfill_paid_at.sql' }
+assert backfill.statements[1].rowsAffected > 0 && backfill.statements[1].rowsAffected < 10000
+assert json.migrations.every { !it.warnings }
+assert log =~ /Seeded public\.invoices\s+10,000 rows in/
+assert log.contains('Planning small scale (10,000 child rows) on a rehearsal of the migrations')
+true

@@ -1,0 +1,246 @@
+package io.github.migrationprofiler.maven;
+
+import io.github.migrationprofiler.MigrationProfiler;
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.RunResult;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The parameters the goals share, and their translation into the core's {@link ProfilerConfig}.
+ * Goals bind nothing else: they call the core and turn its outcome into Maven's terms.
+ */
+abstract class AbstractProfilerMojo extends AbstractMojo {
+
+    /** The goal's call into the core. */
+    abstract RunResult run(MigrationProfiler profiler, ProfilerConfig config);
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping (migration-profiler.skip)");
+            return;
+        }
+        RunResult result;
+        try {
+            result = run(new MigrationProfiler(new MavenProfilerLog(getLog())), config());
+        } catch (ProfilerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (!result.failures().isEmpty()) {
+            throw new MojoFailureException("Migration failed: " + result.failures().stream()
+                    .map(MigrationResult::failureSummary).collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    /** Skips the goal. */
+    @Parameter(property = "migration-profiler.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The Liquibase changelog to profile (XML, YAML, JSON or formatted SQL), relative to the
+     * project directory. When unset, {@code sqlDirectory} is used; when that does not exist either,
+     * the conventional {@code src/main/resources/db/changelog/db.changelog-master.*} is looked for.
+     */
+    @Parameter(property = "migration-profiler.changelog")
+    File changelog;
+
+    /** Directory of plain SQL migrations, applied in Flyway version order ({@code V1__x.sql}, {@code V1.1__y.sql}, …). */
+    @Parameter(property = "migration-profiler.sqlDirectory", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    File sqlDirectory;
+
+    /**
+     * Directories that Liquibase resolves changelog paths (includes, {@code includeAll}) against.
+     * Defaults to the project's resource directories, then the project directory.
+     */
+    @Parameter
+    List<File> searchPath;
+
+    /** Liquibase contexts to run, e.g. {@code !test}. */
+    @Parameter(property = "migration-profiler.contexts")
+    String contexts;
+
+    /** Liquibase label filter, e.g. {@code release-42}. */
+    @Parameter(property = "migration-profiler.labels")
+    String labels;
+
+    /** Liquibase changelog parameters, as {@code <changelogParameters><schema>app</schema></changelogParameters>}. */
+    @Parameter
+    Map<String, String> changelogParameters;
+
+    /**
+     * The migrations under review: changeset ids, {@code author:id}, SQL file names or globs
+     * ({@code V12__*}). Everything ordered before the first selected migration is applied first as
+     * the baseline. Empty: every migration is under review.
+     */
+    @Parameter(property = "migration-profiler.migrations")
+    List<String> migrations;
+
+    /**
+     * Where PostgreSQL comes from: {@code auto} (external when {@code jdbcUrl} is set, else Docker
+     * when a daemon answers, else embedded), {@code docker}, {@code embedded} or {@code external}.
+     */
+    @Parameter(property = "migration-profiler.engine", defaultValue = "auto")
+    String engine;
+
+    /**
+     * JDBC URL of an existing server for the external engine, e.g.
+     * {@code jdbc:postgresql://localhost:5432/postgres}. The run creates and drops its own
+     * database there ({@code test_migration_<timestamp>_<random>}) and touches no other.
+     */
+    @Parameter(property = "migration-profiler.jdbcUrl")
+    String jdbcUrl;
+
+    /** Id of a {@code settings.xml} {@code <server>} holding the external server's username and password. */
+    @Parameter(property = "migration-profiler.serverId")
+    String serverId;
+
+    /** User for the external server, when no {@code serverId} is set (also env {@code MIGRATION_PROFILER_USERNAME}). */
+    @Parameter(property = "migration-profiler.username")
+    String username;
+
+    /**
+     * Password for the external server, when no {@code serverId} is set. Prefer the environment
+     * variable {@code MIGRATION_PROFILER_PASSWORD} or a settings.xml server: never put it in the pom.
+     */
+    @Parameter(property = "migration-profiler.password")
+    String password;
+
+    /**
+     * PostgreSQL settings for servers the run starts itself, to mirror production, e.g.
+     * {@code <serverSettings><maintenance_work_mem>256MB</maintenance_work_mem></serverSettings>}.
+     */
+    @Parameter
+    Map<String, String> serverSettings;
+
+    /** The PostgreSQL image for the Docker engine; any image following the official postgres image's contract. */
+    @Parameter(property = "migration-profiler.image", defaultValue = DockerOptions.DEFAULT_IMAGE)
+    String image;
+
+    /** Docker daemon address, e.g. {@code unix:///var/run/docker.sock}; default: {@code DOCKER_HOST} or the current Docker context. */
+    @Parameter(property = "migration-profiler.dockerHost")
+    String dockerHost;
+
+    /** Keeps the Docker container, with the migrated scratch database, after the run, and prints how to connect. */
+    @Parameter(property = "migration-profiler.keepContainer", defaultValue = "false")
+    boolean keepContainer;
+
+    /** Shows the kept container's password instead of masking it. */
+    @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
+    boolean revealPassword;
+
+    /**
+     * Scale of the synthetic data the migrations meet: {@code small} (10K rows in the tables no
+     * other table references), {@code medium} (100K), {@code large} (500K), a number of rows, or
+     * {@code 0} for empty tables. Referenced tables get proportionally fewer rows. Also the
+     * environment variable {@code SEED_SCALE}.
+     */
+    @Parameter(property = "seed.scale")
+    String seedScale;
+
+    /** Seed of the data generator: the same number gives the same data. */
+    @Parameter(property = "seed.random", defaultValue = "42")
+    long seedRandom;
+
+    /** Share of NULLs in nullable columns. */
+    @Parameter(property = "seed.nullFraction", defaultValue = "0.1")
+    double seedNullFraction;
+
+    /**
+     * Rows for particular tables, overriding the scale: {@code <rowCounts><users>50000</users>
+     * <audit_log>0</audit_log></rowCounts>} (0 leaves a table empty).
+     */
+    @Parameter
+    Map<String, String> rowCounts;
+
+    /** Where results are written. */
+    @Parameter(property = "migration-profiler.outputDirectory", defaultValue = "${project.build.directory}/migration-profiler")
+    File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter decrypter;
+
+    ProfilerConfig config() throws MojoExecutionException {
+        Path baseDir = project.getBasedir().toPath();
+        return ProfilerConfig.builder(baseDir)
+                .changelog(changelog == null ? null : changelog.toPath())
+                .sqlDirectory(sqlDirectory.toPath())
+                .searchPath(searchPath != null ? searchPath.stream().map(File::toPath).toList() : defaultSearchPath(baseDir))
+                .contexts(contexts)
+                .labels(labels)
+                .changelogParameters(changelogParameters == null ? Map.of() : changelogParameters)
+                .migrations(migrations == null ? List.of() : migrations)
+                .engine(parseEngine())
+                .jdbcUrl(jdbcUrl)
+                .credentials(ServerCredentials.resolve(serverId, settings, decrypter, username, password, System.getenv()))
+                .serverSettings(serverSettings == null ? Map.of() : serverSettings)
+                .docker(new DockerOptions(image, dockerHost, keepContainer, revealPassword,
+                        DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
+                .seed(seedOptions())
+                .outputDirectory(outputDirectory.toPath())
+                .build();
+    }
+
+    private List<Path> defaultSearchPath(Path baseDir) {
+        List<Path> paths = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            paths.add(baseDir.resolve(resource.getDirectory()));
+        }
+        paths.add(baseDir);
+        return paths;
+    }
+
+    private SeedOptions seedOptions() throws MojoExecutionException {
+        String scale = seedScale != null && !seedScale.isBlank() ? seedScale : System.getenv("SEED_SCALE");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (rowCounts != null) {
+            for (Map.Entry<String, String> entry : rowCounts.entrySet()) {
+                try {
+                    counts.put(entry.getKey(), Long.parseLong(entry.getValue().strip()));
+                } catch (NumberFormatException e) {
+                    throw new MojoExecutionException("<rowCounts><" + entry.getKey() + "> must be a number of rows, got '"
+                            + entry.getValue() + "'");
+                }
+            }
+        }
+        try {
+            return SeedOptions.parse(scale, seedRandom, seedNullFraction, counts);
+        } catch (ProfilerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private EngineKind parseEngine() throws MojoExecutionException {
+        try {
+            return EngineKind.parse(engine);
+        } catch (ProfilerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+}

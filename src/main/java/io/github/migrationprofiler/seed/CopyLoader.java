@@ -1,0 +1,164 @@
+package io.github.migrationprofiler.seed;
+
+import io.github.migrationprofiler.ProfilerLog;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Streams generated rows into PostgreSQL with COPY: rows are written as they are made, in 64 KB
+ * chunks, so memory stays flat however many rows a table gets. Checking foreign keys and
+ * maintaining indexes costs the server more than generating costs us, so a large table is split
+ * into row ranges loaded over parallel connections (values depend only on the row number, so
+ * any range can be generated on its own).
+ */
+final class CopyLoader {
+
+    private static final int CHUNK = 1 << 16;
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+    /** Below this, a second connection costs more than it saves. */
+    private static final long PARALLEL_THRESHOLD = 20_000;
+
+    private CopyLoader() {
+    }
+
+    static void load(DataSeeder.Connector database, TableValues table, boolean selfReferencing, ProfilerLog log) throws SQLException {
+        int streams = selfReferencing || table.rows() < PARALLEL_THRESHOLD ? 1
+                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicLong written = new AtomicLong();
+        Progress progress = new Progress(table, log);
+        if (streams == 1) {
+            try (Connection connection = database.open()) {
+                load(connection, table, 0, table.rows(), written, progress);
+            }
+            return;
+        }
+        // rows referencing rows of the same table must be visible to each other: such tables load in one stream (above)
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            List<Future<Void>> parts = new ArrayList<>();
+            long step = (table.rows() + streams - 1) / streams;
+            for (long from = 0; from < table.rows(); from += step) {
+                long start = from;
+                long end = Math.min(table.rows(), from + step);
+                parts.add(pool.submit(() -> {
+                    try (Connection connection = database.open()) {
+                        load(connection, table, start, end, written, progress);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> part : parts) {
+                await(part);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(Future<Void> part) throws SQLException {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeedException("Seeding was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SeedException("Seeding failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void load(Connection connection, TableValues table, long from, long to, AtomicLong written,
+                             Progress progress) throws SQLException {
+        List<Map.Entry<String, Values>> columns = List.copyOf(table.columns().entrySet());
+        Values[] values = columns.stream().map(Map.Entry::getValue).toArray(Values[]::new);
+        String sql = "COPY " + table.name() + " (" + columns.stream().map(e -> Quoting.identifier(e.getKey()))
+                .collect(Collectors.joining(", ")) + ") FROM STDIN";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+            long pending = 0;
+            for (long row = from; row < to; row++) {
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        buffer.append('\t');
+                    }
+                    values[i].append(row, buffer);
+                }
+                buffer.append('\n');
+                pending++;
+                if (buffer.length() >= CHUNK) {
+                    write(copy, buffer);
+                    progress.report(written.addAndGet(pending));
+                    pending = 0;
+                }
+            }
+            write(copy, buffer);
+            written.addAndGet(pending);
+            copy.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            if (e instanceof PSQLException psql) {
+                throw explain(table, psql);
+            }
+            throw e;
+        }
+    }
+
+    /** A progress line every few seconds during long loads, from whichever stream passes the mark. */
+    private static final class Progress {
+        private final TableValues table;
+        private final ProfilerLog log;
+        private final AtomicLong next = new AtomicLong(System.nanoTime() + PROGRESS_NANOS);
+
+        Progress(TableValues table, ProfilerLog log) {
+            this.table = table;
+            this.log = log;
+        }
+
+        void report(long rows) {
+            long due = next.get();
+            if (System.nanoTime() > due && next.compareAndSet(due, System.nanoTime() + PROGRESS_NANOS)) {
+                log.info(String.format(Locale.ROOT, "  … %s: %,d of %,d rows", table.name(), rows, table.rows()));
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    /** A constraint the generated data broke: name the table, the constraint and the way out. */
+    private static SeedException explain(TableValues table, PSQLException e) {
+        String constraint = e.getServerErrorMessage() == null ? null : e.getServerErrorMessage().getConstraint();
+        String message = e.getServerErrorMessage() == null ? e.getMessage() : e.getServerErrorMessage().getMessage();
+        String shortName = Table.shortName(table.name());
+        return new SeedException("Seeding " + table.name() + " failed: " + message
+                + (constraint == null ? "" : " (constraint " + constraint + ")")
+                + ". The generator cannot satisfy it; leave the table empty with <rowCounts><" + shortName + ">0</"
+                + shortName + "></rowCounts>, or give it fewer rows.", e);
+    }
+}

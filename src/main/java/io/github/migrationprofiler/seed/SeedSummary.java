@@ -1,0 +1,23 @@
+package io.github.migrationprofiler.seed;
+
+import java.util.List;
+
+/**
+ * What seeding did, for {@code results.json}.
+ *
+ * @param scale     the scale asked for
+ * @param childRows rows of the tables no other table references
+ * @param random    the generator's seed
+ * @param tables    every table seeded, in load order
+ * @param millis    total time, loading and ANALYZE
+ */
+public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, double millis) {
+
+    public SeedSummary {
+        tables = List.copyOf(tables);
+    }
+
+    /** @param table qualified name; @param rows rows written; @param millis time to load them */
+    public record TableSeed(String table, long rows, double millis) {
+    }
+}
