@@ -1,0 +1,71 @@
+package io.github.migrationprofiler.seed;
+
+import io.github.migrationprofiler.config.SeedOptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SeedPlanTest {
+
+    private static Column col(String name, boolean notNull) {
+        return new Column(name, new SqlType("int8", "bigint", -1, -1, -1, List.of(), null), notNull, false, false, null, false, List.of());
+    }
+
+    private static Table table(String name, ForeignKey... fks) {
+        return new Table("public." + name, List.of(col("id", true), col("a_id", false), col("b_id", true)),
+                List.of(List.of("id")), Arrays.asList(fks), Map.of(), null, List.of(), false);
+    }
+
+    private static ForeignKey fk(String name, String column, String parent) {
+        return new ForeignKey(name, List.of(column), "public." + parent, List.of("id"));
+    }
+
+    private static Map<String, Table> catalog(Table... tables) {
+        Map<String, Table> map = new LinkedHashMap<>();
+        for (Table t : tables) {
+            map.put(t.name(), t);
+        }
+        return map;
+    }
+
+    @Test
+    void rowCountsFollowTheBriefsShape() {
+        Map<String, Table> wishlist = catalog(table("users"), table("sets", fk("s_u", "b_id", "users")),
+                table("wishlist_items", fk("i_s", "b_id", "sets"), fk("i_u", "a_id", "users")));
+
+        Map<String, Long> medium = SeedPlan.rowCounts(wishlist, SeedOptions.parse("medium", 1, 0.1, Map.of()));
+        Map<String, Long> small = SeedPlan.rowCounts(wishlist, SeedOptions.parse("small", 1, 0.1, Map.of("users", 3L)));
+
+        assertThat(medium).containsExactly(Map.entry("public.users", 10_000L), Map.entry("public.sets", 5_000L),
+                Map.entry("public.wishlist_items", 100_000L));
+        assertThat(small).containsEntry("public.users", 3L).containsEntry("public.sets", 500L);
+    }
+
+    @Test
+    void parentsComeFirstAndACycleBreaksAtANullableKey() {
+        Table departments = table("departments", fk("head", "a_id", "employees"));      // a_id is nullable
+        Table employees = table("employees", fk("dept", "b_id", "departments"), fk("manager", "a_id", "employees"));
+        Table badges = table("badges", fk("owner", "b_id", "employees"));
+
+        SeedPlan.Ordered order = SeedPlan.order(List.of(badges, employees, departments));
+
+        assertThat(order.tables()).extracting(Table::name).containsExactly("public.departments", "public.employees", "public.badges");
+        assertThat(order.nulledForeignKeys()).containsExactly("public.departments/head");
+    }
+
+    @Test
+    void aCycleThroughNotNullKeysIsNamed() {
+        Table a = table("a", fk("a_b", "b_id", "b"));
+        Table b = table("b", fk("b_a", "b_id", "a"));
+
+        assertThatThrownBy(() -> SeedPlan.order(List.of(a, b)))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("cycle through NOT NULL columns among public.a, public.b");
+    }
+}
