@@ -1,5 +1,6 @@
 package io.github.migrationprofiler;
 
+import io.github.migrationprofiler.analysis.Analyzer;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
@@ -77,6 +78,7 @@ public final class MigrationProfiler {
         MigrationSource source = MigrationSources.open(config, log);
         Selection selection = forced != null ? forced : Selection.of(config.migrations());
         selection.validate(source.migrations());
+        Analyzer analyzer = new Analyzer(config.disabledRules());
         log.info("Profiling " + source.describe());
         String startedAt = Instant.now().toString();
         SeedOptions seed = config.seed();
@@ -94,7 +96,8 @@ public final class MigrationProfiler {
             try (Connection connection = database.connect()) {
                 String version = serverVersion(connection);
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
-                Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, log).profile(connection);
+                Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log)
+                        .profile(connection, database.connect());
                 if (!seed.enabled()) {
                     profile = new Profile(profile.baseline(), profile.migrations().stream()
                             .map(m -> m.withWarning(EMPTY_TABLES_WARNING)).toList());

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param docker              how the Docker engine runs its container
  * @param seed                how much synthetic data the migrations meet
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
+ * @param disabledRules       ids of analysis rules not to apply
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -42,6 +43,7 @@ public record ProfilerConfig(
         DockerOptions docker,
         SeedOptions seed,
         boolean keepDatabase,
+        java.util.Set<String> disabledRules,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -49,6 +51,7 @@ public record ProfilerConfig(
         changelogParameters = Map.copyOf(changelogParameters);
         migrations = List.copyOf(migrations);
         serverSettings = Map.copyOf(serverSettings);
+        disabledRules = java.util.Set.copyOf(disabledRules);
     }
 
     public static Builder builder(Path baseDir) {
@@ -60,7 +63,7 @@ public record ProfilerConfig(
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
-                .keepDatabase(keepDatabase).outputDirectory(outputDirectory);
+                .keepDatabase(keepDatabase).disabledRules(disabledRules).outputDirectory(outputDirectory);
     }
 
     /** Builds a config with sensible defaults for everything not set. */
@@ -80,6 +83,7 @@ public record ProfilerConfig(
         private DockerOptions docker = DockerOptions.DEFAULTS;
         private SeedOptions seed = SeedOptions.NONE;
         private boolean keepDatabase;
+        private java.util.Set<String> disabledRules = java.util.Set.of();
         private Path outputDirectory;
 
         private Builder(Path baseDir) {
@@ -102,11 +106,12 @@ public record ProfilerConfig(
         public Builder docker(DockerOptions value) { docker = value; return this; }
         public Builder seed(SeedOptions value) { seed = value; return this; }
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
+        public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, outputDirectory);
         }
     }
 }

@@ -173,6 +173,14 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     @Parameter
     Map<String, String> rowCounts;
 
+    /**
+     * Analysis rules not to apply, by id (see docs/rules.md), e.g.
+     * {@code <disabledRules><rule>foreign-key-without-index</rule></disabledRules>}. One migration
+     * can silence a rule with a comment: {@code -- migration-profiler:ignore RULE_ID}.
+     */
+    @Parameter(property = "migration-profiler.disabledRules")
+    List<String> disabledRules;
+
     /** Where results are written. */
     @Parameter(property = "migration-profiler.outputDirectory", defaultValue = "${project.build.directory}/migration-profiler")
     File outputDirectory;
@@ -203,6 +211,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                 .docker(new DockerOptions(image, dockerHost, keepContainer, revealPassword,
                         DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
                 .seed(seedOptions())
+                .disabledRules(disabledRules == null ? List.of() : disabledRules)
                 .outputDirectory(outputDirectory.toPath())
                 .build();
     }

@@ -3,6 +3,9 @@ package io.github.migrationprofiler.profile;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.github.migrationprofiler.analysis.Finding;
+import io.github.migrationprofiler.analysis.Kind;
+
 import java.util.List;
 
 /**
@@ -18,21 +21,26 @@ import java.util.List;
  * @param statements   its statements in execution order
  * @param error        the error that failed it, or {@code null}
  * @param warnings     why its figures may mislead (e.g. measured on empty tables)
+ * @param kind         how heavy it is, from what it did
+ * @param findings     what it does that hurts production, with the safer way
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                              Kind kind,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings) {
 
     public MigrationResult {
         statements = List.copyOf(statements);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     public MigrationResult withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all);
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings);
     }
 
     @JsonIgnore

@@ -1,6 +1,10 @@
 package io.github.migrationprofiler.profile;
 
 import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.analysis.Finding;
+import io.github.migrationprofiler.analysis.ForeignKeyGap;
+import io.github.migrationprofiler.analysis.MigrationFacts;
 import io.github.migrationprofiler.seed.Seeder;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
@@ -9,40 +13,63 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a migration source through a traced connection and turns what happened into results:
- * the source says where migrations begin and end, the connection reports each statement. The
- * migrations before the first one under review form the baseline; the seeder is called once the
- * baseline stands and after each reviewed migration.
+ * the source says where migrations begin and end; the connection reports each statement and each
+ * transaction end. Around every measured statement the profiler reads the relations (before and
+ * after: rewrites, table sizes), the timeouts in force and, for data changes, the plan; a second
+ * connection watches the locks. The migrations before the first one under review form the
+ * baseline; the seeder is called once the baseline stands and after each reviewed migration.
  */
 public final class Profiler implements MigrationListener, StatementObserver {
 
     private final MigrationSource source;
     private final Selection selection;
     private final Seeder seeder;
+    private final Analyzer analyzer;
     private final ProfilerLog log;
     private final List<String> baseline = new ArrayList<>();
     private final List<MigrationResult> results = new ArrayList<>();
+    private Connection connection;
+    private LockSampler locks;
+    private Map<String, ForeignKeyGap> knownGaps = Map.of();
     private boolean reviewing;
+    private int statements;
+    private int transaction = 1;
     private Run current;
+    private Probe probe;
 
-    public Profiler(MigrationSource source, Selection selection, Seeder seeder, ProfilerLog log) {
+    public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log) {
         this.source = source;
         this.selection = selection;
         this.seeder = seeder;
+        this.analyzer = analyzer;
         this.log = log;
     }
 
-    /** Applies every migration on {@code connection}; stops after the first failure. */
-    public Profile profile(Connection connection) {
-        source.apply(TracingConnection.wrap(connection, this), this);
-        if (!reviewing) {
-            seeder.beforeReview(); // nothing was under review: the whole history is the baseline, seeded at its end
+    /**
+     * Applies every migration on {@code connection}, watching its locks through {@code observer}
+     * (closed at the end); stops after the first failure.
+     */
+    public Profile profile(Connection connection, Connection observer) throws SQLException {
+        this.connection = connection;
+        try (LockSampler sampler = new LockSampler(observer, backendPid(connection))) {
+            this.locks = sampler;
+            this.knownGaps = ForeignKeyGaps.read(connection);
+            source.apply(TracingConnection.wrap(connection, this), this);
+            if (!reviewing) {
+                seeder.beforeReview(); // nothing was under review: the whole history is the baseline, seeded at its end
+            }
         }
         return new Profile(baseline, results);
     }
@@ -65,20 +92,42 @@ public final class Profiler implements MigrationListener, StatementObserver {
     }
 
     @Override
-    public void executed(String sql, long nanos, long rowsAffected) {
-        if (current != null && current.isMeasuring()) {
-            current.statements.add(new StatementResult(sql, current.locate(sql), millis(nanos), rowsAffected, null));
+    public void starting(String sql) {
+        probe = current != null && current.isMeasuring() ? Probe.take(connection, sql, ++statements) : null;
+        if (probe != null) {
+            locks.statementStarted(probe.index);
         }
     }
 
     @Override
+    public void executed(String sql, long nanos, long rowsAffected) {
+        Probe done = endProbe();
+        if (current == null || !current.isMeasuring()) {
+            return;
+        }
+        Draft draft = new Draft(sql, current.locate(sql), millis(nanos), rowsAffected, null, transaction, done);
+        if (done != null) {
+            draft.rewrites = done.rewritesSince(connection);
+        }
+        current.drafts.add(draft);
+        endTransactionIfAutocommit();
+    }
+
+    @Override
     public void failed(String sql, long nanos, SQLException error) {
+        Probe done = endProbe();
         if (current != null) { // a failure counts even in bookkeeping: it stops the run
             int line = current.locate(sql);
             current.error = sqlError(error, sql, line);
-            current.statements.add(new StatementResult(sql, line, millis(nanos), 0, current.error));
+            current.drafts.add(new Draft(sql, line, millis(nanos), 0, current.error, transaction, done));
             current.measuring(false); // what the tool does after the error (rolling back, cleaning up) is not the migration
         }
+    }
+
+    @Override
+    public void transactionEnded() {
+        locks.transactionEnded();
+        transaction++;
     }
 
     @Override
@@ -97,14 +146,37 @@ public final class Profiler implements MigrationListener, StatementObserver {
         end(migration, Status.FAILED);
     }
 
+    private Probe endProbe() {
+        Probe done = probe;
+        probe = null;
+        if (done != null) {
+            locks.statementEnded();
+        }
+        return done;
+    }
+
+    private void endTransactionIfAutocommit() {
+        try {
+            if (connection.getAutoCommit()) {
+                transactionEnded();
+            }
+        } catch (SQLException e) {
+            // a broken connection ends everything; the failure is reported where it happens
+        }
+    }
+
     private Run end(Migration migration, Status status) {
         Run run = current != null && current.migration.equals(migration) ? current : new Run(migration, false);
         current = null;
-        MigrationResult result = run.result(status);
+        MigrationResult result = run.result(status, locks.drain(), newForeignKeyGaps(status));
         if (run.reviewed || status == Status.FAILED) {
             results.add(result);
-            log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms %10d rows",
-                    status, migration.label(), result.millis(), result.rowsAffected()));
+            log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms %10d rows  %s",
+                    status, migration.label(), result.millis(), result.rowsAffected(), result.kind()));
+            for (Finding finding : result.findings()) {
+                log.warn(String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(),
+                        finding.rule(), finding.message(), finding.recommendation()));
+            }
         } else if (!reviewing) {
             baseline.add(migration.label());
             log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms (baseline)", "APPLY", migration.label(), result.millis()));
@@ -112,6 +184,29 @@ public final class Profiler implements MigrationListener, StatementObserver {
             log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms (not under review)", "APPLY", migration.label(), result.millis()));
         }
         return run;
+    }
+
+    /** Foreign keys without an index that appeared since the last migration. */
+    private List<ForeignKeyGap> newForeignKeyGaps(Status status) {
+        if (status == Status.FAILED) {
+            return List.of();
+        }
+        try {
+            Map<String, ForeignKeyGap> now = ForeignKeyGaps.read(connection);
+            List<ForeignKeyGap> added = now.entrySet().stream().filter(e -> !knownGaps.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            knownGaps = now;
+            return added;
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** The error PostgreSQL raised, located in the source file (down to the token when the server gives a position). */
@@ -135,15 +230,94 @@ public final class Profiler implements MigrationListener, StatementObserver {
         return (int) sql.substring(0, Math.min(position - 1, sql.length())).chars().filter(c -> c == '\n').count();
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    /** What is read just before a measured statement runs, outside its timing. */
+    private static final class Probe {
+        final int index;
+        final RelationSnapshot before;
+        final String lockTimeout;
+        final String statementTimeout;
+        final PlanSummary plan;
+
+        private Probe(int index, RelationSnapshot before, String lockTimeout, String statementTimeout, PlanSummary plan) {
+            this.index = index;
+            this.before = before;
+            this.lockTimeout = lockTimeout;
+            this.statementTimeout = statementTimeout;
+            this.plan = plan;
+        }
+
+        static Probe take(Connection connection, String sql, int index) {
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                rs.next();
+                return new Probe(index, RelationSnapshot.take(connection), rs.getString(1), rs.getString(2),
+                        PlanInspector.isDml(sql) ? PlanInspector.explain(connection, sql) : null);
+            } catch (SQLException e) {
+                return null; // an aborted transaction: the statement will fail, and that is what gets reported
+            }
+        }
+
+        List<String> rewritesSince(Connection connection) {
+            try {
+                return RelationSnapshot.take(connection).rewrittenSince(before);
+            } catch (SQLException e) {
+                return List.of();
+            }
+        }
+    }
+
+    /** A statement as recorded while its locks may still be held. */
+    private static final class Draft {
+        final String sql;
+        final int line;
+        final double millis;
+        final long rows;
+        final SqlError error;
+        final int transaction;
+        final Probe probe;
+        List<String> rewrites = List.of();
+
+        Draft(String sql, int line, double millis, long rows, SqlError error, int transaction, Probe probe) {
+            this.sql = sql;
+            this.line = line;
+            this.millis = millis;
+            this.rows = rows;
+            this.error = error;
+            this.transaction = transaction;
+            this.probe = probe;
+        }
+
+        StatementResult result(List<LockSampler.Seen> seen, long now) {
+            if (probe == null) {
+                return new StatementResult(sql, line, millis, rows, error, transaction, null, null, List.of(), rewrites, null, List.of());
+            }
+            List<LockHeld> held = new ArrayList<>();
+            Set<String> touched = new LinkedHashSet<>();
+            for (LockSampler.Seen lock : seen) {
+                if (lock.statement == probe.index) {
+                    long released = lock.released >= 0 ? lock.released : now;
+                    held.add(new LockHeld(lock.relation, lock.mode.display(), millis(released - lock.firstSeen), lock.mode.blocks()));
+                    touched.add(probe.before.tableOf(lock.relation));
+                }
+            }
+            rewrites.forEach(r -> touched.add(probe.before.tableOf(r)));
+            List<TableStat> stats = touched.stream().map(probe.before::stat).filter(java.util.Objects::nonNull).toList();
+            PlanSummary plan = probe.plan == null ? null
+                    : new PlanSummary(probe.plan.nodeTypes(), probe.plan.seqScans(), probe.plan.estimatedRows(), rows);
+            return new StatementResult(sql, line, millis, rows, error, transaction, probe.lockTimeout, probe.statementTimeout,
+                    held, rewrites, plan, stats);
+        }
     }
 
     /** The migration being applied now; its time is the sum of its measured windows. */
     private final class Run {
         final Migration migration;
         final boolean reviewed;
-        final List<StatementResult> statements = new ArrayList<>();
+        final List<Draft> drafts = new ArrayList<>();
         long windowStart = System.nanoTime();
         long measuredNanos;
         int cursor;
@@ -174,11 +348,16 @@ public final class Profiler implements MigrationListener, StatementObserver {
             return cursor;
         }
 
-        MigrationResult result(Status status) {
+        MigrationResult result(Status status, List<LockSampler.Seen> seen, List<ForeignKeyGap> gaps) {
             measuring(false);
+            long now = System.nanoTime();
+            List<StatementResult> statements = drafts.stream().map(d -> d.result(seen, now)).toList();
             long rows = statements.stream().mapToLong(StatementResult::rowsAffected).sum();
+            double millis = millis(measuredNanos);
+            Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps), source.text(migration));
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
-                    status, millis(measuredNanos), rows, statements, status == Status.FAILED ? error : null, List.of());
+                    status, millis, rows, statements, status == Status.FAILED ? error : null, List.of(),
+                    analysis.kind(), analysis.findings());
         }
     }
 }

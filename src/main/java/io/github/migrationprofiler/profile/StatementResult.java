@@ -2,15 +2,40 @@ package io.github.migrationprofiler.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.List;
+
 /**
- * One executed statement.
+ * One executed statement and what it did to the database.
  *
- * @param sql          the text sent to the server
- * @param line         line in the migration's source file where it starts
- * @param millis       wall time, fractional milliseconds
- * @param rowsAffected rows inserted, updated or deleted (0 for DDL and queries)
- * @param error        the error it raised, or {@code null}
+ * @param sql              the text sent to the server
+ * @param line             line in the migration's source file where it starts
+ * @param millis           wall time, fractional milliseconds
+ * @param rowsAffected     rows inserted, updated or deleted (0 for DDL and queries)
+ * @param error            the error it raised, or {@code null}
+ * @param transaction      number of the transaction it ran in (statements of one transaction share it)
+ * @param lockTimeout      {@code lock_timeout} in force ({@code 0} = wait forever)
+ * @param statementTimeout {@code statement_timeout} in force
+ * @param locks            locks it took on user relations, held until its transaction ended
+ * @param rewrites         tables and indexes whose storage it rewrote
+ * @param plan             for data changes, the plan it ran with
+ * @param tableStats       the tables it touched, as they were before it ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error) {
+public record StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error,
+                              int transaction, String lockTimeout, String statementTimeout,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LockHeld> locks,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> rewrites,
+                              PlanSummary plan,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TableStat> tableStats) {
+
+    public StatementResult {
+        locks = locks == null ? List.of() : List.copyOf(locks);
+        rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
+        tableStats = tableStats == null ? List.of() : List.copyOf(tableStats);
+    }
+
+    /** A statement with nothing but its timing: for tests and tools that measure no more. */
+    public static StatementResult of(String sql, int line, double millis, long rowsAffected, SqlError error) {
+        return new StatementResult(sql, line, millis, rowsAffected, error, 0, null, null, List.of(), List.of(), null, List.of());
+    }
 }

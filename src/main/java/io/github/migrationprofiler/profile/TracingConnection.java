@@ -25,7 +25,11 @@ final class TracingConnection {
 
     static Connection wrap(Connection target, StatementObserver observer) {
         return proxy(Connection.class, target, (proxy, method, args) -> {
+            boolean endsTransaction = endsTransaction(target, method, args);
             Object result = call(target, method, args);
+            if (endsTransaction) {
+                observer.transactionEnded();
+            }
             return switch (method.getName()) {
                 case "createStatement" -> traced(Statement.class, (Statement) result, null, observer);
                 case "prepareStatement" -> traced(PreparedStatement.class, (Statement) result, (String) args[0], observer);
@@ -33,6 +37,16 @@ final class TracingConnection {
                 default -> result;
             };
         });
+    }
+
+    /** commit(), rollback(), and switching autocommit on (which commits) end a transaction. */
+    private static boolean endsTransaction(Connection target, Method method, Object[] args) throws java.sql.SQLException {
+        return switch (method.getName()) {
+            case "commit" -> true;
+            case "rollback" -> args == null || args.length == 0;
+            case "setAutoCommit" -> Boolean.TRUE.equals(args[0]) && !target.isClosed() && !target.getAutoCommit();
+            default -> false;
+        };
     }
 
     private static <T extends Statement> T traced(Class<T> type, Statement target, String preparedSql,
@@ -48,6 +62,7 @@ final class TracingConnection {
             }
             String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
                     : preparedSql != null ? preparedSql : String.join(";\n", batch);
+            observer.starting(sql);
             long start = System.nanoTime();
             Object result;
             try {

@@ -153,6 +153,15 @@ public final class LiquibaseSource implements MigrationSource {
         return texts.computeIfAbsent(migration.source(), path -> new SourceText(read(path))).find(sql, fromLine);
     }
 
+    /** The changeset's lines: from its declaration up to the next changeset declared in the same file. */
+    @Override
+    public String text(Migration migration) {
+        SourceText text = texts.computeIfAbsent(migration.source(), path -> new SourceText(read(path)));
+        int next = migrations.values().stream().filter(m -> m.source().equals(migration.source()) && m.line() > migration.line())
+                .mapToInt(Migration::line).min().orElse(text.lineCount() + 1);
+        return text.lines(migration.line(), next);
+    }
+
     private int declarationLine(ChangeSet changeSet) {
         String path = changeSet.getFilePath();
         String text = read(path);

@@ -24,4 +24,7 @@ public interface MigrationSource {
      * from {@code fromLine} onwards; {@code fromLine} when the text cannot be found (generated SQL).
      */
     int locate(Migration migration, String sql, int fromLine);
+
+    /** The migration's own text (the SQL file, or the changeset's part of its changelog), where suppression comments live. */
+    String text(Migration migration);
 }

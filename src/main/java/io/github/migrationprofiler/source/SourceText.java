@@ -17,9 +17,10 @@ final class SourceText {
 
     private final String folded;
     private final int[] lineStarts;
+    private final String[] lines;
 
     SourceText(String text) {
-        String[] lines = text.split("\n", -1);
+        lines = text.split("\n", -1);
         StringBuilder all = new StringBuilder();
         lineStarts = new int[lines.length];
         for (int i = 0; i < lines.length; i++) {
@@ -55,6 +56,15 @@ final class SourceText {
             line++;
         }
         return line + 1;
+    }
+
+    /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive), as written. */
+    String lines(int from, int to) {
+        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, from - 1), Math.min(lines.length, Math.max(from - 1, to - 1))));
+    }
+
+    int lineCount() {
+        return lines.length;
     }
 
     private static String fold(String text) {

@@ -149,6 +149,12 @@ public final class SqlDirectorySource implements MigrationSource {
     }
 
     @Override
+    public String text(Migration migration) {
+        SourceText text = texts.get(migration);
+        return text == null ? "" : text.lines(1, text.lineCount() + 1);
+    }
+
+    @Override
     public int locate(Migration migration, String sql, int fromLine) {
         SourceText text = texts.get(migration);
         return text == null ? fromLine : text.find(sql, fromLine);

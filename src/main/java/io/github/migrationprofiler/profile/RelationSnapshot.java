@@ -1,0 +1,99 @@
+package io.github.migrationprofiler.profile;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The user relations as the migration's own session sees them: storage file (a rewrite gives a
+ * table or index a new one), estimated rows and pages. Read from pg_class only, so taking it
+ * locks nothing the migration would then seem to hold.
+ */
+final class RelationSnapshot {
+
+    private static final String QUERY = """
+            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relkind, c.relfilenode,
+                   c.reltuples::bigint, c.relpages, c.reltoastrelid, i.indrelid
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              LEFT JOIN pg_index i ON i.indexrelid = c.oid
+             WHERE c.relkind IN ('r', 'p', 'i', 'm', 't')
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_temp'
+               AND NOT (n.nspname = 'pg_toast' AND c.relkind = 'i')""";
+
+    private static final long BLOCK = 8192;
+
+    record Relation(long oid, String name, char kind, long fileNode, long rows, long pages, long toast, long table) {
+    }
+
+    private final Map<Long, Relation> byOid;
+
+    private RelationSnapshot(Map<Long, Relation> byOid) {
+        this.byOid = byOid;
+    }
+
+    static RelationSnapshot take(Connection connection) throws SQLException {
+        Map<Long, Relation> relations = new HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+            while (rs.next()) {
+                relations.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+            }
+        }
+        return new RelationSnapshot(relations);
+    }
+
+    /**
+     * Tables and indexes that exist in both snapshots but live in a new file: rewritten (or
+     * truncated). An index on a column whose type changed is dropped and built again under the
+     * same name with a new oid: that counts as rebuilt too.
+     */
+    List<String> rewrittenSince(RelationSnapshot before) {
+        Map<String, Relation> beforeByName = new HashMap<>();
+        before.byOid.values().forEach(r -> beforeByName.put(r.name(), r));
+        List<String> rewritten = new ArrayList<>();
+        for (Relation now : byOid.values()) {
+            if (now.kind() == 't' || now.kind() == 'p') {
+                continue;
+            }
+            Relation then = before.byOid.get(now.oid());
+            Relation namesake = beforeByName.get(now.name());
+            if (then != null ? then.fileNode() != now.fileNode() : namesake != null && namesake.kind() == now.kind()) {
+                rewritten.add(now.name());
+            }
+        }
+        rewritten.sort(null);
+        return rewritten;
+    }
+
+    /** Rows and bytes (table, its TOAST and its indexes) of a table, by name; {@code null} if unknown here. */
+    TableStat stat(String table) {
+        Relation relation = byOid.values().stream().filter(r -> r.name().equals(table) && (r.kind() == 'r' || r.kind() == 'm'))
+                .findFirst().orElse(null);
+        if (relation == null) {
+            return null;
+        }
+        long pages = relation.pages();
+        Relation toast = byOid.get(relation.toast());
+        if (toast != null) {
+            pages += toast.pages();
+        }
+        for (Relation index : byOid.values()) {
+            if (index.kind() == 'i' && index.table() == relation.oid()) {
+                pages += index.pages();
+            }
+        }
+        return new TableStat(table, Math.max(0, relation.rows()), pages * BLOCK);
+    }
+
+    /** The table an index belongs to, or the relation itself. */
+    String tableOf(String relation) {
+        return byOid.values().stream().filter(r -> r.name().equals(relation)).findFirst()
+                .map(r -> r.kind() == 'i' && byOid.containsKey(r.table()) ? byOid.get(r.table()).name() : r.name())
+                .orElse(relation);
+    }
+}

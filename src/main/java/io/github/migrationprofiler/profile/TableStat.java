@@ -1,0 +1,26 @@
+package io.github.migrationprofiler.profile;
+
+/**
+ * A touched table as it was before the statement.
+ *
+ * @param table qualified name
+ * @param rows  rows, as of the planner's statistics (exact right after seeding)
+ * @param bytes table, TOAST and indexes
+ */
+public record TableStat(String table, long rows, long bytes) {
+
+    /** "100,000 rows, 14 MB". */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%,d rows, %s", rows, bytes(bytes));
+    }
+
+    static String bytes(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+        }
+        return String.format(java.util.Locale.ROOT, "%d kB", Math.max(1, bytes / 1024));
+    }
+}
