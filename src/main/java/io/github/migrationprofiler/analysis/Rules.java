@@ -74,8 +74,8 @@ public final class Rules {
                     Rules::stackedAccessExclusive),
             new Rule("missing-lock-timeout", Severity.WARNING,
                     "A lock that blocks writes, for a scan or rebuild or held 50 ms or more, was taken with lock_timeout = 0",
-                    "SET lock_timeout (e.g. '2s') before the statement and retry on timeout: a queued ACCESS EXCLUSIVE "
-                            + "request blocks every query behind it, even while it waits.",
+                    "SET lock_timeout (e.g. '2s') before the statement and retry on timeout: a lock request that waits "
+                            + "blocks every later query that conflicts with it, even before it is granted.",
                     Rules::missingLockTimeout),
             new Rule("foreign-key-without-index", Severity.WARNING,
                     "A foreign key whose referencing columns have no index",
