@@ -1,6 +1,14 @@
 package io.github.migrationprofiler;
 
 import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.analysis.Gate;
+import io.github.migrationprofiler.analysis.Verdict;
+import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.GateOptions;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.report.HtmlReport;
+import io.github.migrationprofiler.report.MarkdownSummary;
+import io.github.migrationprofiler.report.SurefireXml;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
@@ -24,6 +32,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -85,7 +95,7 @@ public final class MigrationProfiler {
 
         try (Cleanup cleanup = new Cleanup(log)) {
             PostgresServer server = cleanup.add(Engines.start(config, log));
-            Map<String, Long> planned = seed.enabled() ? rehearse(server, source, seed, cleanup) : Map.of();
+            Map<String, Long> planned = seed.enabled() ? rehearse(server, source, seed, config.gate().timeout(), cleanup) : Map.of();
             ScratchDatabase database = ScratchDatabase.create(server, log);
             boolean keep = config.keepDatabase() || server.keepsData();
             if (!keep) {
@@ -96,6 +106,7 @@ public final class MigrationProfiler {
             try (Connection connection = database.connect()) {
                 String version = serverVersion(connection);
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
+                applyTimeout(connection, config.gate().timeout());
                 Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log)
                         .profile(connection, database.connect());
                 if (!seed.enabled()) {
@@ -112,10 +123,16 @@ public final class MigrationProfiler {
                 log.info("Kept database " + database.name() + " on " + server
                         + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
             }
+            result = judge(result, config.gate());
             Path json = ResultsJson.write(result, config.outputDirectory());
-            log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed; baseline %d",
-                    result.totals().migrations(), result.totals().millis(), result.totals().failed(), result.baseline().size()));
+            SurefireXml.write(result, config.reportsDirectory());
+            MarkdownSummary.write(result, config.outputDirectory(), config.stepSummary());
+            Path html = HtmlReport.write(result, config.outputDirectory());
+            log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed; baseline %d; verdict %s",
+                    result.totals().migrations(), result.totals().millis(), result.totals().failed(), result.baseline().size(),
+                    result.verdict()));
             log.info("Results: " + json);
+            log.info("Report: " + html);
             return result;
         }
     }
@@ -125,17 +142,47 @@ public final class MigrationProfiler {
      * exist, before later migrations add the tables that reference them. So the migrations are
      * first applied to an empty throw-away database, and the counts planned on the final schema.
      */
-    private Map<String, Long> rehearse(PostgresServer server, MigrationSource source, SeedOptions seed, Cleanup cleanup) {
+    private Map<String, Long> rehearse(PostgresServer server, MigrationSource source, SeedOptions seed, java.time.Duration timeout,
+                                       Cleanup cleanup) {
         log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
                 + " child rows) on a rehearsal of the migrations");
         ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
         try (Connection connection = rehearsal.connect()) {
+            applyTimeout(connection, timeout); // a migration that would time out must not run unbounded here either
             source.apply(connection, MigrationListener.IGNORE);
             return DataSeeder.plan(connection, seed);
         } catch (SQLException e) {
             throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);
         } finally {
             rehearsal.close();
+        }
+    }
+
+    /** Each migration's verdict against the thresholds, and the run's: the worst of them, or the total's line. */
+    private static RunResult judge(RunResult run, GateOptions options) {
+        Gate gate = new Gate(options);
+        List<MigrationResult> judged = run.migrations().stream()
+                .map(m -> m.judged(gate.judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.kind(),
+                        m.findings())))
+                .toList();
+        Gate.Judgement total = gate.judgeTotal(run.totals().millis());
+        Verdict verdict = judged.stream().map(MigrationResult::verdict).reduce(total.verdict(), Verdict::worst);
+        Map<String, String> thresholds = new LinkedHashMap<>();
+        thresholds.put("warnSmall", Durations.format(options.warnSmall()));
+        thresholds.put("warnMedium", Durations.format(options.warnMedium()));
+        thresholds.put("warnLarge", Durations.format(options.warnLarge()));
+        thresholds.put("critical", Durations.format(options.critical()));
+        if (options.totalCritical() != null) {
+            thresholds.put("totalCritical", Durations.format(options.totalCritical()));
+        }
+        thresholds.put("timeout", Durations.format(options.timeout()));
+        return run.judged(judged, new RunResult.GateSummary(verdict, total.reasons(), thresholds));
+    }
+
+    /** The timeout is the migration session's statement_timeout: a statement running longer is cancelled by the server. */
+    private static void applyTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET statement_timeout = " + timeout.toMillis());
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param seed                how much synthetic data the migrations meet
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
  * @param disabledRules       ids of analysis rules not to apply
+ * @param gate                thresholds and timeout
+ * @param reportsDirectory    where the Surefire-style XML goes
+ * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -44,6 +47,9 @@ public record ProfilerConfig(
         SeedOptions seed,
         boolean keepDatabase,
         java.util.Set<String> disabledRules,
+        GateOptions gate,
+        Path reportsDirectory,
+        Path stepSummary,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -63,7 +69,8 @@ public record ProfilerConfig(
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
-                .keepDatabase(keepDatabase).disabledRules(disabledRules).outputDirectory(outputDirectory);
+                .keepDatabase(keepDatabase).disabledRules(disabledRules).gate(gate).reportsDirectory(reportsDirectory)
+                .stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
     /** Builds a config with sensible defaults for everything not set. */
@@ -84,12 +91,16 @@ public record ProfilerConfig(
         private SeedOptions seed = SeedOptions.NONE;
         private boolean keepDatabase;
         private java.util.Set<String> disabledRules = java.util.Set.of();
+        private GateOptions gate = GateOptions.DEFAULTS;
+        private Path reportsDirectory;
+        private Path stepSummary;
         private Path outputDirectory;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
             this.sqlDirectory = this.baseDir.resolve("src/main/resources/db/migration");
             this.outputDirectory = this.baseDir.resolve("target/migration-profiler");
+            this.reportsDirectory = this.baseDir.resolve("target/migration-profiler-reports");
         }
 
         public Builder changelog(Path value) { changelog = value; return this; }
@@ -108,10 +119,13 @@ public record ProfilerConfig(
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
         public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
+        public Builder gate(GateOptions value) { gate = value; return this; }
+        public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
+        public Builder stepSummary(Path value) { stepSummary = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, gate, reportsDirectory, stepSummary, outputDirectory);
         }
     }
 }

@@ -2,11 +2,13 @@ package io.github.migrationprofiler.maven;
 
 import io.github.migrationprofiler.MigrationProfiler;
 import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The parameters the goals share, and their translation into the core's {@link ProfilerConfig}.
@@ -47,9 +48,32 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
         } catch (ProfilerException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        if (!result.failures().isEmpty()) {
-            throw new MojoFailureException("Migration failed: " + result.failures().stream()
-                    .map(MigrationResult::failureSummary).collect(Collectors.joining("\n  ")));
+        gate(result);
+    }
+
+    /** SQL errors always fail the build; critical and warning verdicts as configured. Reports are written either way. */
+    private void gate(RunResult result) throws MojoFailureException {
+        List<String> failed = result.withVerdict(Verdict.FAILED).stream().map(m -> "Migration failed: " + m.failureSummary()).toList();
+        List<String> critical = new ArrayList<>();
+        result.withVerdict(Verdict.CRITICAL).forEach(m -> critical.add("Migration critical: " + m.label() + " (" + m.source()
+                + "): " + String.join("; ", m.reasons()) + (m.failed() ? " [" + m.failureSummary() + "]" : "")));
+        if (result.gate() != null) {
+            result.gate().reasons().forEach(r -> critical.add("Migrations critical: " + r));
+        }
+        List<String> warnings = result.withVerdict(Verdict.WARNING).stream()
+                .map(m -> "Migration warning: " + m.label() + " (" + m.source() + "): " + String.join("; ", m.reasons())).toList();
+        warnings.forEach(getLog()::warn);
+        List<String> fatal = new ArrayList<>(failed);
+        if (failOnCritical) {
+            fatal.addAll(critical);
+        } else {
+            critical.forEach(line -> getLog().warn(line + " (failOnCritical=false)"));
+        }
+        if (failOnWarning) {
+            fatal.addAll(warnings);
+        }
+        if (!fatal.isEmpty()) {
+            throw new MojoFailureException(String.join("\n", fatal));
         }
     }
 
@@ -181,6 +205,49 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     @Parameter(property = "migration-profiler.disabledRules")
     List<String> disabledRules;
 
+    /** SMALL migrations (add a column, an enum value, a default) running this long are a warning: {@code 250ms}, {@code 30s}, {@code 5m}. */
+    @Parameter(property = "migration-profiler.warnSmall", defaultValue = "30s")
+    String warnSmall;
+
+    /** MEDIUM migrations (index builds, validations, type changes) running this long are a warning. */
+    @Parameter(property = "migration-profiler.warnMedium", defaultValue = "5m")
+    String warnMedium;
+
+    /** LARGE migrations (rewrites, drops, full-table data changes) running this long are a warning. */
+    @Parameter(property = "migration-profiler.warnLarge", defaultValue = "5m")
+    String warnLarge;
+
+    /** Any migration running this long is critical. */
+    @Parameter(property = "migration-profiler.critical", defaultValue = "10m")
+    String critical;
+
+    /** All reviewed migrations together running this long is critical; unset: no limit. */
+    @Parameter(property = "migration-profiler.totalCritical")
+    String totalCritical;
+
+    /** Findings of severity {@code error} (table rewrites) make their migration critical. */
+    @Parameter(property = "migration-profiler.errorFindingsCritical", defaultValue = "false")
+    boolean errorFindingsCritical;
+
+    /**
+     * Applied as {@code statement_timeout} to the migrations: a statement running longer is cancelled,
+     * and its migration is critical. The default is a serverless function's limit.
+     */
+    @Parameter(property = "migration-profiler.timeout", defaultValue = "15m")
+    String timeout;
+
+    /** Fail the build on critical migrations. SQL errors always fail it. */
+    @Parameter(property = "migration-profiler.failOnCritical", defaultValue = "true")
+    boolean failOnCritical;
+
+    /** Fail the build on warnings too. */
+    @Parameter(property = "migration-profiler.failOnWarning", defaultValue = "false")
+    boolean failOnWarning;
+
+    /** Where the Surefire-style XML report is written, for CI servers' test views. */
+    @Parameter(property = "migration-profiler.reportsDirectory", defaultValue = "${project.build.directory}/migration-profiler-reports")
+    File reportsDirectory;
+
     /** Where results are written. */
     @Parameter(property = "migration-profiler.outputDirectory", defaultValue = "${project.build.directory}/migration-profiler")
     File outputDirectory;
@@ -212,6 +279,10 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                         DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
                 .seed(seedOptions())
                 .disabledRules(disabledRules == null ? List.of() : disabledRules)
+                .gate(gateOptions())
+                .reportsDirectory(reportsDirectory.toPath())
+                .stepSummary(System.getenv("GITHUB_STEP_SUMMARY") == null || System.getenv("GITHUB_STEP_SUMMARY").isBlank()
+                        ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
                 .outputDirectory(outputDirectory.toPath())
                 .build();
     }
@@ -223,6 +294,17 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
         }
         paths.add(baseDir);
         return paths;
+    }
+
+    private GateOptions gateOptions() throws MojoExecutionException {
+        try {
+            return new GateOptions(Durations.parse("warnSmall", warnSmall), Durations.parse("warnMedium", warnMedium),
+                    Durations.parse("warnLarge", warnLarge), Durations.parse("critical", critical),
+                    totalCritical == null || totalCritical.isBlank() ? null : Durations.parse("totalCritical", totalCritical),
+                    errorFindingsCritical, Durations.parse("timeout", timeout));
+        } catch (ProfilerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private SeedOptions seedOptions() throws MojoExecutionException {

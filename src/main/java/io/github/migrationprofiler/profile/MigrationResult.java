@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.github.migrationprofiler.analysis.Finding;
+import io.github.migrationprofiler.analysis.Gate;
+import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.analysis.Kind;
 
 import java.util.List;
@@ -23,24 +25,42 @@ import java.util.List;
  * @param warnings     why its figures may mislead (e.g. measured on empty tables)
  * @param kind         how heavy it is, from what it did
  * @param findings     what it does that hurts production, with the safer way
+ * @param verdict      what the gate made of it; {@code null} until judged
+ * @param reasons      which thresholds it crossed, in words
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
                               Kind kind,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
+                              Verdict verdict,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons) {
 
     public MigrationResult {
         statements = List.copyOf(statements);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** This migration with the gate's verdict. */
+    public MigrationResult judged(Gate.Judgement judgement) {
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
+                findings, judgement.verdict(), judgement.reasons());
+    }
+
+    /** "V2__x.sql" or "004-type (alice)". */
+    @JsonIgnore
+    public String label() {
+        return author == null ? id : id + " (" + author + ")";
     }
 
     public MigrationResult withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings);
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
+                verdict, reasons);
     }
 
     @JsonIgnore

@@ -357,7 +357,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps), source.text(migration));
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
                     status, millis, rows, statements, status == Status.FAILED ? error : null, List.of(),
-                    analysis.kind(), analysis.findings());
+                    analysis.kind(), analysis.findings(), null, List.of());
         }
     }
 }

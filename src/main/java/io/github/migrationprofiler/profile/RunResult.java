@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.seed.SeedSummary;
 
 import java.util.List;
@@ -20,11 +21,42 @@ import java.util.List;
  * @param migrations    the migrations under review (and any that failed)
  * @param totals        sums over {@code migrations}
  * @param seed          what seeding did; absent when seeding was off ({@code seed.scale=0})
+ * @param gate          the verdict of the run and the thresholds it was judged by; absent until judged
  */
-@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "seed", "baseline", "migrations", "totals"})
+@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "gate", "seed", "baseline", "migrations", "totals"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
-                        List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed) {
+                        List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed,
+                        GateSummary gate) {
+
+    /**
+     * @param verdict    the worst verdict of the run
+     * @param reasons    run-wide reasons (the total runtime line)
+     * @param thresholds the lines, as written in reports ({@code warnSmall: "30 s"}, …)
+     */
+    public record GateSummary(Verdict verdict, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
+                              java.util.Map<String, String> thresholds) {
+
+        public GateSummary {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons); // left out of the JSON when empty
+            thresholds = thresholds == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+        }
+    }
+
+    /** This run with judged migrations and the run's verdict. */
+    public RunResult judged(List<MigrationResult> judged, GateSummary summary) {
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary);
+    }
+
+    @JsonIgnore
+    public Verdict verdict() {
+        return gate == null ? Verdict.OK : gate.verdict();
+    }
+
+    @JsonIgnore
+    public List<MigrationResult> withVerdict(Verdict verdict) {
+        return migrations.stream().filter(m -> m.verdict() == verdict).toList();
+    }
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -47,7 +79,7 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         double millis = Math.round(migrations.stream().mapToDouble(MigrationResult::millis).sum() * 1_000.0) / 1_000.0;
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, migrations.size(), failed), seed);
+                new Totals(millis, migrations.size(), failed), seed, null);
     }
 
     @JsonIgnore

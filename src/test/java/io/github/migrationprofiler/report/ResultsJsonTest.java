@@ -3,6 +3,7 @@ package io.github.migrationprofiler.report;
 import io.github.migrationprofiler.analysis.Finding;
 import io.github.migrationprofiler.analysis.Kind;
 import io.github.migrationprofiler.analysis.Severity;
+import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.Profile;
 import io.github.migrationprofiler.profile.RunResult;
@@ -27,10 +28,10 @@ class ResultsJsonTest {
     private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6", null),
             "test_migration_20261123_100000_abcdef", "SQL directory db (2 files)", new Profile(List.of("V1__base.sql"), List.of(
                     new MigrationResult("V2__ok.sql", null, "db/V2__ok.sql", 1, Status.PASSED, 12.5, 3,
-                            List.of(StatementResult.of("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning"), Kind.SMALL, List.of()),
+                            List.of(StatementResult.of("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning"), Kind.SMALL, List.of(), Verdict.OK, List.of()),
                     new MigrationResult("V3__bad.sql", null, "db/V3__bad.sql", 1, Status.FAILED, 0.5, 0,
                             List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4), List.of(), Kind.SMALL,
-                            List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote t", "do not"))))), null);
+                            List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote t", "do not")), Verdict.FAILED, List.of("SQL error")))), null);
 
     @Test
     void writesTheDocumentedFieldsAndTotals() throws IOException {

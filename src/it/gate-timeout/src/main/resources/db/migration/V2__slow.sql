@@ -1,0 +1,2 @@
+UPDATE accounts SET balance = balance + 1;
+SELECT pg_sleep(30);

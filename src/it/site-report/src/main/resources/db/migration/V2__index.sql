@@ -1,0 +1,1 @@
+CREATE INDEX idx_accounts_email ON accounts (email);

@@ -1,0 +1,88 @@
+package io.github.migrationprofiler.analysis;
+
+import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.GateOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Applies the thresholds: each migration's verdict, and why. */
+public final class Gate {
+
+    /** SQLSTATE of a statement cancelled by statement_timeout. */
+    public static final String QUERY_CANCELED = "57014";
+
+    /** @param verdict the outcome; @param reasons which line was crossed, in words */
+    public record Judgement(Verdict verdict, List<String> reasons) {
+    }
+
+    private final GateOptions options;
+
+    public Gate(GateOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param failed     the migration raised an SQL error
+     * @param sqlState   that error's SQLSTATE, or {@code null}
+     * @param kind       its kind; {@code null} when it failed before anything was measured
+     */
+    public Judgement judge(boolean failed, String sqlState, double millis, Kind kind, List<Finding> findings) {
+        List<String> reasons = new ArrayList<>();
+        if (failed && QUERY_CANCELED.equals(sqlState)) {
+            reasons.add("cancelled after " + Durations.format(options.timeout()) + " by the timeout (statement_timeout): "
+                    + "a deployment would fail the same way, or hold its locks that long on production data");
+            return new Judgement(Verdict.CRITICAL, reasons);
+        }
+        if (failed) {
+            reasons.add("SQL error");
+            return new Judgement(Verdict.FAILED, reasons);
+        }
+        Verdict verdict = Verdict.OK;
+        if (millis >= options.critical().toMillis()) {
+            reasons.add("ran " + seconds(millis) + ", over the critical line of " + Durations.format(options.critical()));
+            verdict = Verdict.CRITICAL;
+        } else {
+            Duration warn = warnLine(kind == null ? Kind.SMALL : kind);
+            if (millis >= warn.toMillis()) {
+                reasons.add("ran " + seconds(millis) + ", over the warning line of " + Durations.format(warn) + " for "
+                        + (kind == null ? Kind.SMALL : kind) + " migrations");
+                verdict = Verdict.WARNING;
+            }
+        }
+        if (options.errorFindingsCritical()) {
+            for (Finding finding : findings) {
+                if (finding.severity() == Severity.ERROR) {
+                    reasons.add("finding " + finding.rule() + " (error), and errorFindingsCritical is on");
+                    verdict = Verdict.CRITICAL;
+                }
+            }
+        }
+        return new Judgement(verdict, reasons);
+    }
+
+    /** The run's own line: all reviewed migrations together. */
+    public Judgement judgeTotal(double totalMillis) {
+        if (options.totalCritical() != null && totalMillis >= options.totalCritical().toMillis()) {
+            return new Judgement(Verdict.CRITICAL, List.of("all migrations together ran " + seconds(totalMillis)
+                    + ", over the total critical line of " + Durations.format(options.totalCritical())));
+        }
+        return new Judgement(Verdict.OK, List.of());
+    }
+
+    public Duration warnLine(Kind kind) {
+        return switch (kind) {
+            case SMALL -> options.warnSmall();
+            case MEDIUM -> options.warnMedium();
+            case LARGE -> options.warnLarge();
+        };
+    }
+
+    private static String seconds(double millis) {
+        return millis >= 60_000 ? String.format(Locale.ROOT, "%.1f min", millis / 60_000)
+                : millis >= 1_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1_000)
+                : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+}

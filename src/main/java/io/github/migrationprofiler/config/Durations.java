@@ -1,0 +1,63 @@
+package io.github.migrationprofiler.config;
+
+import io.github.migrationprofiler.ProfilerException;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in a pom: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1.5h}, or ISO-8601 {@code PT5M}. */
+public final class Durations {
+
+    private static final Pattern TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|m|min|h)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String name, String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (value.startsWith("p")) {
+            try {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw invalid(name, text);
+            }
+        }
+        Matcher m = TEXT.matcher(value);
+        if (!m.matches()) {
+            throw invalid(name, text);
+        }
+        double amount = Double.parseDouble(m.group(1));
+        double millis = switch (m.group(2)) {
+            case "ms" -> amount;
+            case "s", "sec" -> amount * 1_000;
+            case "m", "min" -> amount * 60_000;
+            default -> amount * 3_600_000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    /** "250 ms", "30 s", "5 min", "1.5 h": how reports show a threshold. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return trim(millis / 1_000.0) + " s";
+        }
+        if (millis < 3_600_000) {
+            return trim(millis / 60_000.0) + " min";
+        }
+        return trim(millis / 3_600_000.0) + " h";
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static ProfilerException invalid(String name, String text) {
+        return new ProfilerException(name + " must be a duration such as 250ms, 30s, 5m or 1h, got '" + text + "'");
+    }
+}
