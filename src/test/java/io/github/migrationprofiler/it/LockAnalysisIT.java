@@ -169,7 +169,7 @@ class LockAnalysisIT {
             assertThat(t.bytes()).isPositive();
         });
         assertThat(statement.lockTimeout()).isEqualTo("0");
-        assertThat(statement.statementTimeout()).isEqualTo("15min") // the default timeout, applied as statement_timeout;
+        assertThat(statement.statementTimeout()).isEqualTo("15min"); // the default timeout, applied as statement_timeout
         assertThat(statement.rewrites()).contains("public.accounts", "public.accounts_pkey", "public.idx_accounts_balance");
         assertThat(statement.locks()).filteredOn(l -> l.relation().equals("public.accounts") && l.mode().equals("ACCESS EXCLUSIVE"))
                 .singleElement().satisfies(l -> {
