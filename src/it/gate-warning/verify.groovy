@@ -11,5 +11,5 @@ def xml = new XmlSlurper().parse(new File(basedir, 'target/migration-profiler-re
 assert xml.@failures == '0' && xml.@errors == '0' && xml.@tests == '2'
 assert xml.testcase.find { it.@name == 'V2__index.sql' }.'system-out'.text().startsWith('WARNING: ran ')
 assert new File(basedir, 'target/migration-profiler/summary.md').text.startsWith('## Migration profile: ⚠️ WARNING')
-assert new File(basedir, 'target/migration-profiler/report.html').text.contains('⚠️ WARNING')
+assert new File(basedir, 'target/migration-profiler/report.html').text.contains('<span class="badge v-WARNING">WARNING</span>')
 true

@@ -63,7 +63,7 @@ public final class HtmlReport {
     public static String fragment(RunResult run) {
         StringBuilder h = new StringBuilder("<div class=\"mp\"><style>").append(STYLE).append("</style>\n");
         h.append("<h2>Migration profile: <span class=\"badge v-").append(run.verdict()).append("\">")
-                .append(esc(Format.verdict(run.verdict()))).append("</span></h2>\n");
+                .append(run.verdict()).append("</span></h2>\n");
         h.append("<p class=\"muted\">").append(esc(Format.headline(run))).append(" · database ").append(esc(run.database()))
                 .append(" · started ").append(esc(run.startedAt())).append("</p>\n");
         if (run.gate() != null) {
@@ -81,7 +81,7 @@ public final class HtmlReport {
                     .append("</td><td class=\"n\">").append(Format.millis(m.millis())).append("</td><td class=\"n\">")
                     .append(Format.count(m.rowsAffected())).append("</td><td>")
                     .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—"))).append("</td><td class=\"v-")
-                    .append(m.verdict()).append("\">").append(esc(Format.verdict(m.verdict())))
+                    .append(m.verdict()).append("\">").append(m.verdict())
                     .append(m.reasons().isEmpty() ? "" : "<br><small>" + esc(String.join("; ", m.reasons())) + "</small>")
                     .append("</td></tr>\n");
         }
@@ -99,7 +99,7 @@ public final class HtmlReport {
 
     private static void migration(MigrationResult m, StringBuilder h) {
         h.append("<h3 id=\"").append(anchor(m)).append("\">").append(esc(m.label())).append(" <span class=\"badge v-")
-                .append(m.verdict()).append("\">").append(esc(Format.verdict(m.verdict()))).append("</span></h3>\n");
+                .append(m.verdict()).append("\">").append(m.verdict()).append("</span></h3>\n");
         h.append("<p class=\"muted\">").append(esc(m.source())).append(':').append(m.line()).append(" · ")
                 .append(m.kind() == null ? "" : m.kind() + " · ").append(Format.millis(m.millis())).append(" · ")
                 .append(Format.count(m.rowsAffected())).append(" rows</p>\n");

@@ -56,18 +56,10 @@ final class ColumnRules {
         body = body.replace(" NOT VALID", "").strip();
         body = unwrap(body);
         List<String> clauses = new ArrayList<>();
-        int depth = 0;
+        int[] depth = depths(body);
         int start = 0;
-        boolean quoted = false;
         for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && body.startsWith(" AND ", i)) {
+            if (depth[i] == 0 && body.startsWith(" AND ", i)) {
                 clauses.add(unwrap(body.substring(start, i)));
                 start = i + 5;
             }
@@ -76,15 +68,29 @@ final class ColumnRules {
         return clauses;
     }
 
+    /** Removes parentheses that wrap the whole text: {@code ((a > 0))} → {@code a > 0}. */
     private static String unwrap(String text) {
         String s = text.strip();
-        while (s.startsWith("(") && s.endsWith(")") && matchingClose(s) == s.length() - 1) {
+        while (s.startsWith("(") && s.endsWith(")") && wrapsAll(s)) {
             s = s.substring(1, s.length() - 1).strip();
         }
         return s;
     }
 
-    private static int matchingClose(String s) {
+    /** The first parenthesis closes only at the very end. */
+    private static boolean wrapsAll(String s) {
+        int[] depth = depths(s);
+        for (int i = 0; i < s.length() - 1; i++) {
+            if (depth[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parenthesis depth after each character, ignoring parentheses inside quoted literals. */
+    private static int[] depths(String s) {
+        int[] depths = new int[s.length()];
         int depth = 0;
         boolean quoted = false;
         for (int i = 0; i < s.length(); i++) {
@@ -93,11 +99,12 @@ final class ColumnRules {
                 quoted = !quoted;
             } else if (!quoted && c == '(') {
                 depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
+            } else if (!quoted && c == ')') {
+                depth--;
             }
+            depths[i] = depth;
         }
-        return -1;
+        return depths;
     }
 
     private void apply(String clause, String column) {
