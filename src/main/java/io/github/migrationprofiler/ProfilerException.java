@@ -13,4 +13,13 @@ public class ProfilerException extends RuntimeException {
     public ProfilerException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The innermost cause's message: what actually went wrong, without the layers that passed it on. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+    }
 }

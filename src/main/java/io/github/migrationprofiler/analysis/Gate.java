@@ -6,7 +6,8 @@ import io.github.migrationprofiler.config.GateOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static io.github.migrationprofiler.analysis.MigrationFacts.seconds;
 
 /** Applies the thresholds: each migration's verdict, and why. */
 public final class Gate {
@@ -78,11 +79,5 @@ public final class Gate {
             case MEDIUM -> options.warnMedium();
             case LARGE -> options.warnLarge();
         };
-    }
-
-    private static String seconds(double millis) {
-        return millis >= 60_000 ? String.format(Locale.ROOT, "%.1f min", millis / 60_000)
-                : millis >= 1_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1_000)
-                : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

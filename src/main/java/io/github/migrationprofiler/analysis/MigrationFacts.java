@@ -45,7 +45,11 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
         return statements.stream().map(s -> new Step(s, SqlText.normalize(s.sql()))).toList();
     }
 
+    /** "120 ms", "1.4 s", "6.2 min": how findings and verdicts quote a duration. */
     static String seconds(double millis) {
+        if (millis >= 60_000) {
+            return String.format(Locale.ROOT, "%.1f min", millis / 60_000);
+        }
         return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

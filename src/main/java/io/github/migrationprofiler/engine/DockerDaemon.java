@@ -61,7 +61,7 @@ final class DockerDaemon implements AutoCloseable {
             client.pingCmd().exec();
             return new Attempt(new DockerDaemon(client, host, log), null);
         } catch (RuntimeException e) {
-            return new Attempt(null, "no Docker daemon answers at " + host + " (" + rootMessage(e) + ")");
+            return new Attempt(null, "no Docker daemon answers at " + host + " (" + ProfilerException.rootMessage(e) + ")");
         }
     }
 
@@ -134,7 +134,7 @@ final class DockerDaemon implements AutoCloseable {
             if (e instanceof ProfilerException p) {
                 throw p;
             }
-            throw new ProfilerException("Cannot pull image " + image + ": " + rootMessage(e) + ways, e);
+            throw new ProfilerException("Cannot pull image " + image + ": " + ProfilerException.rootMessage(e) + ways, e);
         }
     }
 
@@ -171,13 +171,6 @@ final class DockerDaemon implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
-    }
 
     /** Logs pull progress at most every five seconds, so a slow pull shows it is alive. */
     private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {

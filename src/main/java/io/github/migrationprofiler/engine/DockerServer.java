@@ -79,7 +79,7 @@ final class DockerServer implements PostgresServer {
             String logs = server.lastLogLines();
             server.remove();
             throw new ProfilerException("PostgreSQL container " + name + " (" + options.image() + ") did not become ready: "
-                    + DockerDaemon.rootMessage(e) + (logs.isEmpty() ? "" : "\nLast container log lines:\n" + logs), e);
+                    + ProfilerException.rootMessage(e) + (logs.isEmpty() ? "" : "\nLast container log lines:\n" + logs), e);
         }
     }
 

@@ -104,7 +104,7 @@ public final class LiquibaseSource implements MigrationSource {
             return inScope(() -> ChangeLogParserFactory.getInstance().getParser(changelogPath, resources)
                     .parse(changelogPath, parameters(null), resources));
         } catch (Exception e) {
-            throw new ProfilerException("Liquibase changelog " + changelogPath + " cannot be read: " + rootMessage(e), e);
+            throw new ProfilerException("Liquibase changelog " + changelogPath + " cannot be read: " + ProfilerException.rootMessage(e), e);
         }
     }
 
@@ -143,7 +143,7 @@ public final class LiquibaseSource implements MigrationSource {
             });
         } catch (Exception e) {
             if (!bridge.failureReported) {
-                throw new ProfilerException("Liquibase could not apply " + changelogPath + ": " + rootMessage(e), e);
+                throw new ProfilerException("Liquibase could not apply " + changelogPath + ": " + ProfilerException.rootMessage(e), e);
             }
         }
     }
@@ -197,14 +197,6 @@ public final class LiquibaseSource implements MigrationSource {
         return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip();
-    }
 
     /** Translates Liquibase's execution events into migration boundaries. */
     private final class Bridge extends AbstractChangeExecListener {
