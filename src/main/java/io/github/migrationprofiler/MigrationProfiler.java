@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One profiling run, start to finish: read the migrations, start PostgreSQL, plan the data,
@@ -96,7 +97,9 @@ public final class MigrationProfiler {
         try (Cleanup cleanup = new Cleanup(log)) {
             PostgresServer server = cleanup.add(Engines.start(config, log));
             Map<String, Long> planned = seed.enabled() ? rehearse(server, source, seed, config.gate().timeout(), cleanup) : Map.of();
-            ScratchDatabase database = ScratchDatabase.create(server, log);
+            BaselineReuse reuse = reusableBaseline(config, server, source, selection, planned);
+            String template = reuse == null ? null : reuse.template(server);
+            ScratchDatabase database = ScratchDatabase.create(server, log, template);
             boolean keep = config.keepDatabase() || server.keepsData();
             if (!keep) {
                 cleanup.add(database);
@@ -108,14 +111,14 @@ public final class MigrationProfiler {
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
                 applyTimeout(connection, config.gate().timeout());
                 Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log)
-                        .profile(connection, database.connect());
+                        .profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
                 if (!seed.enabled()) {
                     profile = new Profile(profile.baseline(), profile.migrations().stream()
                             .map(m -> m.withWarning(EMPTY_TABLES_WARNING)).toList());
                     log.warn(EMPTY_TABLES_WARNING);
                 }
                 result = RunResult.of(startedAt, new RunResult.Engine(server.kind(), version, server.image()), database.name(),
-                        source.describe(), profile, seeder == null ? null : seeder.summary());
+                        source.describe(), profile, seeder == null ? null : seeder.summary().withTemplate(template));
             } catch (SQLException e) {
                 throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);
             }
@@ -158,6 +161,21 @@ public final class MigrationProfiler {
         }
     }
 
+    /** The baseline to keep as a template, when asked for and possible: an external server, seeding on, a baseline selected. */
+    private BaselineReuse reusableBaseline(ProfilerConfig config, PostgresServer server, MigrationSource source, Selection selection,
+                                           Map<String, Long> planned) {
+        if (!config.reuseBaseline()) {
+            return null;
+        }
+        BaselineReuse reuse = config.seed().enabled() && "external".equals(server.kind())
+                ? BaselineReuse.of(source, selection, config.seed(), planned, config.gate().timeout(), log) : null;
+        if (reuse == null) {
+            log.info("reuseBaseline is ignored: it needs an external server (jdbcUrl) that keeps the template, seeding, "
+                    + "and migrations selected after a baseline (migration-profiler.migrations)");
+        }
+        return reuse;
+    }
+
     /** Each migration's verdict against the thresholds, and the run's: the worst of them, or the total's line. */
     private static RunResult judge(RunResult run, GateOptions options) {
         Gate gate = new Gate(options);
@@ -180,7 +198,7 @@ public final class MigrationProfiler {
     }
 
     /** The timeout is the migration session's statement_timeout: a statement running longer is cancelled by the server. */
-    private static void applyTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+    static void applyTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET statement_timeout = " + timeout.toMillis());
         }

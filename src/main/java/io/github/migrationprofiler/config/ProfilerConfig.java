@@ -27,6 +27,7 @@ import java.util.Map;
  * @param disabledRules       ids of analysis rules not to apply
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
+ * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
  * @param outputDirectory     where results are written
  */
@@ -49,6 +50,7 @@ public record ProfilerConfig(
         java.util.Set<String> disabledRules,
         GateOptions gate,
         Path reportsDirectory,
+        boolean reuseBaseline,
         Path stepSummary,
         Path outputDirectory) {
 
@@ -70,7 +72,7 @@ public record ProfilerConfig(
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).gate(gate).reportsDirectory(reportsDirectory)
-                .stepSummary(stepSummary).outputDirectory(outputDirectory);
+                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
     /** Builds a config with sensible defaults for everything not set. */
@@ -94,6 +96,7 @@ public record ProfilerConfig(
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
+        private boolean reuseBaseline;
         private Path outputDirectory;
 
         private Builder(Path baseDir) {
@@ -122,10 +125,11 @@ public record ProfilerConfig(
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
+        public Builder reuseBaseline(boolean value) { reuseBaseline = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, gate, reportsDirectory, stepSummary, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

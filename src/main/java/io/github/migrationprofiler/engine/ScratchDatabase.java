@@ -37,7 +37,15 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public static ScratchDatabase create(PostgresServer server, ProfilerLog log) {
-        String name = newName(Clock.systemUTC(), new SecureRandom());
+        return create(server, log, null);
+    }
+
+    /** A scratch database copied from {@code template} (a baseline template), or empty when it is {@code null}. */
+    public static ScratchDatabase create(PostgresServer server, ProfilerLog log, String template) {
+        return create(server, log, newName(Clock.systemUTC(), new SecureRandom()), template);
+    }
+
+    static ScratchDatabase create(PostgresServer server, ProfilerLog log, String name, String template) {
         try (Connection admin = server.connect(server.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
             try (ResultSet rs = statement.executeQuery(
@@ -48,11 +56,11 @@ public final class ScratchDatabase implements AutoCloseable {
                             + rs.getString(1) + " CREATEDB) or use a disposable server.");
                 }
             }
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         } catch (SQLException e) {
             throw new ProfilerException("Cannot create scratch database " + name + " on " + server + ": " + e.getMessage(), e);
         }
-        log.info("Scratch database: " + name);
+        log.info("Scratch database: " + name + (template == null ? "" : " (a copy of " + template + ")"));
         return new ScratchDatabase(server, name, log);
     }
 

@@ -244,6 +244,15 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     @Parameter(property = "migration-profiler.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
 
+    /**
+     * Keep the seeded baseline (the migrations before the first selected one) as a template
+     * database on the external server, {@code test_migration_tpl_<fingerprint>}, and copy it in
+     * later runs instead of applying and seeding the baseline again. Needs {@code jdbcUrl} and
+     * {@code migrations}; a changed baseline, scale or seed gets a new template.
+     */
+    @Parameter(property = "migration-profiler.reuseBaseline", defaultValue = "false")
+    boolean reuseBaseline;
+
     /** Where the Surefire-style XML report is written, for CI servers' test views. */
     @Parameter(property = "migration-profiler.reportsDirectory", defaultValue = "${project.build.directory}/migration-profiler-reports")
     File reportsDirectory;
@@ -281,6 +290,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                 .disabledRules(disabledRules == null ? List.of() : disabledRules)
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
+                .reuseBaseline(reuseBaseline)
                 .stepSummary(System.getenv("GITHUB_STEP_SUMMARY") == null || System.getenv("GITHUB_STEP_SUMMARY").isBlank()
                         ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
                 .outputDirectory(outputDirectory.toPath())

@@ -62,11 +62,20 @@ public final class Profiler implements MigrationListener, StatementObserver {
      * (closed at the end); stops after the first failure.
      */
     public Profile profile(Connection connection, Connection observer) throws SQLException {
+        return profile(connection, observer, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #profile(Connection, Connection)}, on a copy of a baseline template that already
+     * holds {@code alreadyApplied}: they count as baseline and are not applied again.
+     */
+    public Profile profile(Connection connection, Connection observer, java.util.Set<Migration> alreadyApplied) throws SQLException {
         this.connection = connection;
+        source.migrations().stream().filter(alreadyApplied::contains).forEach(m -> baseline.add(m.label()));
         try (LockSampler sampler = new LockSampler(observer, backendPid(connection))) {
             this.locks = sampler;
             this.knownGaps = ForeignKeyGaps.read(connection);
-            source.apply(TracingConnection.wrap(connection, this), this);
+            source.apply(TracingConnection.wrap(connection, this), this, alreadyApplied);
             if (!reviewing) {
                 seeder.beforeReview(); // nothing was under review: the whole history is the baseline, seeded at its end
             }

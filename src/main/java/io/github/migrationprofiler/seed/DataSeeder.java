@@ -65,7 +65,7 @@ public final class DataSeeder implements Seeder {
     }
 
     public SeedSummary summary() {
-        return new SeedSummary(options.scale(), options.childRows(), options.random(), report, Math.round(nanos / 1_000.0) / 1_000.0);
+        return new SeedSummary(options.scale(), options.childRows(), options.random(), report, Math.round(nanos / 1_000.0) / 1_000.0, null);
     }
 
     private void seedNewTables() {

@@ -10,11 +10,17 @@ import java.util.List;
  * @param random    the generator's seed
  * @param tables    every table seeded, in load order
  * @param millis    total time, loading and ANALYZE
+ * @param template  the baseline template the scratch database was copied from (its tables are not listed), or {@code null}
  */
-public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, double millis) {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, double millis, String template) {
 
     public SeedSummary {
         tables = List.copyOf(tables);
+    }
+
+    public SeedSummary withTemplate(String name) {
+        return new SeedSummary(scale, childRows, random, tables, millis, name);
     }
 
     /** @param table qualified name; @param rows rows written; @param millis time to load them */

@@ -124,6 +124,12 @@ public final class LiquibaseSource implements MigrationSource {
         return List.copyOf(migrations.values());
     }
 
+    /** Changesets already applied are skipped by Liquibase itself: DATABASECHANGELOG records them. */
+    @Override
+    public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
+        apply(connection, listener);
+    }
+
     @Override
     public void apply(Connection connection, MigrationListener listener) {
         Bridge bridge = new Bridge(listener);
@@ -142,6 +148,11 @@ public final class LiquibaseSource implements MigrationSource {
                         .execute();
             });
         } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof StopApplying stop) {
+                    throw stop;
+                }
+            }
             if (!bridge.failureReported) {
                 throw new ProfilerException("Liquibase could not apply " + changelogPath + ": " + ProfilerException.rootMessage(e), e);
             }

@@ -20,6 +20,12 @@ public interface MigrationSource {
     void apply(Connection connection, MigrationListener listener);
 
     /**
+     * Like {@link #apply(Connection, MigrationListener)} on a database that already holds
+     * {@code alreadyApplied} (a copy of a baseline template): those are not applied again.
+     */
+    void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied);
+
+    /**
      * The line of {@code migration}'s source file where the statement {@code sql} begins, looking
      * from {@code fromLine} onwards; {@code fromLine} when the text cannot be found (generated SQL).
      */

@@ -88,8 +88,16 @@ public final class SqlDirectorySource implements MigrationSource {
 
     @Override
     public void apply(Connection connection, MigrationListener listener) {
+        apply(connection, listener, java.util.Set.of());
+    }
+
+    @Override
+    public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
         for (Map.Entry<Migration, Path> entry : files.entrySet()) {
             Migration migration = entry.getKey();
+            if (alreadyApplied.contains(migration)) {
+                continue;
+            }
             String text = read(entry.getValue());
             texts.put(migration, new SourceText(text));
             listener.starting(migration);
@@ -150,8 +158,8 @@ public final class SqlDirectorySource implements MigrationSource {
 
     @Override
     public String text(Migration migration) {
-        SourceText text = texts.get(migration);
-        return text == null ? "" : text.lines(1, text.lineCount() + 1);
+        Path file = files.get(migration);
+        return file == null ? "" : read(file);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class Runs {
         RunResult run = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("docker", "17.6", "postgres:17"),
                 "test_migration_20261123_100000_abcdef", "SQL directory db (4 files)",
                 new Profile(List.of(), List.of(ok, warning, critical, failed)),
-                new SeedSummary("medium", 100_000, 42, List.of(new SeedSummary.TableSeed("public.items", 100_000, 812.5)), 900.25));
+                new SeedSummary("medium", 100_000, 42, List.of(new SeedSummary.TableSeed("public.items", 100_000, 812.5)), 900.25, null));
         return run.judged(run.migrations(), new RunResult.GateSummary(Verdict.FAILED, List.of(), thresholds));
     }
 }

@@ -1,0 +1,124 @@
+package io.github.migrationprofiler.it;
+
+import io.github.migrationprofiler.MigrationProfiler;
+import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.RunResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.migrationprofiler.it.Files2.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A seeded baseline kept as a template database and copied by later runs. */
+@Timeout(180) // a copy that waited on a stale Liquibase lock would hang rather than fail
+class BaselineReuseIT {
+
+    static final TestPostgres server = TestPostgres.shared();
+
+    @TempDir
+    Path project;
+
+    @AfterEach
+    void dropTemplates() throws SQLException {
+        try (Connection admin = server.admin("postgres"); Statement s = admin.createStatement()) {
+            for (String template : templates()) {
+                s.execute("DROP DATABASE " + template);
+            }
+        }
+        assertThat(server.scratchDatabases()).isEmpty();
+    }
+
+    private static List<String> templates() throws SQLException {
+        return server.strings("SELECT datname FROM pg_database WHERE datname LIKE 'test_migration_tpl_%'");
+    }
+
+    private RunResult run(ProfilerConfig.Builder config, List<String> log) {
+        return new MigrationProfiler(new CollectingLog(log)).run(config.reuseBaseline(true)
+                .seed(SeedOptions.parse("5000", 7, 0.1, Map.of())).build());
+    }
+
+    @Test
+    void sqlBaselineIsBuiltOnceAndCopiedAfterwards() throws SQLException {
+        write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL);\n");
+        write(project.resolve("db/V2__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts);\n");
+        write(project.resolve("db/V3__backfill.sql"), "UPDATE accounts SET balance = balance + 1 WHERE balance < 5000;\n");
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V3__*"));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+
+        RunResult built = run(config, first);
+        RunResult copied = run(config, second);
+
+        assertThat(templates()).singleElement().satisfies(t -> assertThat(t).matches("test_migration_tpl_[0-9a-f]{16}"));
+        String template = templates().get(0);
+        assertThat(first).anyMatch(l -> l.startsWith("Baseline: building template database " + template));
+        assertThat(second).anyMatch(l -> l.equals("Baseline: reusing template database " + template));
+        assertThat(second).noneMatch(l -> l.startsWith("Seeded "));
+        assertThat(built.seed().tables()).isEmpty(); // seeded into the template, not the copy
+        assertThat(copied.seed().template()).isEqualTo(template);
+        assertThat(copied.baseline()).containsExactly("V1__schema.sql", "V2__orders.sql");
+        // the same data either way: the reviewed migration changes the same rows
+        MigrationResult backfill = copied.migrations().get(0);
+        assertThat(backfill.id()).isEqualTo("V3__backfill.sql");
+        assertThat(backfill.rowsAffected()).isPositive().isEqualTo(built.migrations().get(0).rowsAffected());
+    }
+
+    @Test
+    void aChangedBaselineGetsANewTemplate() throws SQLException {
+        write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+        write(project.resolve("db/V2__index.sql"), "CREATE INDEX CONCURRENTLY idx ON accounts (id);\n");
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"));
+        run(config, new ArrayList<>());
+
+        write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, note text);\n");
+        run(config, new ArrayList<>());
+
+        assertThat(templates()).hasSize(2);
+    }
+
+    @Test
+    void liquibaseBaselineIsCopiedWithItsChangelogTables() throws SQLException {
+        Path wishlist = Path.of("examples/wishlist").toAbsolutePath();
+        ProfilerConfig.Builder config = server.config(wishlist).outputDirectory(project)
+                .changelog(Path.of("src/main/resources/db/changelog/db.changelog-master.yaml"))
+                .searchPath(List.of(wishlist.resolve("src/main/resources")))
+                .migrations(List.of("004-*"));
+        List<String> second = new ArrayList<>();
+
+        RunResult built = run(config, new ArrayList<>());
+        RunResult copied = run(config, second);
+
+        assertThat(second).anyMatch(l -> l.startsWith("Baseline: reusing template database"));
+        assertThat(copied.baseline()).hasSize(6);
+        assertThat(copied.migrations()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("004-quantity-bigint");
+            assertThat(m.statements().get(0).tableStats().get(0).rows()).isEqualTo(5_000);
+            assertThat(m.statements().get(0).rewrites()).contains("public.wishlist_items");
+        });
+        assertThat(copied.migrations().get(0).kind()).isEqualTo(built.migrations().get(0).kind());
+    }
+
+    @Test
+    void elsewhereItSaysWhyItDoesNothing() throws SQLException {
+        write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        List<String> log = new ArrayList<>();
+
+        run(server.config(project).sqlDirectory(project.resolve("db")).engine(EngineKind.EMBEDDED), log);
+
+        assertThat(log).anyMatch(l -> l.startsWith("reuseBaseline is ignored: it needs an external server"));
+        assertThat(templates()).isEmpty();
+    }
+}
