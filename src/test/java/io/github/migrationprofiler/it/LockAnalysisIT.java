@@ -104,10 +104,10 @@ class LockAnalysisIT {
                 new Case("enum add value", "ALTER TYPE state ADD VALUE 'archived';",
                         "accounts", null, false, Kind.SMALL, Set.of()),
                 new Case("DDL then more work in one transaction",
-                        "ALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.2);",
+                        "ALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.6);",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive", "missing-lock-timeout")),
                 new Case("the same with a lock_timeout",
-                        "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.2);",
+                        "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.6);",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive")));
     }
 
