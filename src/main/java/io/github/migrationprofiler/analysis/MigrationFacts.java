@@ -21,10 +21,6 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
     /** A statement with its normalised text, for pattern checks. */
     public record Step(StatementResult statement, String sql) {
 
-        public Optional<TableStat> stat(String table) {
-            return statement.tableStats().stream().filter(t -> t.table().equals(table)).findFirst();
-        }
-
         /** Tables it touched that held rows before it ran. */
         public List<TableStat> populated() {
             return statement.tableStats().stream().filter(t -> t.rows() > 0).toList();
@@ -33,7 +29,7 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
         /** The strongest lock it took on {@code table}, if any. */
         public Optional<LockHeld> lockOn(String table) {
             return statement.locks().stream().filter(l -> l.relation().equals(table))
-                    .max(java.util.Comparator.comparing(l -> io.github.migrationprofiler.profile.LockMode.valueOf(l.mode().replace(' ', '_'))));
+                    .max(java.util.Comparator.comparing(LockHeld::lockMode));
         }
 
         public boolean matches(String regex) {

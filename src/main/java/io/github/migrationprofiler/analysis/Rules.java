@@ -194,7 +194,7 @@ public final class Rules {
     }
 
     private static LockMode mode(LockHeld lock) {
-        return LockMode.valueOf(lock.mode().replace(' ', '_'));
+        return lock.lockMode();
     }
 
     /** "ACCESS EXCLUSIVE on public.t (100,000 rows, 14 MB) for 2.1 s: blocks reads and writes". */

@@ -31,8 +31,4 @@ public record DockerOptions(String image, String dockerHost, boolean keepContain
     public DockerOptions withKeepContainer(boolean value) {
         return new DockerOptions(image, dockerHost, value, revealPassword, pullTimeout, startupTimeout);
     }
-
-    public DockerOptions withPullTimeout(Duration value) {
-        return new DockerOptions(image, dockerHost, keepContainer, revealPassword, value, startupTimeout);
-    }
 }

@@ -11,4 +11,9 @@ import java.util.List;
  * @param blocks     concurrent work that had to wait meanwhile
  */
 public record LockHeld(String relation, String mode, double heldMillis, List<String> blocks) {
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public LockMode lockMode() {
+        return LockMode.valueOf(mode.replace(' ', '_'));
+    }
 }

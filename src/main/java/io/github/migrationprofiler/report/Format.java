@@ -2,7 +2,6 @@ package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.LockHeld;
-import io.github.migrationprofiler.profile.LockMode;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 
@@ -33,7 +32,7 @@ final class Format {
     /** The strongest lock a migration held on a user table, and for how long. */
     static Optional<LockHeld> strongestLock(MigrationResult migration) {
         return migration.statements().stream().flatMap(s -> s.locks().stream())
-                .max(Comparator.comparing((LockHeld l) -> LockMode.valueOf(l.mode().replace(' ', '_'))).thenComparing(LockHeld::heldMillis));
+                .max(Comparator.comparing(LockHeld::lockMode).thenComparing(LockHeld::heldMillis));
     }
 
     static String lock(LockHeld lock) {

@@ -121,8 +121,7 @@ public final class Catalog {
             long oid = entry.getKey();
             tables.put(entry.getValue(), new Table(entry.getValue(), columns.getOrDefault(oid, List.of()),
                     uniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
-                    checks.getOrDefault(oid, Map.of()), partitionKeys.get(oid), bounds.getOrDefault(oid, List.of()),
-                    hasRows(connection, entry.getValue())));
+                    checks.getOrDefault(oid, Map.of()), partitionKeys.get(oid), bounds.getOrDefault(oid, List.of())));
         }
         return tables;
     }
@@ -144,7 +143,8 @@ public final class Catalog {
         return columns;
     }
 
-    private static boolean hasRows(Connection connection, String table) throws SQLException {
+    /** Whether {@code table} holds data already; asked only of tables not seen before, not of the whole catalog. */
+    static boolean hasRows(Connection connection, String table) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
             rs.next();
             return rs.getBoolean(1);

@@ -72,7 +72,12 @@ public final class DataSeeder implements Seeder {
         long start = System.nanoTime();
         try (Connection connection = database.open()) {
             Map<String, Table> catalog = Catalog.read(connection);
-            List<Table> fresh = catalog.values().stream().filter(t -> seen.add(t.name())).filter(t -> !t.hasRows()).toList();
+            List<Table> fresh = new ArrayList<>();
+            for (Table table : catalog.values()) {
+                if (seen.add(table.name()) && !Catalog.hasRows(connection, table.name())) {
+                    fresh.add(table);
+                }
+            }
             if (fresh.isEmpty()) {
                 return;
             }

@@ -13,11 +13,9 @@ import java.util.Optional;
  * @param checks      table CHECK constraints by name, as {@code pg_get_constraintdef} text
  * @param partitionKey the partition key column of a partitioned table, or {@code null}
  * @param partitionBounds bounds of its partitions, as {@code pg_get_expr(relpartbound)} text
- * @param hasRows     whether the table already holds data (it is then left alone)
  */
 public record Table(String name, List<Column> columns, List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys,
-                    java.util.Map<String, String> checks, String partitionKey, List<String> partitionBounds,
-                    boolean hasRows) {
+                    java.util.Map<String, String> checks, String partitionKey, List<String> partitionBounds) {
 
     /** {@code public.users} → {@code users}: how people name tables in the pom. */
     public static String shortName(String qualified) {
@@ -26,9 +24,5 @@ public record Table(String name, List<Column> columns, List<List<String>> unique
 
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
-    }
-
-    public boolean isUnique(List<String> columnSet) {
-        return uniqueKeys.stream().anyMatch(columnSet::containsAll);
     }
 }

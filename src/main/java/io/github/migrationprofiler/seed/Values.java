@@ -8,12 +8,6 @@ interface Values {
 
     void append(long row, StringBuilder out);
 
-    default String text(long row) {
-        StringBuilder out = new StringBuilder();
-        append(row, out);
-        return out.toString();
-    }
-
     /** COPY text format: backslash, tab, newline and carriage return are escaped. */
     static void appendEscaped(String value, StringBuilder out) {
         for (int i = 0; i < value.length(); i++) {

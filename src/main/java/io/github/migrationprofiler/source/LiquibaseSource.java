@@ -124,14 +124,9 @@ public final class LiquibaseSource implements MigrationSource {
         return List.copyOf(migrations.values());
     }
 
-    /** Changesets already applied are skipped by Liquibase itself: DATABASECHANGELOG records them. */
+    /** Changesets already applied need no skipping here: Liquibase finds them in DATABASECHANGELOG. */
     @Override
     public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
-        apply(connection, listener);
-    }
-
-    @Override
-    public void apply(Connection connection, MigrationListener listener) {
         Bridge bridge = new Bridge(listener);
         try {
             inScope(() -> {

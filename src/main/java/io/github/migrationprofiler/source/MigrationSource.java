@@ -17,7 +17,9 @@ public interface MigrationSource {
      * starts and ends. A failing migration is reported to the listener and ends the run normally;
      * a problem outside any migration (a changelog that does not parse) is thrown.
      */
-    void apply(Connection connection, MigrationListener listener);
+    default void apply(Connection connection, MigrationListener listener) {
+        apply(connection, listener, java.util.Set.of());
+    }
 
     /**
      * Like {@link #apply(Connection, MigrationListener)} on a database that already holds

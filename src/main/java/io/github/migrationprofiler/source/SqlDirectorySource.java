@@ -39,6 +39,7 @@ public final class SqlDirectorySource implements MigrationSource {
     private final Path directory;
     private final Path baseDir;
     private final Map<Migration, Path> files = new LinkedHashMap<>();
+    private final Map<Migration, String> contents = new HashMap<>();
     private final Map<Migration, SourceText> texts = new HashMap<>();
 
     public SqlDirectorySource(Path directory, Path baseDir) {
@@ -87,18 +88,13 @@ public final class SqlDirectorySource implements MigrationSource {
     }
 
     @Override
-    public void apply(Connection connection, MigrationListener listener) {
-        apply(connection, listener, java.util.Set.of());
-    }
-
-    @Override
     public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
         for (Map.Entry<Migration, Path> entry : files.entrySet()) {
             Migration migration = entry.getKey();
             if (alreadyApplied.contains(migration)) {
                 continue;
             }
-            String text = read(entry.getValue());
+            String text = content(migration);
             texts.put(migration, new SourceText(text));
             listener.starting(migration);
             try {
@@ -158,8 +154,12 @@ public final class SqlDirectorySource implements MigrationSource {
 
     @Override
     public String text(Migration migration) {
-        Path file = files.get(migration);
-        return file == null ? "" : read(file);
+        return files.containsKey(migration) ? content(migration) : "";
+    }
+
+    /** Each file is read once, however often it is applied, fingerprinted or searched for suppressions. */
+    private String content(Migration migration) {
+        return contents.computeIfAbsent(migration, m -> read(files.get(m)));
     }
 
     @Override

@@ -19,7 +19,7 @@ class SeedPlanTest {
 
     private static Table table(String name, ForeignKey... fks) {
         return new Table("public." + name, List.of(col("id", true), col("a_id", false), col("b_id", true)),
-                List.of(List.of("id")), Arrays.asList(fks), Map.of(), null, List.of(), false);
+                List.of(List.of("id")), Arrays.asList(fks), Map.of(), null, List.of());
     }
 
     private static ForeignKey fk(String name, String column, String parent) {
