@@ -5,21 +5,24 @@ def results = new File(basedir, 'target/migration-profiler/results.json')
 assert results.isFile() : 'results.json is written'
 def json = new JsonSlurper().parse(results)
 
-assert json.schemaVersion == 1
+assert json.schemaVersion == 2
 assert json.engine.kind == 'embedded'
 assert json.engine.serverVersion.startsWith('17.')
 assert json.database ==~ /test_migration_\d{8}_\d{6}_[a-z0-9]{6}/
-// the context filter keeps the test-only changeset out
-assert json.migrations*.id == ['001-users', '002-seed-and-backfill']
-assert json.migrations.every { it.status == 'PASSED' && it.millis > 0 }
+// the context filter keeps the test-only changeset out: reported as skipped, with Liquibase's reason, not profiled
+assert json.migrations*.id == ['001-users', '001-fixtures', '002-seed-and-backfill']
+assert json.migrations*.status == ['PASSED', 'SKIPPED', 'PASSED']
+assert json.migrations[1].skipped == "Context does not match 'prod'"
+def applied = json.migrations.findAll { it.status == 'PASSED' }
+assert applied.every { it.millis > 0 }
 assert json.seed == null
-assert json.migrations.every { it.warnings == ['seed.scale=0: measured on empty tables, so runtimes and locks say little about production'] }
+assert applied.every { it.warnings == ['seed.scale=0: measured on empty tables, so runtimes and locks say little about production'] }
 assert log.contains('[WARNING] seed.scale=0: measured on empty tables')
-def backfill = json.migrations[1]
-assert backfill.source == 'db/changelog/changes/002-backfill.yaml'
+def backfill = json.migrations[2]
+assert backfill.source == 'src/main/resources/db/changelog/changes/002-backfill.yaml'
 assert backfill.statements*.rowsAffected == [2000, 0, 1000]
 assert backfill.rowsAffected == 3000
-assert json.totals.migrations == 2 && json.totals.failed == 0
+assert json.totals.migrations == 2 && json.totals.failed == 0 && json.totals.skipped == 1
 
 assert log =~ /PASSED 002-seed-and-backfill \(it\)\s+[\d.]+ ms\s+3000 rows/
 assert log.contains('Results: ' + results.canonicalPath) || log.contains('Results: ' + results.absolutePath)

@@ -6,6 +6,7 @@ import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.profile.Selection;
 import io.github.migrationprofiler.seed.DataSeeder;
+import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
@@ -33,28 +34,28 @@ final class BaselineReuse {
     private final List<Migration> baseline;
     private final Migration firstReviewed;
     private final SeedOptions seed;
-    private final Map<String, Long> planned;
+    private final FinalSchema schema;
     private final Duration timeout;
     private final ProfilerLog log;
 
     private BaselineReuse(MigrationSource source, List<Migration> baseline, Migration firstReviewed, SeedOptions seed,
-                          Map<String, Long> planned, Duration timeout, ProfilerLog log) {
+                          FinalSchema schema, Duration timeout, ProfilerLog log) {
         this.source = source;
         this.baseline = baseline;
         this.firstReviewed = firstReviewed;
         this.seed = seed;
-        this.planned = planned;
+        this.schema = schema;
         this.timeout = timeout;
         this.log = log;
     }
 
     /** {@code null} when the selection leaves no baseline (nothing to reuse). */
-    static BaselineReuse of(MigrationSource source, Selection selection, SeedOptions seed, Map<String, Long> planned,
+    static BaselineReuse of(MigrationSource source, Selection selection, SeedOptions seed, FinalSchema schema,
                             Duration timeout, ProfilerLog log) {
         List<Migration> all = source.migrations();
         for (int i = 0; i < all.size(); i++) {
             if (selection.includes(all.get(i))) {
-                return i == 0 ? null : new BaselineReuse(source, all.subList(0, i), all.get(i), seed, planned, timeout, log);
+                return i == 0 ? null : new BaselineReuse(source, all.subList(0, i), all.get(i), seed, schema, timeout, log);
             }
         }
         return null;
@@ -98,7 +99,9 @@ final class BaselineReuse {
         if (!failure.isEmpty()) {
             throw new ProfilerException("A baseline migration failed while the template was built: " + failure);
         }
-        new DataSeeder(template::connect, seed, planned, log).beforeReview();
+        try (DataSeeder seeder = new DataSeeder(template::connect, seed, schema, log)) {
+            seeder.seedNewTables(baseline.get(baseline.size() - 1));
+        }
     }
 
     /** Changes whenever the baseline's text, the scale, the seed or the planned row counts change. */
@@ -106,7 +109,7 @@ final class BaselineReuse {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("results v1\n" + seed.scale() + "|" + seed.childRows() + "|" + seed.random() + "|" + seed.nullFraction()
-                    + "|" + new TreeMap<>(seed.rowCounts()) + "|" + new TreeMap<>(planned) + "\n").getBytes(StandardCharsets.UTF_8));
+                    + "|" + new TreeMap<>(seed.rowCounts()) + "|" + new TreeMap<>(schema.plannedRows()) + "|" + new TreeMap<>(seed.jsonSamples()) + "\n").getBytes(StandardCharsets.UTF_8));
             for (Migration migration : baseline) {
                 sha.update((migration.source() + "|" + migration.id() + "|" + migration.author() + "\n" + source.text(migration) + "\n")
                         .getBytes(StandardCharsets.UTF_8));

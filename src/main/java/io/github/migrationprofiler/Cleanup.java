@@ -2,17 +2,27 @@ package io.github.migrationprofiler;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Closes what a run created, newest first: on a normal end through {@link #close()}, and on
  * Ctrl-C or SIGTERM through a JVM shutdown hook, so that no scratch database or server outlives
- * the build. Closing twice is harmless; the hook is removed once the run has cleaned up itself.
+ * the build. On a shutdown the run is first marked {@link #interrupted()} (the migration that then
+ * loses its connection was interrupted, not broken), and the hook waits a little for the run to
+ * write its reports before the JVM exits. Closing twice is harmless; the hook is removed once the
+ * run has cleaned up itself.
  */
 public final class Cleanup implements AutoCloseable {
 
+    /** How long a shutdown waits for the run to write its reports after everything is closed. */
+    private static final long REPORT_WAIT_SECONDS = 10;
+
     private final ProfilerLog log;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    private final Thread hook = new Thread(this::closeAll, "migration-profiler-cleanup");
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private final Thread hook = new Thread(this::shutdown, "migration-profiler-cleanup");
+    private volatile boolean interrupted;
 
     public Cleanup(ProfilerLog log) {
         this.log = log;
@@ -25,6 +35,16 @@ public final class Cleanup implements AutoCloseable {
         return resource;
     }
 
+    /** Whether the JVM is shutting down under the run (Ctrl-C, SIGTERM). */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** The run has written its reports: a shutdown in progress need not wait any longer. */
+    public void reported() {
+        reported.countDown();
+    }
+
     @Override
     public void close() {
         try {
@@ -35,12 +55,23 @@ public final class Cleanup implements AutoCloseable {
         closeAll();
     }
 
+    private void shutdown() {
+        interrupted = true;
+        log.warn("Interrupted: dropping what this run created");
+        closeAll();
+        try {
+            reported.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private synchronized void closeAll() {
         while (!resources.isEmpty()) {
             AutoCloseable resource = resources.pop();
             try {
                 resource.close();
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 log.warn("Cleanup of " + resource + " failed: " + e.getMessage());
             }
         }

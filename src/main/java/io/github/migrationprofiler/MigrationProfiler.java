@@ -20,8 +20,15 @@ import io.github.migrationprofiler.profile.Profiler;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.Selection;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.profile.RunError;
+import io.github.migrationprofiler.profile.SqlError;
+import io.github.migrationprofiler.seed.SeedSummary;
 import io.github.migrationprofiler.seed.DataSeeder;
+import io.github.migrationprofiler.seed.FinalSchema;
+import io.github.migrationprofiler.seed.Table;
+import io.github.migrationprofiler.seed.TableHistory;
 import io.github.migrationprofiler.seed.Seeder;
+import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
@@ -82,93 +89,169 @@ public final class MigrationProfiler {
 
     /**
      * A migration that fails is part of the result (see {@link RunResult#failures()}); problems the
-     * user must fix first are thrown as {@link ProfilerException}.
+     * user must fix first are thrown as {@link ProfilerException}, after the reports say what happened.
      */
     private RunResult run(ProfilerConfig config, Selection forced) {
-        // read and check everything cheap before starting a server
-        MigrationSource source = MigrationSources.open(config, log);
-        Selection selection = forced != null ? forced : Selection.of(config.migrations());
-        selection.validate(source.migrations());
-        Analyzer analyzer = new Analyzer(config.disabledRules());
-        log.info("Profiling " + source.describe());
         String startedAt = Instant.now().toString();
-        SeedOptions seed = config.seed();
-
+        Progress progress = new Progress();
         try (Cleanup cleanup = new Cleanup(log)) {
-            PostgresServer server = cleanup.add(Engines.start(config, log));
-            Map<String, Long> planned = seed.enabled() ? rehearse(server, source, seed, config.gate().timeout(), cleanup) : Map.of();
-            BaselineReuse reuse = reusableBaseline(config, server, source, selection, planned);
-            String template = reuse == null ? null : reuse.template(server);
-            ScratchDatabase database = ScratchDatabase.create(server, log, template);
-            boolean keep = config.keepDatabase() || server.keepsData();
-            if (!keep) {
-                cleanup.add(database);
-            }
-            DataSeeder seeder = seed.enabled() ? new DataSeeder(database::connect, seed, planned, log) : null;
-            RunResult result;
-            try (Connection connection = database.connect()) {
-                String version = serverVersion(connection);
-                log.info("PostgreSQL " + version + " (" + server.kind() + ")");
-                applyTimeout(connection, config.gate().timeout());
-                Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log)
-                        .profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
-                if (!seed.enabled()) {
-                    profile = new Profile(profile.baseline(), profile.migrations().stream()
-                            .map(m -> m.withWarning(EMPTY_TABLES_WARNING)).toList());
-                    log.warn(EMPTY_TABLES_WARNING);
+            try {
+                RunResult result = profile(config, forced, startedAt, cleanup, progress);
+                writeReports(result, config);
+                return result;
+            } catch (ProfilerException e) {
+                // once the run is being cancelled, what fails next is the cancellation, not the cause to report
+                String message = cleanup.interrupted() ? "interrupted (Ctrl-C or SIGTERM) during " + progress.stage : e.getMessage();
+                RunResult failed = RunResult.failed(startedAt, progress.engine, progress.source, new RunError(progress.stage, message));
+                try {
+                    writeReports(failed, config);
+                } catch (ProfilerException unwritable) {
+                    log.warn(unwritable.getMessage());
                 }
-                result = RunResult.of(startedAt, new RunResult.Engine(server.kind(), version, server.image()), database.name(),
-                        source.describe(), profile, seeder == null ? null : seeder.summary().withTemplate(template));
-            } catch (SQLException e) {
-                throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);
+                throw cleanup.interrupted() ? new ProfilerException("The run was " + message + "; what it created was removed") : e;
+            } finally {
+                cleanup.reported();
             }
-            if (keep) {
-                log.info("Kept database " + database.name() + " on " + server
-                        + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
-            }
-            result = judge(result, config.gate());
-            Path json = ResultsJson.write(result, config.outputDirectory());
-            SurefireXml.write(result, config.reportsDirectory());
-            MarkdownSummary.write(result, config.outputDirectory(), config.stepSummary());
-            Path html = HtmlReport.write(result, config.outputDirectory());
-            log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed; baseline %d; verdict %s",
-                    result.totals().migrations(), result.totals().millis(), result.totals().failed(), result.baseline().size(),
-                    result.verdict()));
-            log.info("Results: " + json);
-            log.info("Report: " + html);
-            return result;
         }
     }
 
+    /** What a run has reached, for the report of a run that ends early. */
+    private static final class Progress {
+        String stage = "migrations";
+        String source;
+        RunResult.Engine engine;
+    }
+
+    private RunResult profile(ProfilerConfig config, Selection forced, String startedAt, Cleanup cleanup, Progress progress) {
+        // read and check everything cheap before starting a server
+        MigrationSource source = MigrationSources.open(config, log);
+        progress.source = source.describe();
+        Selection selection = forced != null ? forced : Selection.of(config.migrations());
+        selection.validate(source.migrations());
+        Analyzer analyzer = new Analyzer(config.disabledRules());
+        SeedOptions seed = config.seed();
+        DataSeeder.check(seed);
+        log.info("Profiling " + source.describe());
+
+        progress.stage = "engine";
+        PostgresServer server = cleanup.add(Engines.start(config, log));
+        progress.engine = new RunResult.Engine(server.kind(), null, server.image());
+        progress.stage = "rehearsal";
+        FinalSchema schema = seed.enabled() ? rehearse(server, source, seed, config.gate().timeout(), cleanup) : FinalSchema.NONE;
+        progress.stage = "seeding";
+        BaselineReuse reuse = reusableBaseline(config, server, source, selection, schema);
+        String template = reuse == null ? null : reuse.template(server);
+        ScratchDatabase database = ScratchDatabase.create(server, log, template);
+        boolean keep = config.keepDatabase() || server.keepsData();
+        if (!keep) {
+            cleanup.add(database);
+        }
+        DataSeeder seeder = seed.enabled() ? cleanup.add(new DataSeeder(database::connect, seed, schema, log)) : null;
+        RunResult result;
+        try (Connection connection = database.connect()) {
+            String version = serverVersion(connection);
+            progress.engine = new RunResult.Engine(server.kind(), version, server.image());
+            log.info("PostgreSQL " + version + " (" + server.kind() + ")");
+            applyTimeout(connection, config.gate().timeout());
+            progress.stage = "profiling";
+            Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log, cleanup::interrupted)
+                    .profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
+            if (!seed.enabled()) {
+                profile = new Profile(profile.baseline(), profile.migrations().stream()
+                        .map(m -> m.applied() ? m.withWarning(EMPTY_TABLES_WARNING) : m).toList());
+                log.warn(EMPTY_TABLES_WARNING);
+            }
+            SeedSummary seeded = seeder == null ? null : seeder.summary().withTemplate(template);
+            if (seeded != null) {
+                profile = new Profile(profile.baseline(), profile.migrations().stream().map(m -> onSyntheticRows(m, seeded)).toList());
+            }
+            result = RunResult.of(startedAt, progress.engine, database.name(), source.describe(), profile, seeded);
+        } catch (SQLException e) {
+            throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);
+        }
+        if (keep) {
+            log.info("Kept database " + database.name() + " on " + server
+                    + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
+        }
+        if (result.seed() != null && !result.seed().gaps().isEmpty()) {
+            log.warn(result.seed().gaps().size() + " table(s) seeded with fewer rows than planned or left empty (seed.gaps in "
+                    + "results.json). To leave a table empty on purpose: <rowCounts><" + Table.pomName(result.seed().gaps().get(0).table())
+                    + ">0</" + Table.pomName(result.seed().gaps().get(0).table()) + "></rowCounts>");
+        }
+        return judge(result, config.gate());
+    }
+
     /**
-     * Row counts depend on which tables reference which, and tables are seeded as soon as they
-     * exist, before later migrations add the tables that reference them. So the migrations are
-     * first applied to an empty throw-away database, and the counts planned on the final schema.
+     * A migration that fails on the data of a table the seeder filled may be right for production's
+     * rows: say so, with what the seeder can be told, rather than leave the failure looking like a
+     * bug in the migration only.
      */
-    private Map<String, Long> rehearse(PostgresServer server, MigrationSource source, SeedOptions seed, java.time.Duration timeout,
-                                       Cleanup cleanup) {
+    private static MigrationResult onSyntheticRows(MigrationResult migration, SeedSummary seeded) {
+        SqlError error = migration.error();
+        if (error == null || !error.aboutData() || error.table() == null) {
+            return migration;
+        }
+        String bare = error.table().substring(error.table().indexOf('.') + 1);
+        return seeded.tables().stream()
+                .filter(t -> t.rows() > 0 && (t.table().equals(error.table()) || Table.pomName(t.table()).equals(bare)))
+                .findFirst()
+                .map(t -> migration.withWarning(String.format(Locale.ROOT, "%s holds %,d synthetic rows. If production's rows "
+                        + "satisfy this migration, tell the seeder what the schema does not say (valuePatterns, jsonSamples), or "
+                        + "leave the table empty with <rowCounts><%s>0</%s></rowCounts>; docs/seeding.md", t.table(), t.rows(),
+                        Table.pomName(t.table()), Table.pomName(t.table()))))
+                .orElse(migration);
+    }
+
+    private void writeReports(RunResult result, ProfilerConfig config) {
+        Path json = ResultsJson.write(result, config.outputDirectory());
+        SurefireXml.write(result, config.reportsDirectory());
+        MarkdownSummary.write(result, config.outputDirectory(), config.stepSummary());
+        Path html = HtmlReport.write(result, config.outputDirectory());
+        if (result.error() == null) {
+            log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed%s; baseline %d; verdict %s",
+                    result.totals().migrations(), result.totals().millis(), result.totals().failed(),
+                    result.totals().skipped() == 0 ? "" : ", " + result.totals().skipped() + " skipped", result.baseline().size(),
+                    result.verdict()));
+        }
+        log.info("Results: " + json);
+        log.info("Report: " + html);
+    }
+
+    /**
+     * Tables are seeded as soon as they exist, before later migrations add the constraints and
+     * tables that concern them. So the migrations are first applied to an empty throw-away
+     * database: the schema they end with, renames included, the keys they insert themselves and
+     * what they read out of JSON tell the seeder what rows must look like from the start.
+     */
+    private FinalSchema rehearse(PostgresServer server, MigrationSource source, SeedOptions seed, java.time.Duration timeout,
+                                 Cleanup cleanup) {
         log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
                 + " child rows) on a rehearsal of the migrations");
         ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
         try (Connection connection = rehearsal.connect()) {
             applyTimeout(connection, timeout); // a migration that would time out must not run unbounded here either
-            source.apply(connection, MigrationListener.IGNORE);
-            return DataSeeder.plan(connection, seed);
+            TableHistory history = new TableHistory(connection, source::text, log);
+            source.apply(connection, history);
+            Map<Migration, String> texts = new LinkedHashMap<>();
+            source.migrations().forEach(m -> texts.put(m, source.text(m)));
+            return FinalSchema.read(connection, history, seed, texts, seed.jsonSamples());
         } catch (SQLException e) {
             throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);
         } finally {
-            rehearsal.close();
+            if (!cleanup.interrupted()) {
+                rehearsal.close(); // else the shutdown hook drops it, with the server
+            }
         }
     }
 
     /** The baseline to keep as a template, when asked for and possible: an external server, seeding on, a baseline selected. */
     private BaselineReuse reusableBaseline(ProfilerConfig config, PostgresServer server, MigrationSource source, Selection selection,
-                                           Map<String, Long> planned) {
+                                           FinalSchema schema) {
         if (!config.reuseBaseline()) {
             return null;
         }
         BaselineReuse reuse = config.seed().enabled() && "external".equals(server.kind())
-                ? BaselineReuse.of(source, selection, config.seed(), planned, config.gate().timeout(), log) : null;
+                ? BaselineReuse.of(source, selection, config.seed(), schema, config.gate().timeout(), log) : null;
         if (reuse == null) {
             log.info("reuseBaseline is ignored: it needs an external server (jdbcUrl) that keeps the template, seeding, "
                     + "and migrations selected after a baseline (migration-profiler.migrations)");
@@ -180,11 +263,12 @@ public final class MigrationProfiler {
     private static RunResult judge(RunResult run, GateOptions options) {
         Gate gate = new Gate(options);
         List<MigrationResult> judged = run.migrations().stream()
-                .map(m -> m.judged(gate.judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.kind(),
-                        m.findings())))
+                .map(m -> !m.applied() ? m : m.judged(gate.judge(m.failed(), m.error() == null ? null : m.error().sqlState(),
+                        m.millis(), m.kind(), m.findings())))
                 .toList();
         Gate.Judgement total = gate.judgeTotal(run.totals().millis());
-        Verdict verdict = judged.stream().map(MigrationResult::verdict).reduce(total.verdict(), Verdict::worst);
+        Verdict verdict = judged.stream().map(MigrationResult::verdict).filter(java.util.Objects::nonNull)
+                .reduce(total.verdict(), Verdict::worst);
         Map<String, String> thresholds = new LinkedHashMap<>();
         thresholds.put("warnSmall", Durations.format(options.warnSmall()));
         thresholds.put("warnMedium", Durations.format(options.warnMedium()));

@@ -3,6 +3,7 @@ package io.github.migrationprofiler.bench;
 import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.seed.DataSeeder;
+import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.seed.SeedSummary;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,9 +20,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Seeding throughput against raw COPY, measured in one run on one server.
+ * Seeding throughput against raw COPY, measured in one run on one server, for two schemas: the
+ * wishlist as it is (keys only), and the same tables with the secondary indexes and foreign keys
+ * a real application adds, where index upkeep dominates the load.
  * <ol>
- *   <li>seed the wishlist schema with the seeder (generation streamed through COPY, then ANALYZE);</li>
+ *   <li>seed the schema with the seeder (generation streamed through COPY, then ANALYZE);</li>
  *   <li>export exactly those rows as CSV, empty the tables, and load the CSV with {@code psql \copy};</li>
  *   <li>print both, and their ratio: the target is seeder throughput ≥ 0.8 × raw COPY.</li>
  * </ol>
@@ -40,6 +43,14 @@ public final class SeedBenchmark {
                 url text, price numeric(10,2), quantity integer NOT NULL DEFAULT 1,
                 status item_status NOT NULL DEFAULT 'wanted', created_at timestamptz NOT NULL DEFAULT now());
             """;
+    /** What applications add on top: lookups by foreign key, by status and date, by a lower-cased email. */
+    private static final String INDEXES = """
+            CREATE INDEX users_lower_email ON users (lower(email));
+            CREATE INDEX sets_user ON sets (user_id);
+            CREATE INDEX items_set ON wishlist_items (set_id);
+            CREATE INDEX items_user_status ON wishlist_items (user_id, status);
+            CREATE INDEX items_created ON wishlist_items (created_at);
+            """;
     private static final List<String> TABLES = List.of("users", "sets", "wishlist_items");
 
     public static void main(String[] args) throws Exception {
@@ -48,31 +59,34 @@ public final class SeedBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOutputRedirector(ProcessBuilder.Redirect.DISCARD).start()) {
             for (String scale : scales.split(",")) {
-                run(postgres, SeedOptions.parse(scale, 42, SeedOptions.DEFAULT_NULL_FRACTION, Map.of()));
+                run(postgres, SeedOptions.parse(scale, 42, SeedOptions.DEFAULT_NULL_FRACTION, Map.of()), "keys", SCHEMA);
+                run(postgres, SeedOptions.parse(scale, 42, SeedOptions.DEFAULT_NULL_FRACTION, Map.of()), "indexed", SCHEMA + INDEXES);
             }
         }
     }
 
-    private static void run(EmbeddedPostgres postgres, SeedOptions options) throws Exception {
-        String database = "bench_" + options.scale();
+    private static void run(EmbeddedPostgres postgres, SeedOptions options, String variant, String schema) throws Exception {
+        String database = "bench_" + options.scale() + "_" + variant;
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
             s.execute("CREATE DATABASE " + database);
         }
         try (Connection db = postgres.getDatabase("postgres", database).getConnection(); Statement s = db.createStatement()) {
-            s.execute(SCHEMA);
+            s.execute(schema);
             // warm the JIT on a small batch first, so the figure is the steady state a long load sees
-            DataSeeder warmUp = new DataSeeder(() -> postgres.getDatabase("postgres", database).getConnection(),
-                    SeedOptions.parse("2000", 1, 0.1, Map.of()), Map.of(), ProfilerLog.SILENT);
-            warmUp.beforeReview();
+            try (DataSeeder warmUp = new DataSeeder(() -> postgres.getDatabase("postgres", database).getConnection(),
+                    SeedOptions.parse("2000", 1, 0.1, Map.of()), FinalSchema.NONE, ProfilerLog.SILENT)) {
+                warmUp.seedNewTables(null);
+            }
             s.execute("TRUNCATE users, sets, wishlist_items RESTART IDENTITY");
 
             DataSeeder seeder = new DataSeeder(() -> postgres.getDatabase("postgres", database).getConnection(),
-                    options, Map.of(), ProfilerLog.SILENT);
+                    options, FinalSchema.NONE, ProfilerLog.SILENT);
             resetPeakHeap();
             long start = System.nanoTime();
-            seeder.beforeReview();
+            seeder.seedNewTables(null);
             double seederSeconds = (System.nanoTime() - start) / 1e9;
+            seeder.close();
             SeedSummary summary = seeder.summary();
             long rows = summary.tables().stream().mapToLong(SeedSummary.TableSeed::rows).sum();
             long peakHeap = peakHeap();
@@ -90,9 +104,9 @@ public final class SeedBenchmark {
                 psql(postgres, database, "ANALYZE users, sets, wishlist_items");
                 double copySeconds = (System.nanoTime() - start) / 1e9;
 
-                System.out.printf(Locale.ROOT, "%-7s %,9d rows  seeder %6.3f s (%,8.0f rows/s, peak heap %3d MB)  "
+                System.out.printf(Locale.ROOT, "%-7s %-7s %,9d rows  seeder %6.3f s (%,8.0f rows/s, peak heap %3d MB)  "
                                 + "psql \\copy %6.3f s (%,8.0f rows/s)  ratio %.2f%n",
-                        options.scale(), rows, seederSeconds, rows / seederSeconds, peakHeap >> 20,
+                        options.scale(), variant, rows, seederSeconds, rows / seederSeconds, peakHeap >> 20,
                         copySeconds, rows / copySeconds, copySeconds / seederSeconds);
                 double tables = summary.tables().stream().mapToDouble(SeedSummary.TableSeed::millis).sum();
                 System.out.printf(Locale.ROOT, "        %s; catalog reads and ANALYZE %.0f ms%n", summary.tables().stream()

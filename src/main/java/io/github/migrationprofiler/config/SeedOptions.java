@@ -14,16 +14,23 @@ import java.util.Optional;
  * @param random       seed of the generator: the same number gives the same data
  * @param nullFraction share of NULLs in nullable columns
  * @param rowCounts    per-table overrides, by table name ({@code users} or {@code app.users})
+ * @param jsonSamples  a sample document per JSON column ({@code payload} or {@code orders.payload}): its keys and
+ *                     kinds of values join those the schema and the migrations read
+ * @param valuePatterns a regular expression per text column ({@code api_key} or {@code users.api_key}) its values
+ *                     match, for formats that application code (a custom change) parses
  */
-public record SeedOptions(String scale, long childRows, long random, double nullFraction, Map<String, Long> rowCounts) {
+public record SeedOptions(String scale, long childRows, long random, double nullFraction, Map<String, Long> rowCounts,
+                          Map<String, String> jsonSamples, Map<String, String> valuePatterns) {
 
     public static final String DEFAULT_SCALE = "medium";
     public static final long DEFAULT_RANDOM = 42;
     public static final double DEFAULT_NULL_FRACTION = 0.1;
-    public static final SeedOptions NONE = new SeedOptions("0", 0, DEFAULT_RANDOM, DEFAULT_NULL_FRACTION, Map.of());
+    public static final SeedOptions NONE = new SeedOptions("0", 0, DEFAULT_RANDOM, DEFAULT_NULL_FRACTION, Map.of(), Map.of(), Map.of());
 
     public SeedOptions {
         rowCounts = Map.copyOf(rowCounts);
+        jsonSamples = Map.copyOf(jsonSamples);
+        valuePatterns = Map.copyOf(valuePatterns);
         if (nullFraction < 0 || nullFraction >= 1) {
             throw new ProfilerException("seed.nullFraction must be at least 0 and below 1, got " + nullFraction);
         }
@@ -48,11 +55,23 @@ public record SeedOptions(String scale, long childRows, long random, double null
                 }
             }
         };
-        return new SeedOptions(name, rows, random, nullFraction, rowCounts);
+        return new SeedOptions(name, rows, random, nullFraction, rowCounts, Map.of(), Map.of());
+    }
+
+    /** These options with sample JSON documents and value patterns per column. */
+    public SeedOptions withSamples(Map<String, String> jsonSamples, Map<String, String> valuePatterns) {
+        return new SeedOptions(scale, childRows, random, nullFraction, rowCounts, jsonSamples, valuePatterns);
     }
 
     public boolean enabled() {
         return childRows > 0;
+    }
+
+    /** The value pattern configured for {@code column} of {@code qualifiedTable} ({@code table.column} wins over {@code column}). */
+    public Optional<String> valuePattern(String qualifiedTable, String column) {
+        String bare = qualifiedTable.substring(qualifiedTable.lastIndexOf('.') + 1).replace("\"", "");
+        String pattern = valuePatterns.get(bare + "." + column);
+        return Optional.ofNullable(pattern != null ? pattern : valuePatterns.get(column));
     }
 
     /** The override for a table, named with or without its schema. */

@@ -3,7 +3,11 @@ package io.github.migrationprofiler.engine;
 import io.github.migrationprofiler.ProfilerException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.apache.commons.io.FileUtils;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -23,6 +27,7 @@ final class EmbeddedServer implements PostgresServer {
 
     static EmbeddedServer start(Map<String, String> settings) {
         quietStartupLog();
+        loadShutdownPath();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD);
         settings.forEach(builder::setServerConfig);
@@ -44,6 +49,22 @@ final class EmbeddedServer implements PostgresServer {
         String key = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres";
         if (System.getProperty(key) == null) {
             System.setProperty(key, "warn");
+        }
+    }
+
+    /**
+     * zonky stops the server and deletes its data directory from a shutdown hook of its own. On
+     * Ctrl-C that hook can run after Maven has closed the plugin's class loader, and the deletion
+     * then dies on a class it has not loaded yet, leaving the directory behind. Loaded classes stay
+     * usable, so the deletion path runs once now, on a directory of our own.
+     */
+    private static void loadShutdownPath() {
+        try {
+            Path warmUp = Files.createTempDirectory("migration-profiler-");
+            Files.writeString(warmUp.resolve("file"), "");
+            FileUtils.deleteDirectory(warmUp.toFile());
+        } catch (IOException e) {
+            // nothing is lost: the hook then works as well as zonky's own does
         }
     }
 

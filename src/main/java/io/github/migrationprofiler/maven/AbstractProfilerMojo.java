@@ -46,14 +46,17 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
         try {
             result = run(new MigrationProfiler(new MavenProfilerLog(getLog())), config());
         } catch (ProfilerException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // the message says it all; Maven would append every cause's message to it, so the causes go to -X
+            getLog().debug(e);
+            throw new MojoExecutionException(e.getMessage());
         }
         gate(result);
     }
 
     /** SQL errors always fail the build; critical and warning verdicts as configured. Reports are written either way. */
     private void gate(RunResult result) throws MojoFailureException {
-        List<String> failed = result.withVerdict(Verdict.FAILED).stream().map(m -> "Migration failed: " + m.failureSummary()).toList();
+        List<String> failed = result.withVerdict(Verdict.FAILED).stream().map(m -> "Migration failed: " + m.failureSummary()
+                + m.warnings().stream().map(w -> "\n  " + w).collect(java.util.stream.Collectors.joining())).toList();
         List<String> critical = new ArrayList<>();
         result.withVerdict(Verdict.CRITICAL).forEach(m -> critical.add("Migration critical: " + m.label() + " (" + m.source()
                 + "): " + String.join("; ", m.reasons()) + (m.failed() ? " [" + m.failureSummary() + "]" : "")));
@@ -192,10 +195,36 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
 
     /**
      * Rows for particular tables, overriding the scale: {@code <rowCounts><users>50000</users>
-     * <audit_log>0</audit_log></rowCounts>} (0 leaves a table empty).
+     * <audit_log>0</audit_log></rowCounts>} (0 leaves a table empty). Name a table as PostgreSQL
+     * does, without quotes: {@code <PROJECT>} for {@code "PROJECT"}, {@code <billing.invoices>} in
+     * another schema. Names that are no XML element name go into {@code seed.rowCounts}.
      */
     @Parameter
     Map<String, String> rowCounts;
+
+    /**
+     * Rows per table as {@code table=rows} pairs separated by commas, for the command line and for
+     * table names XML cannot spell: {@code -Dseed.rowCounts="audit_log=0,Order Lines=500"}. Adds to {@code rowCounts}.
+     */
+    @Parameter(property = "seed.rowCounts")
+    String rowCountList;
+
+    /**
+     * A sample document per JSON column, by {@code column} or {@code table.column}: its keys, the
+     * kinds of their values and the values themselves join the keys the schema and the migrations
+     * read, e.g. {@code <jsonSamples><orders.payload>{"region": "eu", "express": true}</orders.payload></jsonSamples>}.
+     */
+    @Parameter
+    Map<String, String> jsonSamples;
+
+    /**
+     * A regular expression per text column, by {@code column} or {@code table.column}, that its
+     * generated values match, for formats that code parses (a custom change, a trigger):
+     * {@code <valuePatterns><api_key>odt_[A-Za-z0-9]{32}</api_key></valuePatterns>}. Classes,
+     * groups, alternation and quantifiers are supported.
+     */
+    @Parameter
+    Map<String, String> valuePatterns;
 
     /**
      * Analysis rules not to apply, by id (see docs/rules.md), e.g.
@@ -319,19 +348,28 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
 
     private SeedOptions seedOptions() throws MojoExecutionException {
         String scale = seedScale != null && !seedScale.isBlank() ? seedScale : System.getenv("SEED_SCALE");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (rowCounts != null) {
-            for (Map.Entry<String, String> entry : rowCounts.entrySet()) {
-                try {
-                    counts.put(entry.getKey(), Long.parseLong(entry.getValue().strip()));
-                } catch (NumberFormatException e) {
-                    throw new MojoExecutionException("<rowCounts><" + entry.getKey() + "> must be a number of rows, got '"
-                            + entry.getValue() + "'");
+        Map<String, String> given = new LinkedHashMap<>(rowCounts == null ? Map.of() : rowCounts);
+        if (rowCountList != null && !rowCountList.isBlank()) {
+            for (String pair : rowCountList.split(",")) {
+                int equals = pair.lastIndexOf('=');
+                if (equals <= 0) {
+                    throw new MojoExecutionException("seed.rowCounts takes table=rows pairs separated by commas, got '" + pair.strip() + "'");
                 }
+                given.put(pair.substring(0, equals).strip().replace("\"", ""), pair.substring(equals + 1));
+            }
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            try {
+                counts.put(entry.getKey(), Long.parseLong(entry.getValue().strip()));
+            } catch (NumberFormatException e) {
+                throw new MojoExecutionException("The row count of " + entry.getKey() + " must be a number of rows, got '"
+                        + entry.getValue() + "'");
             }
         }
         try {
-            return SeedOptions.parse(scale, seedRandom, seedNullFraction, counts);
+            return SeedOptions.parse(scale, seedRandom, seedNullFraction, counts)
+                    .withSamples(jsonSamples == null ? Map.of() : jsonSamples, valuePatterns == null ? Map.of() : valuePatterns);
         } catch (ProfilerException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

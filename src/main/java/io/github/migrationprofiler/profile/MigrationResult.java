@@ -27,6 +27,7 @@ import java.util.List;
  * @param findings     what it does that hurts production, with the safer way
  * @param verdict      what the gate made of it; {@code null} until judged
  * @param reasons      which thresholds it crossed, in words
+ * @param skipped      why it was not applied, for a {@link Status#SKIPPED} migration
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
@@ -35,7 +36,8 @@ public record MigrationResult(String id, String author, String source, int line,
                               Kind kind,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
                               Verdict verdict,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
+                              String skipped) {
 
     public MigrationResult {
         statements = List.copyOf(statements);
@@ -47,7 +49,7 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict. */
     public MigrationResult judged(Gate.Judgement judgement) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, judgement.verdict(), judgement.reasons());
+                findings, judgement.verdict(), judgement.reasons(), skipped);
     }
 
     /** "V2__x.sql" or "004-type (alice)". */
@@ -60,12 +62,25 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons);
+                verdict, reasons, skipped);
     }
 
+    /** A migration not applied here, as production would not apply it. */
+    public static MigrationResult skipped(String id, String author, String source, int line, String why) {
+        return new MigrationResult(id, author, source, line, Status.SKIPPED, 0, 0, List.of(), null, List.of(), null, List.of(),
+                null, List.of(), why);
+    }
+
+    /** It did not complete: an SQL error, or the run was interrupted while it ran. */
     @JsonIgnore
     public boolean failed() {
-        return status == Status.FAILED;
+        return status == Status.FAILED || status == Status.INTERRUPTED;
+    }
+
+    /** It ran (or began to): every status but {@link Status#SKIPPED}. */
+    @JsonIgnore
+    public boolean applied() {
+        return status != Status.SKIPPED;
     }
 
     /** "file, changeset, line, SQLSTATE: message": everything needed to find and fix a failure. */
@@ -73,7 +88,7 @@ public record MigrationResult(String id, String author, String source, int line,
     public String failureSummary() {
         String what = author == null ? "file " + id : "changeset '" + id + "' by " + author;
         String where = source + (error == null ? "" : ":" + error.line());
-        String why = error == null ? "failed"
+        String why = status == Status.INTERRUPTED ? "interrupted while it ran (Ctrl-C or SIGTERM)" : error == null ? "failed"
                 : (error.sqlState() == null ? "" : "SQLSTATE " + error.sqlState() + ": ") + error.message();
         return where + " (" + what + ", line " + (error == null ? line : error.line()) + "): " + why;
     }

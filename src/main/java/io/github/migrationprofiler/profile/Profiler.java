@@ -38,23 +38,28 @@ public final class Profiler implements MigrationListener, StatementObserver {
     private final Seeder seeder;
     private final Analyzer analyzer;
     private final ProfilerLog log;
+    private final java.util.function.BooleanSupplier interrupted;
     private final List<String> baseline = new ArrayList<>();
     private final List<MigrationResult> results = new ArrayList<>();
     private Connection connection;
     private LockSampler locks;
     private Map<String, ForeignKeyGap> knownGaps = Map.of();
     private boolean reviewing;
+    private Migration lastApplied;
     private int statements;
     private int transaction = 1;
     private Run current;
     private Probe probe;
 
-    public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log) {
+    /** @param interrupted whether the run is being cancelled: a migration failing then was interrupted, not broken */
+    public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log,
+                    java.util.function.BooleanSupplier interrupted) {
         this.source = source;
         this.selection = selection;
         this.seeder = seeder;
         this.analyzer = analyzer;
         this.log = log;
+        this.interrupted = interrupted;
     }
 
     /**
@@ -71,13 +76,16 @@ public final class Profiler implements MigrationListener, StatementObserver {
      */
     public Profile profile(Connection connection, Connection observer, java.util.Set<Migration> alreadyApplied) throws SQLException {
         this.connection = connection;
-        source.migrations().stream().filter(alreadyApplied::contains).forEach(m -> baseline.add(m.label()));
+        source.migrations().stream().filter(alreadyApplied::contains).forEach(m -> {
+            baseline.add(m.label());
+            lastApplied = m;
+        });
         try (LockSampler sampler = new LockSampler(observer, backendPid(connection))) {
             this.locks = sampler;
             this.knownGaps = ForeignKeyGaps.read(connection);
             source.apply(TracingConnection.wrap(connection, this), this, alreadyApplied);
             if (!reviewing) {
-                seeder.beforeReview(); // nothing was under review: the whole history is the baseline, seeded at its end
+                seeder.seedNewTables(lastApplied); // nothing was under review: the whole history is the baseline, seeded at its end
             }
         }
         return new Profile(baseline, results);
@@ -88,7 +96,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
         boolean selected = selection.includes(migration);
         if (!reviewing && selected) {
             reviewing = true;
-            seeder.beforeReview();
+            seeder.seedNewTables(lastApplied);
         }
         current = new Run(migration, reviewing && selected);
     }
@@ -142,8 +150,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
     @Override
     public void finished(Migration migration) {
         Run run = end(migration, Status.PASSED);
+        lastApplied = migration;
         if (run.reviewed) {
-            seeder.afterMigration(migration);
+            seeder.seedNewTables(migration);
         }
     }
 
@@ -152,7 +161,18 @@ public final class Profiler implements MigrationListener, StatementObserver {
         if (current != null && current.error == null) {
             current.error = sqlError(cause, null, current.migration.line());
         }
-        end(migration, Status.FAILED);
+        end(migration, interrupted.getAsBoolean() ? Status.INTERRUPTED : Status.FAILED);
+    }
+
+    @Override
+    public void skipped(Migration migration, String reason) {
+        if (current != null && current.migration.equals(migration)) {
+            current = null; // a precondition marked it as ran: nothing of it was applied
+        }
+        if (selection.includes(migration)) {
+            results.add(MigrationResult.skipped(migration.id(), migration.author(), migration.source(), migration.line(), reason));
+            log.debug(String.format(Locale.ROOT, "%-6s %-50s %s", "SKIP", migration.label(), reason));
+        }
     }
 
     private Probe endProbe() {
@@ -178,7 +198,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
         Run run = current != null && current.migration.equals(migration) ? current : new Run(migration, false);
         current = null;
         MigrationResult result = run.result(status, locks.drain(), newForeignKeyGaps(status));
-        if (run.reviewed || status == Status.FAILED) {
+        if (run.reviewed || status != Status.PASSED) {
             results.add(result);
             log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms %10d rows  %s",
                     status, migration.label(), result.millis(), result.rowsAffected(), result.kind()));
@@ -197,7 +217,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
 
     /** Foreign keys without an index that appeared since the last migration. */
     private List<ForeignKeyGap> newForeignKeyGaps(Status status) {
-        if (status == Status.FAILED) {
+        if (status != Status.PASSED) {
             return List.of();
         }
         try {
@@ -223,7 +243,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
-                return new SqlError(psql.getSQLState(), server.getMessage(), statementLine + linesBefore(sql, server.getPosition()));
+                String table = server.getTable() == null ? null
+                        : (server.getSchema() == null ? "" : server.getSchema() + ".") + server.getTable();
+                return new SqlError(psql.getSQLState(), server.getMessage(), statementLine + linesBefore(sql, server.getPosition()), table);
             }
             if (t instanceof SQLException jdbc) {
                 return new SqlError(jdbc.getSQLState(), jdbc.getMessage(), statementLine);
@@ -366,7 +388,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps), source.text(migration));
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
                     status, millis, rows, statements, status == Status.FAILED ? error : null, List.of(),
-                    analysis.kind(), analysis.findings(), null, List.of());
+                    analysis.kind(), analysis.findings(), null, List.of(), null);
         }
     }
 }

@@ -22,12 +22,15 @@ import java.util.List;
  * @param totals        sums over {@code migrations}
  * @param seed          what seeding did; absent when seeding was off ({@code seed.scale=0})
  * @param gate          the verdict of the run and the thresholds it was judged by; absent until judged
+ * @param error         why the run ended before profiling (a changelog that does not parse, an engine that does not
+ *                      start, …); absent when it profiled
  */
-@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "gate", "seed", "baseline", "migrations", "totals"})
+@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "error", "gate", "seed", "baseline", "migrations",
+        "totals"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
                         List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed,
-                        GateSummary gate) {
+                        GateSummary gate, RunError error) {
 
     /**
      * @param verdict    the worst verdict of the run
@@ -45,12 +48,12 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
 
     /** This run with judged migrations and the run's verdict. */
     public RunResult judged(List<MigrationResult> judged, GateSummary summary) {
-        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary);
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary, error);
     }
 
     @JsonIgnore
     public Verdict verdict() {
-        return gate == null ? Verdict.OK : gate.verdict();
+        return error != null ? Verdict.FAILED : gate == null ? Verdict.OK : gate.verdict();
     }
 
     @JsonIgnore
@@ -58,7 +61,8 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         return migrations.stream().filter(m -> m.verdict() == verdict).toList();
     }
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code error}, {@code seed.gaps}, {@code SKIPPED}/{@code INTERRUPTED} migrations and {@code totals.skipped} were added. */
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * @param kind          embedded, docker or external
@@ -69,8 +73,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
     public record Engine(String kind, String serverVersion, String image) {
     }
 
-    /** @param millis wall time of all reviewed migrations; @param migrations how many; @param failed how many failed */
-    public record Totals(double millis, int migrations, int failed) {
+    /**
+     * @param millis     wall time of all reviewed migrations
+     * @param migrations how many were applied (skipped ones not counted)
+     * @param failed     how many failed or were interrupted
+     * @param skipped    how many were not applied here, as production would not apply them
+     */
+    public record Totals(double millis, int migrations, int failed, int skipped) {
     }
 
     public static RunResult of(String startedAt, Engine engine, String database, String source, Profile profile,
@@ -78,8 +87,15 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         List<MigrationResult> migrations = profile.migrations();
         double millis = Math.round(migrations.stream().mapToDouble(MigrationResult::millis).sum() * 1_000.0) / 1_000.0;
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
+        int applied = (int) migrations.stream().filter(MigrationResult::applied).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, migrations.size(), failed), seed, null);
+                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null);
+    }
+
+    /** A run that ended before it could profile; {@code engine} and {@code source} are what was known by then. */
+    public static RunResult failed(String startedAt, Engine engine, String source, RunError error) {
+        return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), List.of(), new Totals(0, 0, 0, 0), null,
+                null, error);
     }
 
     @JsonIgnore

@@ -5,9 +5,15 @@ import io.github.migrationprofiler.profile.LockHeld;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 
+import io.github.migrationprofiler.profile.Status;
+
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** How every report writes times, counts, locks and the run's headline, so they all say the same. */
 final class Format {
@@ -50,10 +56,48 @@ final class Format {
 
     /** "PostgreSQL 17.6 (embedded) · medium scale (100,000 child rows, seed 42) · 7 migrations in 635.4 ms". */
     static String headline(RunResult run) {
+        String engine = run.engine() == null ? "PostgreSQL not started"
+                : "PostgreSQL " + (run.engine().serverVersion() == null ? "" : run.engine().serverVersion() + " ") + "("
+                + run.engine().kind() + (run.engine().image() == null ? "" : ", " + run.engine().image()) + ")";
+        if (run.error() != null) {
+            return engine + (run.source() == null ? "" : " · " + run.source());
+        }
         String seed = run.seed() == null ? "empty tables (seed.scale=0)"
                 : run.seed().scale() + " scale (" + count(run.seed().childRows()) + " child rows, seed " + run.seed().random() + ")";
-        return "PostgreSQL " + run.engine().serverVersion() + " (" + run.engine().kind()
-                + (run.engine().image() == null ? "" : ", " + run.engine().image()) + ") · " + seed + " · "
-                + run.totals().migrations() + " migration(s) in " + millis(run.totals().millis());
+        return engine + " · " + seed + " · " + run.totals().migrations() + " migration(s) in " + millis(run.totals().millis())
+                + (run.totals().skipped() == 0 ? "" : " · " + run.totals().skipped() + " skipped");
+    }
+
+    /** "The run stopped during seeding: …", for a run that ended before it could profile. */
+    static String stopped(RunResult run) {
+        return "The run stopped during " + run.error().stage() + ": " + run.error().message();
+    }
+
+    /** The migrations that ran (or began to), in order; skipped ones are listed apart. */
+    static List<MigrationResult> applied(RunResult run) {
+        return run.migrations().stream().filter(MigrationResult::applied).toList();
+    }
+
+    static List<MigrationResult> skipped(RunResult run) {
+        return run.migrations().stream().filter(m -> !m.applied()).toList();
+    }
+
+    /**
+     * How a migration is named in a report: its label, and the file it comes from when another
+     * migration of the run has the same id (large changelogs reuse ids across files).
+     */
+    static Function<MigrationResult, String> names(RunResult run) {
+        Map<String, Long> ids = run.migrations().stream().collect(Collectors.groupingBy(MigrationResult::id, Collectors.counting()));
+        return m -> ids.getOrDefault(m.id(), 0L) > 1 ? m.label() + " · " + fileName(m.source()) : m.label();
+    }
+
+    static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The verdict, or what stands in for it: SKIPPED, INTERRUPTED. */
+    static String outcome(MigrationResult m) {
+        return m.status() == Status.SKIPPED || m.status() == Status.INTERRUPTED ? m.status().name()
+                : m.verdict() == null ? "" : m.verdict().name();
     }
 }

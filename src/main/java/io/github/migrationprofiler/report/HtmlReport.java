@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The run as HTML: the verdict first, a chart and table of migrations, then each migration's
@@ -66,6 +67,12 @@ public final class HtmlReport {
                 .append(run.verdict()).append("</span></h2>\n");
         h.append("<p class=\"muted\">").append(esc(Format.headline(run))).append(" · database ").append(esc(run.database()))
                 .append(" · started ").append(esc(run.startedAt())).append("</p>\n");
+        if (run.error() != null) {
+            h.append("<p class=\"v-FAILED\"><strong>").append(esc(Format.stopped(run))).append("</strong></p>\n");
+            return h.append("</div>").toString();
+        }
+        Function<MigrationResult, String> names = Format.names(run);
+        List<MigrationResult> applied = Format.applied(run);
         if (run.gate() != null) {
             h.append("<p class=\"muted\">Thresholds: ");
             run.gate().thresholds().forEach((k, v) -> h.append(esc(k)).append(" ").append(esc(v)).append(" · "));
@@ -73,40 +80,55 @@ public final class HtmlReport {
             h.append("</p>\n");
             run.gate().reasons().forEach(r -> h.append("<p class=\"v-CRITICAL\">").append(esc(r)).append("</p>\n"));
         }
-        h.append(runtimeChart(run.migrations()));
+        h.append(runtimeChart(applied, names));
         h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th><th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
-        for (MigrationResult m : run.migrations()) {
-            h.append("<tr><td><a href=\"#").append(anchor(m)).append("\">").append(esc(m.label())).append("</a></td><td>")
+        for (MigrationResult m : applied) {
+            h.append("<tr><td><a href=\"#").append(anchor(m)).append("\">").append(esc(names.apply(m))).append("</a></td><td>")
                     .append(esc(m.source())).append(':').append(m.line()).append("</td><td>").append(m.kind() == null ? "" : m.kind())
                     .append("</td><td class=\"n\">").append(Format.millis(m.millis())).append("</td><td class=\"n\">")
                     .append(Format.count(m.rowsAffected())).append("</td><td>")
                     .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—"))).append("</td><td class=\"v-")
-                    .append(m.verdict()).append("\">").append(m.verdict())
+                    .append(m.verdict()).append("\">").append(Format.outcome(m))
                     .append(m.reasons().isEmpty() ? "" : "<br><small>" + esc(String.join("; ", m.reasons())) + "</small>")
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+        List<MigrationResult> skipped = Format.skipped(run);
+        if (!skipped.isEmpty()) {
+            h.append("<details><summary>").append(skipped.size()).append(" skipped (not applied on PostgreSQL with this configuration)")
+                    .append("</summary><table><tr><th>Migration</th><th>Source</th><th>Why</th></tr>\n");
+            skipped.forEach(m -> h.append("<tr><td>").append(esc(names.apply(m))).append("</td><td>").append(esc(m.source())).append(':')
+                    .append(m.line()).append("</td><td>").append(esc(m.skipped())).append("</td></tr>\n"));
+            h.append("</table></details>\n");
+        }
         if (run.seed() != null) {
             h.append("<p class=\"muted\">Seeded: ");
             run.seed().tables().forEach(t -> h.append(esc(t.table())).append(' ').append(Format.count(t.rows())).append(" rows · "));
             h.append("in ").append(Format.millis(run.seed().millis())).append("</p>\n");
+            if (!run.seed().gaps().isEmpty()) {
+                h.append("<h3>Seeding gaps</h3><p>These tables have fewer rows than planned, or none: migrations on them were "
+                        + "measured on less data.</p><ul>\n");
+                run.seed().gaps().forEach(g -> h.append("<li><code>").append(esc(g.table())).append("</code>: ").append(esc(g.reason()))
+                        .append("</li>\n"));
+                h.append("</ul>\n");
+            }
         }
-        for (MigrationResult m : run.migrations()) {
-            migration(m, h);
+        for (MigrationResult m : applied) {
+            migration(m, names.apply(m), h);
         }
         return h.append("</div>").toString();
     }
 
-    private static void migration(MigrationResult m, StringBuilder h) {
-        h.append("<h3 id=\"").append(anchor(m)).append("\">").append(esc(m.label())).append(" <span class=\"badge v-")
-                .append(m.verdict()).append("\">").append(m.verdict()).append("</span></h3>\n");
+    private static void migration(MigrationResult m, String name, StringBuilder h) {
+        h.append("<h3 id=\"").append(anchor(m)).append("\">").append(esc(name)).append(" <span class=\"badge v-")
+                .append(m.verdict()).append("\">").append(Format.outcome(m)).append("</span></h3>\n");
         h.append("<p class=\"muted\">").append(esc(m.source())).append(':').append(m.line()).append(" · ")
                 .append(m.kind() == null ? "" : m.kind() + " · ").append(Format.millis(m.millis())).append(" · ")
                 .append(Format.count(m.rowsAffected())).append(" rows</p>\n");
         for (String reason : m.reasons()) {
             h.append("<p class=\"v-").append(m.verdict()).append("\">").append(esc(reason)).append("</p>\n");
         }
-        if (m.error() != null) {
+        if (m.failed()) {
             h.append("<p class=\"v-FAILED\"><pre>").append(esc(m.failureSummary())).append("</pre></p>\n");
         }
         for (Finding f : m.findings()) {
@@ -147,7 +169,7 @@ public final class HtmlReport {
     }
 
     /** Horizontal bars: each migration's runtime, coloured by verdict. */
-    static String runtimeChart(List<MigrationResult> migrations) {
+    static String runtimeChart(List<MigrationResult> migrations, Function<MigrationResult, String> names) {
         if (migrations.isEmpty()) {
             return "";
         }
@@ -163,7 +185,7 @@ public final class HtmlReport {
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"#1f2328\">%s</text>"
                             + "<rect x=\"300\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" fill=\"#59636e\">%s</text>%n",
-                    y + 12, esc(abbreviate(m.label(), 40)), y, width, colour(m.verdict()), 305 + width, y + 12, Format.millis(m.millis())));
+                    y + 12, esc(abbreviate(names.apply(m), 40)), y, width, colour(m.verdict()), 305 + width, y + 12, Format.millis(m.millis())));
         }
         return svg.append("</svg>\n").toString();
     }

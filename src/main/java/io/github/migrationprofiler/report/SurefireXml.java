@@ -5,6 +5,7 @@ import io.github.migrationprofiler.analysis.Finding;
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.Status;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -51,9 +52,9 @@ public final class SurefireXml {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "migration-profiler");
         xml.writeAttribute("time", seconds(run.totals().millis()));
-        xml.writeAttribute("tests", Integer.toString(run.migrations().size()));
-        xml.writeAttribute("errors", Long.toString(run.withVerdict(Verdict.FAILED).size()));
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("tests", Integer.toString(run.migrations().size() + (run.error() == null ? 0 : 1)));
+        xml.writeAttribute("errors", Long.toString(run.withVerdict(Verdict.FAILED).size() + (run.error() == null ? 0 : 1)));
+        xml.writeAttribute("skipped", Integer.toString(run.totals().skipped()));
         xml.writeAttribute("failures", Long.toString(run.withVerdict(Verdict.CRITICAL).size()));
         xml.writeCharacters("\n  ");
         xml.writeStartElement("properties");
@@ -65,6 +66,10 @@ public final class SurefireXml {
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
+        if (run.error() != null) {
+            xml.writeCharacters("\n  ");
+            stopped(run, xml);
+        }
         for (MigrationResult migration : run.migrations()) {
             xml.writeCharacters("\n  ");
             testcase(migration, xml);
@@ -77,10 +82,14 @@ public final class SurefireXml {
 
     private static Map<String, String> properties(RunResult run) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("engine", run.engine().kind());
-        properties.put("serverVersion", run.engine().serverVersion());
-        if (run.engine().image() != null) {
-            properties.put("image", run.engine().image());
+        if (run.engine() != null) {
+            properties.put("engine", run.engine().kind());
+            if (run.engine().serverVersion() != null) {
+                properties.put("serverVersion", run.engine().serverVersion());
+            }
+            if (run.engine().image() != null) {
+                properties.put("image", run.engine().image());
+            }
         }
         properties.put("scale", run.seed() == null ? "0" : run.seed().scale());
         if (run.seed() != null) {
@@ -93,13 +102,36 @@ public final class SurefireXml {
         return properties;
     }
 
+    /** A run that ended before it could profile: one test in error, named after the stage it stopped in. */
+    private static void stopped(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", run.error().stage());
+        xml.writeAttribute("classname", run.source() == null ? "migration-profiler" : run.source());
+        xml.writeAttribute("time", seconds(0));
+        xml.writeStartElement("error");
+        xml.writeAttribute("message", run.error().message());
+        xml.writeAttribute("type", "stopped during " + run.error().stage());
+        xml.writeCharacters(run.error().message());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
     private static void testcase(MigrationResult migration, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", migration.id());
         xml.writeAttribute("classname", migration.source());
         xml.writeAttribute("time", seconds(migration.millis()));
         String reasons = String.join("; ", migration.reasons());
-        if (migration.verdict() == Verdict.CRITICAL) {
+        if (migration.status() == Status.SKIPPED) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", migration.skipped());
+        } else if (migration.status() == Status.INTERRUPTED) {
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", "interrupted");
+            xml.writeAttribute("type", "INTERRUPTED");
+            xml.writeCharacters(migration.failureSummary());
+            xml.writeEndElement();
+        } else if (migration.verdict() == Verdict.CRITICAL) {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", reasons);
             xml.writeAttribute("type", "CRITICAL");

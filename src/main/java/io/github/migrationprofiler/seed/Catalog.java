@@ -21,10 +21,11 @@ import java.util.Map;
 public final class Catalog {
 
     /** Tables that belong to migration tools, not to the application. */
-    private static final List<String> TOOL_TABLES = List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
+    static final List<String> TOOL_TABLES = List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
 
-    private static final String TABLES = """
-            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name, c.relkind = 'p' AS partitioned
+    /** The user tables: where rows go (partitions are filled through their partitioned parent). */
+    static final String TABLES = """
+            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
@@ -32,7 +33,7 @@ public final class Catalog {
              ORDER BY 2""";
 
     private static final String COLUMNS = """
-            SELECT a.attrelid, a.attname, a.attnotnull OR coalesce(t.typnotnull, false) AS notnull,
+            SELECT a.attrelid, a.attname, a.attnum, a.attnotnull OR coalesce(t.typnotnull, false) AS notnull,
                    a.attidentity <> '' AS identity, a.attgenerated <> '' AS generated,
                    pg_get_expr(d.adbin, d.adrelid) AS default_expr,
                    pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) AS sequence,
@@ -64,13 +65,18 @@ public final class Catalog {
              WHERE con.conrelid = ANY (?) AND con.contype IN ('f', 'c') AND con.conparentid = 0
              ORDER BY con.conrelid, con.conname""";
 
-    /** Unique indexes cover primary keys, unique constraints and plain unique indexes alike. */
-    private static final String UNIQUE_KEYS = """
+    /**
+     * Every index: unique ones (primary keys, unique constraints, unique indexes, also partial or on
+     * expressions) and exclusion constraints give keys; all give the JSON keys their expressions use.
+     */
+    private static final String INDEXES = """
             SELECT i.indrelid,
                    ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, o)
-                           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n ORDER BY k.o) AS cols
+                           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n ORDER BY k.o) AS cols,
+                   pg_get_expr(i.indexprs, i.indrelid) AS exprs, i.indisunique OR i.indisexclusion AS unique,
+                   pg_get_indexdef(i.indexrelid) AS def
               FROM pg_index i
-             WHERE i.indrelid = ANY (?) AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+             WHERE i.indrelid = ANY (?)
                AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)""";
 
     private static final String PARTITIONS = """
@@ -85,29 +91,40 @@ public final class Catalog {
     /** Every user table, by qualified name. */
     public static Map<String, Table> read(Connection connection) throws SQLException {
         Map<Long, String> names = new LinkedHashMap<>();
-        Map<Long, Boolean> partitioned = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(TABLES)) {
-            s.setArray(1, connection.createArrayOf("text", TOOL_TABLES.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getLong(1), rs.getString(2));
-                    partitioned.put(rs.getLong(1), rs.getBoolean(3));
-                }
-            }
-        }
+        tableNames(connection).forEach((name, oid) -> names.put(oid, name));
+        return read(connection, names);
+    }
+
+    /** The tables given by oid and name. */
+    static Map<String, Table> read(Connection connection, Map<Long, String> names) throws SQLException {
         Array oids = connection.createArrayOf("oid", names.keySet().toArray());
         Map<Long, List<Column>> columns = columns(connection, oids);
         Map<Long, List<List<String>>> uniques = new HashMap<>();
-        query(connection, UNIQUE_KEYS, oids, rs -> uniques.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(strings(rs, 2)));
+        Map<Long, List<String>> indexes = new HashMap<>();
+        query(connection, INDEXES, oids, rs -> {
+            long oid = rs.getLong(1);
+            indexes.computeIfAbsent(oid, k -> new ArrayList<>()).add(rs.getString(5));
+            if (rs.getBoolean(4)) {
+                List<String> key = new ArrayList<>(strings(rs, 2));
+                String expressions = rs.getString(3);
+                if (expressions != null) {
+                    columns.getOrDefault(oid, List.of()).stream().map(Column::name)
+                            .filter(c -> !key.contains(c) && Expressions.identifiers(expressions).contains(c)).forEach(key::add);
+                }
+                if (!key.isEmpty()) {
+                    uniques.computeIfAbsent(oid, k -> new ArrayList<>()).add(key);
+                }
+            }
+        });
         Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
-        Map<Long, Map<String, String>> checks = new HashMap<>();
+        Map<Long, List<Check>> checks = new HashMap<>();
         query(connection, CONSTRAINTS, oids, rs -> {
             long oid = rs.getLong(1);
             if (rs.getString(3).equals("f")) {
                 foreignKeys.computeIfAbsent(oid, k -> new ArrayList<>())
                         .add(new ForeignKey(rs.getString(2), strings(rs, 4), rs.getString(5), strings(rs, 6)));
             } else {
-                checks.computeIfAbsent(oid, k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(7));
+                checks.computeIfAbsent(oid, k -> new ArrayList<>()).add(new Check(rs.getString(2), rs.getString(7), strings(rs, 4)));
             }
         });
         Map<Long, String> partitionKeys = new HashMap<>();
@@ -119,9 +136,10 @@ public final class Catalog {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (Map.Entry<Long, String> entry : names.entrySet()) {
             long oid = entry.getKey();
-            tables.put(entry.getValue(), new Table(entry.getValue(), columns.getOrDefault(oid, List.of()),
+            tables.put(entry.getValue(), new Table(oid, entry.getValue(), columns.getOrDefault(oid, List.of()),
                     uniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
-                    checks.getOrDefault(oid, Map.of()), partitionKeys.get(oid), bounds.getOrDefault(oid, List.of())));
+                    checks.getOrDefault(oid, List.of()), partitionKeys.get(oid), bounds.getOrDefault(oid, List.of()),
+                    indexes.getOrDefault(oid, List.of())));
         }
         return tables;
     }
@@ -129,18 +147,33 @@ public final class Catalog {
     private static Map<Long, List<Column>> columns(Connection connection, Array oids) throws SQLException {
         Map<Long, List<Column>> columns = new HashMap<>();
         query(connection, COLUMNS, oids, rs -> {
-            List<String> labels = strings(rs, 11);
-            SqlType element = rs.getString(12) == null ? null
-                    : SqlType.of(rs.getString(12), rs.getString(12), -1, strings(rs, 13), null);
-            SqlType type = SqlType.of(rs.getString(8), rs.getString(9), rs.getInt(10), labels, element);
-            String defaultExpr = rs.getString(6);
-            boolean identity = rs.getBoolean(4);
-            boolean serial = defaultExpr != null && defaultExpr.startsWith("nextval(");
-            columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), type,
-                    rs.getBoolean(3), defaultExpr != null || identity, identity || serial, rs.getString(7),
-                    rs.getBoolean(5), strings(rs, 14)));
+            List<String> labels = strings(rs, 12);
+            SqlType element = rs.getString(13) == null ? null
+                    : SqlType.of(rs.getString(13), rs.getString(13), -1, strings(rs, 14), null);
+            SqlType type = SqlType.of(rs.getString(9), rs.getString(10), rs.getInt(11), labels, element);
+            String expression = rs.getString(7);
+            boolean identity = rs.getBoolean(5);
+            boolean generated = rs.getBoolean(6);
+            boolean serial = expression != null && expression.startsWith("nextval(");
+            columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getInt(3), type,
+                    rs.getBoolean(4), expression != null || identity, identity || serial, rs.getString(8),
+                    generated, expression, strings(rs, 15)));
         });
         return columns;
+    }
+
+    /** The user tables' qualified names and oids: one cheap query, to see whether anything changed. */
+    static Map<String, Long> tableNames(Connection connection) throws SQLException {
+        Map<String, Long> tables = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(TABLES)) {
+            s.setArray(1, connection.createArrayOf("text", TOOL_TABLES.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    tables.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        return tables;
     }
 
     /** Whether {@code table} holds data already; asked only of tables not seen before, not of the whole catalog. */

@@ -7,12 +7,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What simple CHECK constraints (and partition bounds) ask of one column: a numeric range, a list
- * of allowed values, a length range. Clauses that involve other columns or that this parser does
- * not know are ignored; should the generated data break them, the load fails with the constraint's
- * name and the override to use.
+ * What the CHECK constraints (and partition bounds) of a table ask of one column, from the text
+ * PostgreSQL prints: numeric ranges, allowed values ({@code IN} lists print as
+ * {@code = ANY (ARRAY[…])}), lengths, a pattern ({@code ~}, {@code LIKE}), comparisons with another
+ * column ({@code end_at >= start_at}), NOT NULL. {@code c IS NULL OR …} asks nothing of the values
+ * the generator writes, so only the rest counts. A clause on the column that is none of these
+ * leaves {@link #understood} false: the database then tests generated rows against it.
  */
 final class ColumnRules {
+
+    /** {@code this op other}: the column's value is derived from the other column's, row by row. */
+    record Relation(String op, String other) {
+        /** The operator with its sides swapped: {@code a >= b} is {@code b <= a}. */
+        static String mirror(String op) {
+            return switch (op) {
+                case ">" -> "<";
+                case ">=" -> "<=";
+                case "<" -> ">";
+                case "<=" -> ">=";
+                default -> op;
+            };
+        }
+    }
 
     BigDecimal min;
     BigDecimal max;
@@ -20,25 +36,43 @@ final class ColumnRules {
     boolean minExclusive;
     String lowerText;
     String upperText;
+    /** Each range partition's bounds (FROM, TO exclusive) as text: a value must fall in one of them, not just between the extremes. */
+    final List<String[]> ranges = new ArrayList<>();
     List<String> allowed = List.of();
+    final java.util.Set<String> excluded = new java.util.HashSet<>();
     int minLength = 0;
     int maxLength = Integer.MAX_VALUE;
+    RegexSample pattern;
+    final List<Relation> relations = new ArrayList<>();
+    boolean notNull;
+    boolean understood = true;
 
+    private static final String COL = "\\(*(?<col>\"[^\"]*(?:\"\"[^\"]*)*\"|[\\w$]+)\\)*(?:::[\\w ]+(?:\\(\\d+(?:,\\d+)?\\))?)?\\)*";
+    private static final String CAST = "(?:::[\\w ]+(?:\\[])?)?";
     private static final Pattern COMPARISON = Pattern.compile(
-            "^\\(*(?<col>[\\w\"]+)\\)*(?:::[\\w ]+)?\\s*(?<op>>=|<=|<>|>|<|=)\\s*\\(*'?(?<num>-?\\d+(?:\\.\\d+)?)'?\\)*(?:::[\\w ]+)?\\)*$");
-    private static final Pattern ANY_ARRAY = Pattern.compile("^\\(*(?<col>[\\w\"]+)\\)*(?:::[\\w ]+)?\\s*=\\s*ANY\\s*\\((?<list>.*)\\)$");
+            "^" + COL + "\\s*(?<op>>=|<=|<>|!=|>|<|=)\\s*\\(*'?(?<num>-?\\d+(?:\\.\\d+)?)'?\\)*" + CAST + "\\)*$");
+    private static final Pattern TEXT_EQUALS = Pattern.compile("^" + COL + "\\s*(?<op>=|<>|!=)\\s*\\(*'(?<lit>[^']*(?:''[^']*)*)'" + CAST + "\\)*$");
+    private static final Pattern NOT_EMPTY = Pattern.compile(
+            "^\\(*(?:btrim|trim)?\\(*" + COL + "\\)*\\s*(?:<>|!=)\\s*''" + CAST + "\\)*$");
+    private static final Pattern COLUMNS = Pattern.compile(
+            "^" + COL + "\\s*(?<op>>=|<=|<>|!=|>|<)\\s*\\(*(?<other>\"[^\"]*(?:\"\"[^\"]*)*\"|[A-Za-z_][\\w$]*)\\)*" + CAST + "\\)*$");
+    private static final Pattern ANY_ARRAY = Pattern.compile("^" + COL + "\\s*=\\s*ANY\\s*\\((?<list>.*)\\)$");
     private static final Pattern LENGTH = Pattern.compile(
-            "^\\(*(?:char_length|length|character_length)\\(\\(*(?<col>[\\w\"]+)\\)*(?:::[\\w ]+)?\\)\\s*(?<op>>=|<=|>|<|=)\\s*(?<num>\\d+)\\)*$");
-    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+            "^\\(*(?:char_length|length|character_length|octet_length)\\(\\(*(?:btrim\\()?" + COL + "\\)?\\)\\s*"
+                    + "(?<op>>=|<=|<>|!=|>|<|=)\\s*(?<num>\\d+)\\)*$");
+    private static final Pattern REGEX = Pattern.compile("^" + COL + "\\s*(?<op>~\\*?|~~\\*?)\\s*'(?<re>[^']*(?:''[^']*)*)'" + CAST + "\\)*$");
+    private static final Pattern IS_NULL = Pattern.compile("^" + COL + "\\s+IS\\s+(?<not>NOT\\s+)?NULL$");
+    private static final Pattern LITERAL = Pattern.compile("'([^']*(?:''[^']*)*)'");
     private static final Pattern RANGE_BOUND = Pattern.compile("FROM \\((.*)\\) TO \\((.*)\\)");
 
-    static ColumnRules of(Column column, Iterable<String> tableChecks, String partitionKey, List<String> partitionBounds) {
+    static ColumnRules of(Column column, List<Check> tableChecks, String partitionKey, List<String> partitionBounds) {
         ColumnRules rules = new ColumnRules();
-        List<String> checks = new ArrayList<>(column.checks());
-        tableChecks.forEach(checks::add);
-        for (String check : checks) {
-            for (String clause : clauses(check)) {
-                rules.apply(clause, column.name());
+        for (String check : column.checks()) {
+            clauses(check).forEach(clause -> rules.apply(clause, column.name(), true));
+        }
+        for (Check check : tableChecks) {
+            if (check.columns().contains(column.name()) || check.columns().isEmpty()) {
+                clauses(check.enforced()).forEach(clause -> rules.apply(clause, column.name(), false));
             }
         }
         if (column.name().equals(partitionKey)) {
@@ -47,25 +81,42 @@ final class ColumnRules {
         return rules;
     }
 
+    /** Whether a CHECK of the table says {@code column IS NOT NULL} (PostgreSQL 12+ trusts such a check for SET NOT NULL). */
+    static boolean requiresValue(Column column, List<Check> checks) {
+        for (Check check : checks) {
+            for (String clause : clauses(check.enforced())) {
+                Matcher m = IS_NULL.matcher(clause);
+                if (m.matches() && m.group("not") != null && names(m.group("col"), column.name(), false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Splits {@code CHECK ((a > 0) AND (a < 10))} into its top-level AND clauses, outer parentheses removed. */
     static List<String> clauses(String check) {
         String body = check.strip();
         if (body.startsWith("CHECK ")) {
             body = body.substring(6);
         }
-        body = body.replace(" NOT VALID", "").strip();
-        body = unwrap(body);
-        List<String> clauses = new ArrayList<>();
-        int[] depth = depths(body);
+        body = body.replace(" NOT VALID", "").replace(" NO INHERIT", "").strip();
+        return split(unwrap(body), " AND ");
+    }
+
+    /** Top-level parts of {@code text} separated by {@code separator}, each unwrapped. */
+    static List<String> split(String text, String separator) {
+        List<String> parts = new ArrayList<>();
+        int[] depth = depths(text);
         int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            if (depth[i] == 0 && body.startsWith(" AND ", i)) {
-                clauses.add(unwrap(body.substring(start, i)));
-                start = i + 5;
+        for (int i = 0; i < text.length(); i++) {
+            if (depth[i] == 0 && text.startsWith(separator, i)) {
+                parts.add(unwrap(text.substring(start, i)));
+                start = i + separator.length();
             }
         }
-        clauses.add(unwrap(body.substring(start)));
-        return clauses;
+        parts.add(unwrap(text.substring(start)));
+        return parts;
     }
 
     /** Removes parentheses that wrap the whole text: {@code ((a > 0))} → {@code a > 0}. */
@@ -107,46 +158,180 @@ final class ColumnRules {
         return depths;
     }
 
-    private void apply(String clause, String column) {
-        Matcher m = COMPARISON.matcher(clause);
-        if (m.matches() && names(m.group("col"), column)) {
+    private void apply(String clause, String column, boolean domain) {
+        List<String> alternatives = split(clause, " OR ");
+        if (alternatives.size() > 1) {
+            alternatives.removeIf(alternative -> isNull(alternative, column, domain));
+            if (alternatives.size() == 1) {
+                apply(alternatives.get(0), column, domain);
+            } else if (!alternatives.isEmpty() && !anyOf(alternatives, column, domain) && mentions(clause, column, domain)) {
+                understood = false;
+            }
+            return;
+        }
+        if (!applySimple(clause, column, domain) && mentions(clause, column, domain)) {
+            understood = false;
+        }
+    }
+
+    /** {@code (c = 'a') OR (c = 'b') OR (c = ANY (…))}: allowed values. */
+    private boolean anyOf(List<String> alternatives, String column, boolean domain) {
+        List<String> values = new ArrayList<>();
+        for (String alternative : alternatives) {
+            Matcher m = TEXT_EQUALS.matcher(alternative);
+            Matcher number = COMPARISON.matcher(alternative);
+            Matcher list = ANY_ARRAY.matcher(alternative);
+            if (m.matches() && names(m.group("col"), column, domain) && m.group("op").equals("=")) {
+                values.add(m.group("lit").replace("''", "'"));
+            } else if (number.matches() && names(number.group("col"), column, domain) && number.group("op").equals("=")) {
+                values.add(number.group("num"));
+            } else if (list.matches() && names(list.group("col"), column, domain)) {
+                values.addAll(literals(list.group("list")));
+            } else {
+                return false;
+            }
+        }
+        allow(values);
+        return true;
+    }
+
+    /** Several lists of allowed values (a domain, a CHECK, a chosen branch) leave the values on all of them. */
+    private void allow(List<String> values) {
+        List<String> kept = allowed.isEmpty() ? new ArrayList<>(values) : new ArrayList<>(allowed);
+        kept.retainAll(values);
+        kept.removeAll(excluded);
+        if (kept.isEmpty()) {
+            understood = false; // contradictory lists: leave it to the database test
+        } else {
+            allowed = kept;
+        }
+    }
+
+    private boolean applySimple(String clause, String column, boolean domain) {
+        Matcher m = IS_NULL.matcher(clause);
+        if (m.matches() && names(m.group("col"), column, domain)) {
+            notNull |= m.group("not") != null;
+            return m.group("not") != null; // "IS NULL" alone would ask for NULL only: leave it to the database test
+        }
+        m = COMPARISON.matcher(clause);
+        if (m.matches() && names(m.group("col"), column, domain)) {
             BigDecimal value = new BigDecimal(m.group("num"));
             switch (m.group("op")) {
                 case ">" -> raiseMin(value, true);
                 case ">=" -> raiseMin(value, false);
                 case "<" -> lowerMax(value, true);
                 case "<=" -> lowerMax(value, false);
-                case "=" -> allowed = List.of(m.group("num"));
-                default -> { } // <> : the generator rarely hits one value
+                case "=" -> allow(List.of(m.group("num")));
+                default -> exclude(m.group("num"));
             }
-            return;
+            return true;
+        }
+        m = TEXT_EQUALS.matcher(clause);
+        if (m.matches() && names(m.group("col"), column, domain)) {
+            if (m.group("op").equals("=")) {
+                allow(List.of(m.group("lit").replace("''", "'")));
+            } else {
+                exclude(m.group("lit").replace("''", "'"));
+            }
+            return true;
         }
         m = ANY_ARRAY.matcher(clause);
-        if (m.matches() && names(m.group("col"), column)) {
-            List<String> values = new ArrayList<>();
-            Matcher literal = LITERAL.matcher(m.group("list"));
-            while (literal.find()) {
-                values.add(literal.group(1).replace("''", "'"));
-            }
+        if (m.matches() && names(m.group("col"), column, domain)) {
+            List<String> values = literals(m.group("list"));
             if (!values.isEmpty()) {
-                allowed = values;
+                allow(values);
             }
-            return;
+            return !values.isEmpty();
         }
         m = LENGTH.matcher(clause);
-        if (m.matches() && names(m.group("col"), column)) {
+        if (m.matches() && names(m.group("col"), column, domain)) {
             int n = Integer.parseInt(m.group("num"));
             switch (m.group("op")) {
                 case ">" -> minLength = Math.max(minLength, n + 1);
                 case ">=" -> minLength = Math.max(minLength, n);
                 case "<" -> maxLength = Math.min(maxLength, n - 1);
                 case "<=" -> maxLength = Math.min(maxLength, n);
+                case "<>", "!=" -> minLength = Math.max(minLength, n == 0 ? 1 : minLength);
                 default -> {
                     minLength = n;
                     maxLength = n;
                 }
             }
+            return true;
         }
+        m = NOT_EMPTY.matcher(clause);
+        if (m.matches() && names(m.group("col"), column, domain)) {
+            minLength = Math.max(minLength, 1);
+            return true;
+        }
+        m = REGEX.matcher(clause);
+        if (m.matches() && names(m.group("col"), column, domain) && pattern == null) {
+            String source = m.group("re").replace("''", "'");
+            pattern = RegexSample.of(m.group("op").startsWith("~~") ? likeToRegex(source) : source).orElse(null);
+            return pattern != null;
+        }
+        m = COLUMNS.matcher(clause);
+        if (m.matches() && !m.group("other").equalsIgnoreCase("true") && !m.group("other").equalsIgnoreCase("false")) {
+            String left = unquote(m.group("col"));
+            String right = unquote(m.group("other"));
+            if (left.equals(column)) {
+                relations.add(new Relation(m.group("op"), right));
+                return true;
+            }
+            return right.equals(column); // the left-hand column is derived from this one
+        }
+        return false;
+    }
+
+    private void exclude(String value) {
+        excluded.add(value);
+        if (!allowed.isEmpty()) {
+            List<String> kept = new ArrayList<>(allowed);
+            kept.remove(value);
+            if (!kept.isEmpty()) {
+                allowed = kept;
+            }
+        }
+    }
+
+    private boolean isNull(String clause, String column, boolean domain) {
+        Matcher m = IS_NULL.matcher(clause);
+        return m.matches() && m.group("not") == null && names(m.group("col"), column, domain);
+    }
+
+    private static List<String> literals(String list) {
+        List<String> values = new ArrayList<>();
+        Matcher literal = LITERAL.matcher(list);
+        while (literal.find()) {
+            values.add(literal.group(1).replace("''", "'"));
+        }
+        if (values.isEmpty()) {
+            Matcher number = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])").matcher(list);
+            while (number.find()) {
+                values.add(number.group());
+            }
+        }
+        return values;
+    }
+
+    /** {@code LIKE 'AB%'} as a regular expression: {@code ^AB.*$}. */
+    static String likeToRegex(String like) {
+        StringBuilder re = new StringBuilder("^");
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length()) {
+                re.append('\\').append(like.charAt(++i));
+            } else if (c == '%') {
+                re.append(".*");
+            } else if (c == '_') {
+                re.append('.');
+            } else if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                re.append('\\').append(c);
+            } else {
+                re.append(c);
+            }
+        }
+        return re.append('$').toString();
     }
 
     private void applyPartitionBounds(List<String> bounds) {
@@ -179,6 +364,9 @@ final class ColumnRules {
     private void widenRange(String from, String to) {
         String lower = from.replace("'", "");
         String upper = to.replace("'", "");
+        if (!from.contains("MINVALUE") && !to.contains("MAXVALUE")) {
+            ranges.add(new String[] {lower, upper});
+        }
         if (!from.contains("MINVALUE") && (lowerText == null || lower.compareTo(lowerText) < 0)) {
             lowerText = lower;
         }
@@ -219,7 +407,20 @@ final class ColumnRules {
         }
     }
 
+    private static boolean mentions(String clause, String column, boolean domain) {
+        return domain || Expressions.identifiers(clause).contains(column);
+    }
+
+    private static boolean names(String token, String column, boolean domain) {
+        return unquote(token).equals(column) || domain && token.equals("VALUE");
+    }
+
     private static boolean names(String token, String column) {
-        return token.equals(column) || token.equals("\"" + column + "\"") || token.equals("VALUE");
+        return names(token, column, true);
+    }
+
+    private static String unquote(String token) {
+        return token.startsWith("\"") && token.endsWith("\"") && token.length() > 1
+                ? token.substring(1, token.length() - 1).replace("\"\"", "\"") : token;
     }
 }

@@ -89,26 +89,44 @@ final class CopyLoader {
 
     private static void load(Connection connection, TableValues table, long from, long to, AtomicLong written,
                              Progress progress) throws SQLException {
+        try {
+            copy(connection, table.name(), table, from, to, i -> i, written, progress);
+        } catch (PSQLException e) {
+            throw explain(table, e);
+        }
+    }
+
+    /** Writes the given rows (by row number) into {@code target}, a table with the same columns: the probe of {@link RowProbe}. */
+    static void copyRows(Connection connection, String target, TableValues table, long[] rows) throws SQLException {
+        copy(connection, target, table, 0, rows.length, i -> rows[(int) i], new AtomicLong(), null);
+    }
+
+    private static void copy(Connection connection, String target, TableValues table, long from, long to,
+                             java.util.function.LongUnaryOperator rowAt, AtomicLong written, Progress progress) throws SQLException {
         List<Map.Entry<String, Values>> columns = List.copyOf(table.columns().entrySet());
         Values[] values = columns.stream().map(Map.Entry::getValue).toArray(Values[]::new);
-        String sql = "COPY " + table.name() + " (" + columns.stream().map(e -> Quoting.identifier(e.getKey()))
+        String sql = "COPY " + target + " (" + columns.stream().map(e -> Quoting.identifier(e.getKey()))
                 .collect(Collectors.joining(", ")) + ") FROM STDIN";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder buffer = new StringBuilder(CHUNK + 4096);
             long pending = 0;
-            for (long row = from; row < to; row++) {
-                for (int i = 0; i < values.length; i++) {
-                    if (i > 0) {
+            for (long i = from; i < to; i++) {
+                long row = rowAt.applyAsLong(i);
+                for (int c = 0; c < values.length; c++) {
+                    if (c > 0) {
                         buffer.append('\t');
                     }
-                    values[i].append(row, buffer);
+                    values[c].append(row, buffer);
                 }
                 buffer.append('\n');
                 pending++;
                 if (buffer.length() >= CHUNK) {
                     write(copy, buffer);
-                    progress.report(written.addAndGet(pending));
+                    long done = written.addAndGet(pending);
+                    if (progress != null) {
+                        progress.report(done);
+                    }
                     pending = 0;
                 }
             }
@@ -118,9 +136,6 @@ final class CopyLoader {
         } catch (SQLException | RuntimeException e) {
             if (copy.isActive()) {
                 copy.cancelCopy();
-            }
-            if (e instanceof PSQLException psql) {
-                throw explain(table, psql);
             }
             throw e;
         }
@@ -151,14 +166,10 @@ final class CopyLoader {
         buffer.setLength(0);
     }
 
-    /** A constraint the generated data broke: name the table, the constraint and the way out. */
+    /** A constraint the generated data broke: what the server said, and which constraint. */
     private static SeedException explain(TableValues table, PSQLException e) {
         String constraint = e.getServerErrorMessage() == null ? null : e.getServerErrorMessage().getConstraint();
         String message = e.getServerErrorMessage() == null ? e.getMessage() : e.getServerErrorMessage().getMessage();
-        String shortName = Table.shortName(table.name());
-        return new SeedException("Seeding " + table.name() + " failed: " + message
-                + (constraint == null ? "" : " (constraint " + constraint + ")")
-                + ". The generator cannot satisfy it; leave the table empty with <rowCounts><" + shortName + ">0</"
-                + shortName + "></rowCounts>, or give it fewer rows.", e);
+        return new SeedException("loading failed: " + message + (constraint == null ? "" : " (constraint " + constraint + ")"), e);
     }
 }

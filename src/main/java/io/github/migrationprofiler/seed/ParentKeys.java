@@ -11,6 +11,19 @@ import java.util.stream.Collectors;
 /** The key values a foreign key may point at: rows of the parent, addressed by index. */
 interface ParentKeys {
 
+    /** A parent with no rows (yet): nullable keys stay NULL. */
+    ParentKeys NONE = new ParentKeys() {
+        @Override
+        public long count() {
+            return 0;
+        }
+
+        @Override
+        public void append(int i, long parentRow, StringBuilder out) {
+            out.append(Values.NULL);
+        }
+    };
+
     long count();
 
     /** The value of the {@code i}-th referenced column in parent row {@code parentRow}, as COPY text. */
@@ -32,8 +45,12 @@ interface ParentKeys {
         };
     }
 
-    /** Keys of a parent that already held data (reference data inserted by a migration): read once. */
-    static ParentKeys existing(Connection connection, String table, List<String> refColumns) throws SQLException {
+    /**
+     * Keys of a parent that already held data (reference data inserted by a migration): read once,
+     * but for rows whose first key value is in {@code doomed} (a later migration deletes them).
+     */
+    static ParentKeys existing(Connection connection, String table, List<String> refColumns, java.util.Set<String> doomed)
+            throws SQLException {
         String select = refColumns.stream().map(c -> Quoting.identifier(c) + "::text").collect(Collectors.joining(", "));
         List<String[]> rows = new ArrayList<>();
         try (Statement s = connection.createStatement();
@@ -43,7 +60,9 @@ interface ParentKeys {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = rs.getString(i + 1);
                 }
-                rows.add(row);
+                if (!doomed.contains(row[0])) {
+                    rows.add(row);
+                }
             }
         }
         return new ParentKeys() {

@@ -36,7 +36,40 @@ final class SeedPlan {
                     : options.childRows();
             rows.put(table.name(), options.rowCountFor(table.name()).orElse(count));
         }
+        for (int pass = 0; pass < 20 && capByUniqueParents(tables, rows, options); pass++) {
+            // a chain of one-to-one tables settles in as many passes as it is long
+        }
         return rows;
+    }
+
+    /**
+     * A table with a unique key made only of foreign keys (one row per parent, or per pair of
+     * parents in a join table) has at most as many rows as there are parent combinations: plan
+     * it so, rather than plan more and seed fewer. Returns whether a count changed.
+     */
+    private static boolean capByUniqueParents(Map<String, Table> tables, Map<String, Long> rows, SeedOptions options) {
+        boolean changed = false;
+        for (Table table : tables.values()) {
+            if (options.rowCountFor(table.name()).isPresent()) {
+                continue;
+            }
+            for (List<String> key : table.uniqueKeys()) {
+                List<ForeignKey> fks = table.foreignKeys().stream().filter(fk -> key.containsAll(fk.columns())
+                        && !fk.refTable().equals(table.name()) && rows.containsKey(fk.refTable())).toList();
+                if (fks.isEmpty() || fks.stream().mapToInt(fk -> fk.columns().size()).sum() != key.size()) {
+                    continue;
+                }
+                long combinations = 1;
+                for (ForeignKey fk : fks) {
+                    combinations = Math.min(Long.MAX_VALUE / Math.max(1, rows.get(fk.refTable())), combinations) * rows.get(fk.refTable());
+                }
+                if (combinations < rows.get(table.name())) {
+                    rows.put(table.name(), combinations);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
     }
 
     /** Longest chain of foreign keys from {@code table} up to a table with none (cycles cut). */
@@ -62,13 +95,14 @@ final class SeedPlan {
 
     /**
      * The tables in an order where every parent comes before its children. A cycle of foreign keys
-     * is broken at a key whose columns are all nullable: it is left NULL. A cycle with no such key
-     * cannot be seeded.
+     * is broken at a key whose columns are all nullable: it is left NULL. A cycle through NOT NULL
+     * keys only is broken by leaving one of its tables empty.
      */
     static Ordered order(Collection<Table> tables) {
         Map<String, Table> byName = new LinkedHashMap<>();
         tables.forEach(t -> byName.put(t.name(), t));
         Set<String> nulled = new LinkedHashSet<>();
+        Map<String, String> emptied = new LinkedHashMap<>();
         List<Table> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         while (ordered.size() < byName.size()) {
@@ -77,13 +111,18 @@ final class SeedPlan {
                     .filter(t -> waitingFor(t, byName, placed, nulled).isEmpty())
                     .findFirst().orElse(null);
             if (next == null) {
-                breakCycle(byName, placed, nulled);
+                Table emptiedTable = breakCycle(byName, placed, nulled);
+                if (emptiedTable != null) {
+                    emptied.put(emptiedTable.name(), cycleReason(byName, placed));
+                    ordered.add(emptiedTable);
+                    placed.add(emptiedTable.name());
+                }
                 continue;
             }
             ordered.add(next);
             placed.add(next.name());
         }
-        return new Ordered(ordered, nulled);
+        return new Ordered(ordered, nulled, emptied);
     }
 
     private static List<ForeignKey> waitingFor(Table table, Map<String, Table> batch, Set<String> placed, Set<String> nulled) {
@@ -94,7 +133,8 @@ final class SeedPlan {
                 .toList();
     }
 
-    private static void breakCycle(Map<String, Table> batch, Set<String> placed, Set<String> nulled) {
+    /** Leaves a nullable key of the cycle NULL; returns the table to leave empty when there is none. */
+    private static Table breakCycle(Map<String, Table> batch, Set<String> placed, Set<String> nulled) {
         for (Table table : batch.values()) {
             if (placed.contains(table.name())) {
                 continue;
@@ -103,22 +143,27 @@ final class SeedPlan {
                 boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).map(col -> !col.notNull()).orElse(false));
                 if (nullable) {
                     nulled.add(key(table, fk));
-                    return;
+                    return null;
                 }
             }
         }
-        String cycle = batch.values().stream().filter(t -> !placed.contains(t.name())).map(Table::name)
-                .collect(Collectors.joining(", "));
-        throw new SeedException("Foreign keys form a cycle through NOT NULL columns among " + cycle
-                + ": no table can be loaded first. Make one of those keys nullable or DEFERRABLE, or leave one table "
-                + "empty with <rowCounts><table>0</table></rowCounts>.");
+        return batch.values().stream().filter(t -> !placed.contains(t.name())).findFirst().orElseThrow();
+    }
+
+    private static String cycleReason(Map<String, Table> batch, Set<String> placed) {
+        return "foreign keys form a cycle through NOT NULL columns (" + batch.values().stream()
+                .filter(t -> !placed.contains(t.name())).map(Table::name).collect(Collectors.joining(", "))
+                + "), so one table of it stays empty";
     }
 
     static String key(Table table, ForeignKey fk) {
         return table.name() + "/" + fk.name();
     }
 
-    /** Tables in load order, and the foreign keys (as {@link #key}) left NULL to break cycles. */
-    record Ordered(List<Table> tables, Set<String> nulledForeignKeys) {
+    /**
+     * Tables in load order, the foreign keys (as {@link #key}) left NULL to break cycles, and the
+     * tables left empty (with the reason) where no nullable key could break one.
+     */
+    record Ordered(List<Table> tables, Set<String> nulledForeignKeys, Map<String, String> emptied) {
     }
 }

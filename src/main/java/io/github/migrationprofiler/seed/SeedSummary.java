@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.seed;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,21 +11,28 @@ import java.util.List;
  * @param childRows rows of the tables no other table references
  * @param random    the generator's seed
  * @param tables    every table seeded, in load order
+ * @param gaps      tables seeded with fewer rows than planned, or left empty, and why
  * @param millis    total time, loading and ANALYZE
  * @param template  the baseline template the scratch database was copied from (its tables are not listed), or {@code null}
  */
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, double millis, String template) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Gap> gaps, double millis, String template) {
 
     public SeedSummary {
         tables = List.copyOf(tables);
+        gaps = gaps == null ? List.of() : List.copyOf(gaps);
     }
 
     public SeedSummary withTemplate(String name) {
-        return new SeedSummary(scale, childRows, random, tables, millis, name);
+        return new SeedSummary(scale, childRows, random, tables, gaps, millis, name);
     }
 
     /** @param table qualified name; @param rows rows written; @param millis time to load them */
     public record TableSeed(String table, long rows, double millis) {
+    }
+
+    /** @param table qualified name; @param reason why it has fewer rows than planned, or none */
+    public record Gap(String table, String reason) {
     }
 }

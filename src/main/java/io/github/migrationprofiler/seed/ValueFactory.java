@@ -6,36 +6,67 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
  * Picks how one (non-foreign-key) column gets its values, from its type, its name, its
  * constraints and whether it must be unique. Values are functions of the row number: unique
- * columns are built from the row number itself, everything else from {@link Noise}.
+ * columns are built from the row number itself, everything else from {@link Noise}. Every type
+ * gets values: the common ones here and in {@link OtherTypes}, any other from a literal the
+ * database accepts for it, or NULL or the column's default where the schema allows.
  */
 final class ValueFactory {
 
     /** Timestamps spread over three years before this instant, so date-range queries find realistic data. */
     private static final LocalDateTime EPOCH = LocalDateTime.of(2023, 1, 1, 0, 0);
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
+    /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", and derived columns parse what they follow. */
+    static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final long seed;
-    private final double nullFraction;
+    /** Finds a literal PostgreSQL accepts for a type the generator does not know, or {@code null}. */
+    interface TypeLiterals {
+        String literal(SqlType type);
 
-    ValueFactory(long seed, double nullFraction) {
-        this.seed = seed;
-        this.nullFraction = nullFraction;
+        TypeLiterals NONE = type -> null;
     }
 
     /**
-     * @param stream  distinguishes this column's draws from its neighbours'
-     * @param unique  the column alone must not repeat a value
+     * One column to generate.
+     *
+     * @param unique   the column alone must not repeat a value
+     * @param reserved values the migrations insert themselves: never generated for a unique column
+     * @param json     the keys its JSON documents need, or {@code null}
      */
-    Values forColumn(String table, Column column, ColumnRules rules, boolean unique, int stream) {
-        Values values = notNull(table, column, rules, unique, stream);
-        if (column.notNull() || unique || nullFraction <= 0) {
+    record Spec(String table, Column column, ColumnRules rules, boolean unique, Set<String> reserved, JsonShape json) {
+    }
+
+    private final long seed;
+    private final double nullFraction;
+    private final TypeLiterals literals;
+
+    ValueFactory(long seed, double nullFraction, TypeLiterals literals) {
+        this.seed = seed;
+        this.nullFraction = nullFraction;
+        this.literals = literals;
+    }
+
+    /**
+     * The column's values, or {@code null} to leave it to its default.
+     *
+     * @param stream distinguishes this column's draws from its neighbours'
+     * @throws SeedException when the column needs a value no generator makes (the table becomes a gap)
+     */
+    Values forColumn(Spec spec, int stream) {
+        Values values = notNull(spec, spec.rules(), stream);
+        if (values == null || spec.column().notNull() || spec.rules().notNull || spec.unique() || nullFraction <= 0) {
             return values;
         }
+        return nullable(values, stream);
+    }
+
+    /** {@code values} with NULL in a share of the rows. */
+    Values nullable(Values values, int stream) {
         int nullStream = stream + 1000;
         return (row, out) -> {
             if (Noise.unit(Noise.at(seed, row, nullStream)) < nullFraction) {
@@ -46,73 +77,146 @@ final class ValueFactory {
         };
     }
 
-    private Values notNull(String table, Column column, ColumnRules rules, boolean unique, int stream) {
-        SqlType type = column.type();
-        String name = column.name().toLowerCase(Locale.ROOT);
+    /**
+     * How many distinct values the column can take; {@link Long#MAX_VALUE} when that is no limit.
+     * A unique key is carried by a column with room for every row.
+     */
+    long capacity(Spec spec) {
+        SqlType type = spec.column().type();
+        ColumnRules rules = spec.rules();
         if (!rules.allowed.isEmpty()) {
-            return unique ? indexed(table, column, rules.allowed::get, rules.allowed.size()) : choice(rules.allowed, stream);
+            return rules.allowed.size();
         }
         if (type.isEnum()) {
-            return unique ? indexed(table, column, type.enumLabels()::get, type.enumLabels().size()) : choice(type.enumLabels(), stream);
-        }
-        if (type.isArray()) {
-            return array(type.element(), stream);
+            return type.enumLabels().size();
         }
         return switch (type.name()) {
-            case "int2", "int4", "int8" -> integer(name, type, rules, unique || column.autoKey(), stream);
+            case "bool" -> 2;
+            case "int2", "int4", "int8" -> {
+                long[] range = integerRange(spec, true);
+                yield range[1] < range[0] ? 0 : Math.min(Long.MAX_VALUE - 1, range[1] - range[0]) + 1;
+            }
+            case "date", "timestamp", "timestamptz" -> {
+                if (rules.lowerText == null || rules.upperText == null) {
+                    yield Long.MAX_VALUE;
+                }
+                long days = LocalDate.parse(rules.lowerText.substring(0, 10)).until(LocalDate.parse(rules.upperText.substring(0, 10)),
+                        java.time.temporal.ChronoUnit.DAYS);
+                yield type.name().equals("date") ? days : days * 86_400;
+            }
+            case "varchar", "bpchar", "text", "citext", "name" -> {
+                int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, rules.maxLength);
+                yield rules.pattern != null || limit >= 12 ? Long.MAX_VALUE : (long) Math.pow(36, limit);
+            }
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** For a unique key enumerated over few values: the {@code i}-th allowed value of the column. */
+    Values enumerated(Spec spec) {
+        SqlType type = spec.column().type();
+        List<String> options = !spec.rules().allowed.isEmpty() ? spec.rules().allowed
+                : type.isEnum() ? type.enumLabels() : type.name().equals("bool") ? List.of("f", "t") : null;
+        if (options == null) {
+            return null;
+        }
+        return (i, out) -> Values.appendEscaped(options.get((int) i), out);
+    }
+
+    private Values notNull(Spec spec, ColumnRules rules, int stream) {
+        Column column = spec.column();
+        SqlType type = column.type();
+        String name = column.name().toLowerCase(Locale.ROOT);
+        boolean unique = spec.unique() || column.autoKey();
+        if (!rules.allowed.isEmpty()) {
+            return unique ? indexed(rules.allowed) : choice(rules.allowed, stream);
+        }
+        if (type.isEnum()) {
+            List<String> labels = type.enumLabels().stream().filter(l -> !rules.excluded.contains(l)).toList();
+            return unique ? indexed(labels) : choice(labels.isEmpty() ? type.enumLabels() : labels, stream);
+        }
+        if (type.isArray()) {
+            return array(spec, stream);
+        }
+        Values values = switch (type.name()) {
+            case "int2", "int4", "int8" -> integer(spec, name, unique, stream);
             case "numeric" -> decimal(name, type, rules, unique, stream);
-            case "float4", "float8" -> text(row -> String.format(Locale.ROOT, "%.4f", unit(row, stream) * 1000), unique, row -> row + 0.5 + "");
-            case "bool" -> unique ? indexed(table, column, i -> i == 0 ? "f" : "t", 2) : (row, out) -> out.append(unit(row, stream) < 0.5 ? 't' : 'f');
-            case "text", "varchar", "bpchar", "citext", "name" -> string(table, column, name, rules, unique, stream);
+            case "float4", "float8" -> unique ? (row, out) -> out.append(row).append(".5")
+                    : (row, out) -> out.append(String.format(Locale.ROOT, "%.4f", unit(row, stream) * 1000));
+            case "bool" -> unique ? indexed(List.of("f", "t")) : (row, out) -> out.append(unit(row, stream) < 0.5 ? 't' : 'f');
+            case "text", "varchar", "bpchar", "citext", "name" -> string(spec, name, unique, stream);
             case "uuid" -> (row, out) -> out.append(uuid(row, stream));
-            case "date" -> unique ? (row, out) -> out.append(LocalDate.of(1900, 1, 1).plusDays(row))
-                    : (row, out) -> out.append(date(name, row, stream, rules));
-            case "timestamp", "timestamptz" -> unique ? (row, out) -> out.append(EPOCH.plusSeconds(row))
-                    : (row, out) -> out.append(timestamp(row, stream, rules));
+            case "date" -> {
+                LocalDate first = rules.lowerText != null ? LocalDate.parse(rules.lowerText.substring(0, 10)) : LocalDate.of(1900, 1, 1);
+                yield unique ? (row, out) -> out.append(first.plusDays(row)) : (row, out) -> out.append(date(name, row, stream, rules));
+            }
+            case "timestamp", "timestamptz" -> {
+                LocalDateTime first = rules.lowerText != null ? LocalDate.parse(rules.lowerText.substring(0, 10)).atStartOfDay() : EPOCH;
+                yield unique ? (row, out) -> out.append(first.plusSeconds(row).format(TIMESTAMP))
+                        : (row, out) -> out.append(timestamp(row, stream, rules));
+            }
             case "time", "timetz" -> (row, out) -> {
                 long s = Noise.below(Noise.at(seed, row, stream), 86_400);
                 out.append(String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60));
             };
             case "interval" -> (row, out) -> out.append(1 + Noise.below(Noise.at(seed, row, stream), 720)).append(" minutes");
-            case "json", "jsonb" -> (row, out) -> {
-                long bits = Noise.at(seed, row, stream);
-                out.append("{\"id\": ").append(row).append(", \"tag\": \"").append(Words.pick(Words.WORDS, bits))
-                        .append("\", \"score\": ").append(Noise.below(bits >>> 8, 100)).append('}');
-            };
+            case "json", "jsonb" -> json(spec, stream);
             case "bytea" -> (row, out) -> out.append("\\\\x").append(String.format("%016x", Noise.at(seed, row, stream)));
-            case "inet", "cidr" -> (row, out) -> {
-                long bits = Noise.at(seed, row, stream);
-                out.append("10.").append(bits >>> 16 & 0xff).append('.').append(bits >>> 8 & 0xff).append('.').append(1 + Noise.below(bits, 254));
-            };
-            default -> unsupported(table, column);
+            default -> OtherTypes.values(type, seed, stream, unique);
         };
+        return values != null ? values : unsupported(spec);
     }
 
-    private Values unsupported(String table, Column column) {
+    /** No generator for the type: NULL where allowed, else the default, else whatever literal the database accepts. */
+    private Values unsupported(Spec spec) {
+        Column column = spec.column();
+        if (!column.notNull()) {
+            return (row, out) -> out.append(Values.NULL);
+        }
         if (column.hasDefault()) {
             return null; // left out of the COPY column list: the default fills it
         }
-        throw new SeedException("Cannot generate values of type " + column.type().display() + " for " + table + "."
-                + column.name() + ". Give the column a default or make it nullable, or leave the table empty with "
-                + "<rowCounts><" + Table.shortName(table) + ">0</" + Table.shortName(table) + "></rowCounts>.");
+        String literal = literals.literal(column.type());
+        if (literal != null && !spec.unique()) {
+            return (row, out) -> Values.appendEscaped(literal, out);
+        }
+        throw new SeedException("no value of type " + column.type().display() + " for " + column.name()
+                + (literal != null ? ", which must be unique" : "") + " (NOT NULL, no default)");
     }
 
-    private Values integer(String name, SqlType type, ColumnRules rules, boolean unique, int stream) {
-        long limit = switch (type.name()) {
+    private Values integer(Spec spec, String name, boolean unique, int stream) {
+        long[] range = integerRange(spec, unique);
+        if (unique) {
+            long first = range[0];
+            return (row, out) -> out.append(first + row);
+        }
+        ColumnRules rules = spec.rules();
+        long[] typical = rules.min != null || rules.max != null ? new long[] {range[0], Math.min(range[1], range[0] + 10_000)}
+                : typicalRange(name);
+        long lo = Math.max(typical[0], range[0]);
+        long hi = Math.min(typical[1], range[1]);
+        return (row, out) -> out.append(lo + Noise.skewed(Noise.at(seed, row, stream), hi - lo + 1));
+    }
+
+    /** The lowest and highest value allowed; unique values start above every value the migrations insert themselves. */
+    private long[] integerRange(Spec spec, boolean unique) {
+        ColumnRules rules = spec.rules();
+        long limit = switch (spec.column().type().name()) {
             case "int2" -> Short.MAX_VALUE;
             case "int4" -> Integer.MAX_VALUE;
             default -> Long.MAX_VALUE;
         };
         long low = rules.min == null ? 0 : rules.min.setScale(0, RoundingMode.FLOOR).longValue() + (rules.minExclusive ? 1 : 0);
         long high = rules.max == null ? limit : rules.max.setScale(0, RoundingMode.CEILING).longValue() - (rules.maxExclusive ? 1 : 0);
+        high = Math.min(high, limit);
         if (unique) {
-            long first = Math.max(low, 1);
-            return (row, out) -> out.append(first + row);
+            long reserved = spec.reserved().stream().filter(v -> v.matches("-?\\d{1,18}")).mapToLong(Long::parseLong).max().orElse(0);
+            low = Math.max(Math.max(low, 1), reserved + 1);
+            if (limit == Short.MAX_VALUE) {
+                high = low + (high - low) / 2; // a smallint key is small by design: leave half of it to the application's own rows
+            }
         }
-        long[] range = rules.min != null || rules.max != null ? new long[] {low, Math.min(high, low + 10_000)} : typicalRange(name);
-        long lo = Math.max(range[0], low);
-        long hi = Math.min(range[1], high);
-        return (row, out) -> out.append(lo + Noise.skewed(Noise.at(seed, row, stream), hi - lo + 1));
+        return new long[] {low, high};
     }
 
     private static long[] typicalRange(String name) {
@@ -157,9 +261,23 @@ final class ValueFactory {
                 : name.matches(".*(lat).*") ? new BigDecimal(90) : new BigDecimal(10_000);
     }
 
-    private Values string(String table, Column column, String name, ColumnRules rules, boolean unique, int stream) {
-        int limit = Math.min(column.type().length() > 0 ? column.type().length() : Integer.MAX_VALUE, rules.maxLength);
+    private Values string(Spec spec, String name, boolean unique, int stream) {
+        ColumnRules rules = spec.rules();
+        SqlType type = spec.column().type();
+        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, rules.maxLength);
         int minLength = rules.minLength;
+        Set<String> reserved = spec.reserved();
+        int tokenLength = tokenLength(name);
+        if (rules.pattern == null && tokenLength > 0 && tokenLength <= limit && tokenLength >= minLength) {
+            // keys, tokens and digests are fixed-length random strings; code that parses them (a custom change) expects that
+            boolean hex = !name.matches(".*(key|token|secret|salt|nonce).*") || name.contains("hash");
+            return (row, out) -> token(row, Noise.at(seed, row, stream), tokenLength, hex, unique, out);
+        }
+        if (rules.pattern != null) {
+            RegexSample pattern = rules.pattern;
+            return unique ? (row, out) -> Values.appendEscaped(pattern.nth(row), out)
+                    : (row, out) -> Values.appendEscaped(pattern.random(Noise.at(seed, row, stream)), out);
+        }
         if (unique) {
             String prefix = name.contains("email") ? "user" : name.contains("slug") || name.contains("name") || name.contains("login") ? name.replace('_', '-') + "-" : "";
             String suffix = name.contains("email") ? "@example.com" : "";
@@ -167,12 +285,10 @@ final class ValueFactory {
                 String id = Long.toString(row, 36);
                 String value = prefix + id + suffix;
                 if (value.length() > limit) {
-                    value = id.length() <= limit ? id : null;
+                    value = id;
                 }
-                if (value == null) {
-                    throw new SeedException(table + "." + column.name() + " (" + column.type().display() + ") is unique but "
-                            + "too short for " + (row + 1) + " distinct values. Lower its row count with <rowCounts><"
-                            + Table.shortName(table) + ">…</" + Table.shortName(table) + "></rowCounts>.");
+                for (int k = 0; reserved.contains(value) && k < 36; k++) {
+                    value = Long.toString(row, 36) + "-" + k; // "b" is a migration's; no generated value has a '-'
                 }
                 pad(value, minLength, out);
             };
@@ -185,6 +301,43 @@ final class ValueFactory {
                 out.append('x');
             }
         };
+    }
+
+    /** The length of the random strings a column named like a key, token or digest holds; 0 for other columns. */
+    static int tokenLength(String name) {
+        if (name.contains("sha512") || name.contains("sha_512")) {
+            return 128;
+        }
+        if (name.contains("sha256") || name.contains("sha_256")) {
+            return 64;
+        }
+        if (name.contains("sha1") || name.contains("sha_1")) {
+            return 40;
+        }
+        if (name.contains("md5") || name.matches(".*(api_?key|token|secret|salt|nonce).*")) {
+            return 32;
+        }
+        return name.matches(".*(hash|digest|checksum).*") ? 64 : 0;
+    }
+
+    /**
+     * A random token of {@code length} characters. A unique one begins with its row number in the
+     * token's alphabet, least significant digit first, in as many characters as count ten million
+     * rows: so its first few characters are unique too, since code derives ids from a key's prefix
+     * (a public id from an API key's first five).
+     */
+    private static void token(long row, long bits, int length, boolean hex, boolean unique, StringBuilder out) {
+        String alphabet = hex ? "0123456789abcdef" : "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        int counted = hex ? 6 : 4;
+        long rest = row;
+        for (int i = 0; i < length; i++) {
+            if (unique && i < counted) {
+                out.append(alphabet.charAt((int) (rest % alphabet.length())));
+                rest /= alphabet.length();
+            } else {
+                out.append(alphabet.charAt((int) Math.floorMod(Noise.at(bits, i, 1), alphabet.length())));
+            }
+        }
     }
 
     private static void pad(String value, int minLength, StringBuilder out) {
@@ -242,23 +395,34 @@ final class ValueFactory {
         return text.toString();
     }
 
-    private Values array(SqlType element, int stream) {
+    /** Zero to three elements, each made by the element type's own generator and quoted as an array literal requires. */
+    private Values array(Spec spec, int stream) {
+        SqlType elementType = spec.column().type().element();
+        Column element = new Column(spec.column().name(), 0, elementType, true, false, false, null, false, null, List.of());
+        Values values = notNull(new Spec(spec.table(), element, new ColumnRules(), false, Set.of(), spec.json()), new ColumnRules(), stream + 100);
+        if (values == null || elementType.isArray()) {
+            return (row, out) -> out.append("{}");
+        }
         return (row, out) -> {
-            long bits = Noise.at(seed, row, stream);
-            int n = (int) Noise.below(bits, 4);
+            int n = (int) Noise.below(Noise.at(seed, row, stream), 4);
+            StringBuilder item = new StringBuilder();
             out.append('{');
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                long b = Noise.at(seed, row, stream + 100 + i);
-                if (element.isEnum()) {
-                    out.append('"').append(Words.pick(element.enumLabels(), b)).append('"');
-                } else if (element.name().startsWith("int") || element.name().equals("numeric")) {
-                    out.append(Noise.below(b, 1000));
-                } else {
-                    out.append(Words.pick(Words.WORDS, b));
+                item.setLength(0);
+                values.append(row * 4 + i, item);
+                out.append('"');
+                for (int c = 0; c < item.length(); c++) {
+                    char ch = item.charAt(c);
+                    if (ch == '"') {
+                        out.append("\\\\\""); // COPY text of \" inside an array literal
+                    } else {
+                        out.append(ch == '\\' ? "\\\\" : String.valueOf(ch));
+                    }
                 }
+                out.append('"');
             }
             out.append('}');
         };
@@ -268,20 +432,26 @@ final class ValueFactory {
         return (row, out) -> Values.appendEscaped(options.get((int) Noise.skewed(Noise.at(seed, row, stream), options.size())), out);
     }
 
-    private Values indexed(String table, Column column, java.util.function.IntFunction<String> value, int distinct) {
-        return (row, out) -> {
-            if (row >= distinct) {
-                throw new SeedException(table + "." + column.name() + " is unique but has only " + distinct
-                        + " possible values. Lower its row count with <rowCounts><" + Table.shortName(table) + ">"
-                        + distinct + "</" + Table.shortName(table) + "></rowCounts>.");
-            }
-            Values.appendEscaped(value.apply((int) row), out);
-        };
+    /** The row-th of few values: a unique column over them holds at most that many rows (the table is capped to it). */
+    private static Values indexed(List<String> options) {
+        return (row, out) -> Values.appendEscaped(options.get((int) Math.min(row, options.size() - 1)), out);
     }
 
-    private Values text(LongFunction<String> random, boolean unique, LongFunction<String> indexed) {
-        LongFunction<String> source = unique ? indexed : random;
-        return (row, out) -> out.append(source.apply(row));
+    /** Documents with the keys something reads out of them; the generic shape where nothing does. */
+    private Values json(Spec spec, int stream) {
+        JsonShape shape = spec.json();
+        if (shape == null || shape.isEmpty()) {
+            return (row, out) -> {
+                long bits = Noise.at(seed, row, stream);
+                out.append("{\"id\": ").append(row).append(", \"tag\": \"").append(Words.pick(Words.WORDS, bits))
+                        .append("\", \"score\": ").append(Noise.below(bits >>> 8, 100)).append('}');
+            };
+        }
+        return (row, out) -> {
+            StringBuilder doc = new StringBuilder(64);
+            shape.append(seed, row, stream, doc);
+            Values.appendEscaped(doc.toString(), out);
+        };
     }
 
     private String uuid(long row, int stream) {
@@ -295,9 +465,10 @@ final class ValueFactory {
     private String date(String name, long row, int stream, ColumnRules rules) {
         long bits = Noise.at(seed, row, stream);
         if (rules.lowerText != null && rules.upperText != null) {
-            LocalDate from = LocalDate.parse(rules.lowerText.substring(0, 10));
-            LocalDate to = LocalDate.parse(rules.upperText.substring(0, 10));
-            return from.plusDays(Noise.below(bits, Math.max(1, to.toEpochDay() - from.toEpochDay()))).toString();
+            String[] range = range(rules, bits);
+            LocalDate from = LocalDate.parse(range[0].substring(0, 10));
+            LocalDate to = LocalDate.parse(range[1].substring(0, 10));
+            return from.plusDays(Noise.below(bits >>> 8, Math.max(1, to.toEpochDay() - from.toEpochDay()))).toString();
         }
         if (name.contains("birth") || name.equals("dob")) {
             return LocalDate.of(1950, 1, 1).plusDays(Noise.below(bits, 55L * 365)).toString();
@@ -308,12 +479,19 @@ final class ValueFactory {
     private String timestamp(long row, int stream, ColumnRules rules) {
         long bits = Noise.at(seed, row, stream);
         if (rules.lowerText != null && rules.upperText != null) {
-            LocalDateTime from = LocalDate.parse(rules.lowerText.substring(0, 10)).atStartOfDay();
-            LocalDateTime to = LocalDate.parse(rules.upperText.substring(0, 10)).atStartOfDay();
+            String[] range = range(rules, bits);
+            LocalDateTime from = LocalDate.parse(range[0].substring(0, 10)).atStartOfDay();
+            LocalDateTime to = LocalDate.parse(range[1].substring(0, 10)).atStartOfDay();
             long span = java.time.Duration.between(from, to).getSeconds();
-            return from.plusSeconds(Noise.below(bits, Math.max(1, span))).toString().replace('T', ' ');
+            return from.plusSeconds(Noise.below(bits >>> 8, Math.max(1, span))).format(TIMESTAMP);
         }
-        return EPOCH.plusSeconds(Noise.below(bits, SPAN_SECONDS)).toString().replace('T', ' ');
+        return EPOCH.plusSeconds(Noise.below(bits, SPAN_SECONDS)).format(TIMESTAMP);
+    }
+
+    /** One partition's range, or the whole span where the bounds are not partitions. */
+    private static String[] range(ColumnRules rules, long bits) {
+        return rules.ranges.isEmpty() ? new String[] {rules.lowerText, rules.upperText}
+                : rules.ranges.get((int) Noise.below(bits, rules.ranges.size()));
     }
 
     private long bits(long row, int stream) {

@@ -24,4 +24,11 @@ public interface MigrationListener {
 
     /** The migration failed; the source stops applying after it, as production would. */
     void failed(Migration migration, Exception cause);
+
+    /**
+     * The migration is not applied here, as production would not apply it on PostgreSQL with this
+     * configuration: another DBMS, a context or label not selected, a precondition that marked it as ran.
+     */
+    default void skipped(Migration migration, String reason) {
+    }
 }

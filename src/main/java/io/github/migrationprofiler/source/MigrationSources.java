@@ -38,6 +38,6 @@ public final class MigrationSources {
 
     private static MigrationSource liquibase(Path changelog, ProfilerConfig config, ProfilerLog log) {
         return new LiquibaseSource(changelog, config.searchPath(), config.contexts(), config.labels(),
-                config.changelogParameters(), log);
+                config.changelogParameters(), config.baseDir(), log);
     }
 }

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Docker engine against a real daemon. The image comes from MIGRATION_PROFILER_TEST_IMAGE
- * (CI builds a local one; there is no registry), else postgres:17. Without a daemon these tests
- * are skipped with the reason, except under CI=true, where that is a failure: CI must run them.
+ * (CI builds a local one; there is no registry), else postgres:17, pulled if absent. Without a
+ * daemon, or without the image where it cannot be pulled, these tests are skipped with the reason,
+ * except under CI=true, where that is a failure: CI must run them.
  */
 class DockerEngineIT {
 
@@ -51,8 +52,11 @@ class DockerEngineIT {
             docker = DockerClientImpl.getInstance(config,
                     new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig()).build());
             docker.pingCmd().exec();
-            docker.inspectImageCmd(IMAGE).exec();
-            return;
+            if (imagePresentOrPulled()) {
+                return;
+            }
+            unavailable = "Docker tests need image " + IMAGE + ", which is neither present nor pullable (set "
+                    + "MIGRATION_PROFILER_TEST_IMAGE to a local image)";
         } catch (RuntimeException e) {
             unavailable = "Docker tests need a daemon with image " + IMAGE + " (set MIGRATION_PROFILER_TEST_IMAGE): " + e.getMessage();
         }
@@ -61,6 +65,19 @@ class DockerEngineIT {
         }
         System.err.println("SKIPPED " + unavailable);
         Assumptions.abort(unavailable);
+    }
+
+    private static boolean imagePresentOrPulled() {
+        try {
+            docker.inspectImageCmd(IMAGE).exec();
+            return true;
+        } catch (RuntimeException absent) {
+            try {
+                return docker.pullImageCmd(IMAGE).start().awaitCompletion(3, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (RuntimeException | InterruptedException unpullable) {
+                return false;
+            }
+        }
     }
 
     @AfterAll

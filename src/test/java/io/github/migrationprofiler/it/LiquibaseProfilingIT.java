@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Liquibase changelogs in every format, applied by Liquibase itself on a real server. */
@@ -95,8 +96,7 @@ class LiquibaseProfilingIT {
 
     @AfterEach
     void leavesNothingBehind() throws Exception {
-        assertThat(server.scratchDatabases()).isEmpty();
-        assertThat(server.appRows()).isEqualTo(42);
+        server.assertLeftNothingBehind();
     }
 
     @Test
@@ -104,12 +104,19 @@ class LiquibaseProfilingIT {
         RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().contexts("prod").labels("!later").build());
 
         assertThat(result.source()).isEqualTo("Liquibase changelog db/changelog/master.xml (7 changesets)");
-        assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly(
-                "01-table", "02-data", "03-index", "03-analyze", "05-skipped-by-precondition");
-        assertThat(result.migrations()).allSatisfy(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
+        assertThat(result.migrations()).extracting(MigrationResult::id, MigrationResult::status).containsExactly(
+                tuple("01-table", Status.PASSED), tuple("02-data", Status.PASSED), tuple("03-index", Status.PASSED),
+                tuple("03-analyze", Status.PASSED), tuple("04-test-only", Status.SKIPPED),
+                tuple("05-skipped-by-precondition", Status.SKIPPED), tuple("06-labelled", Status.SKIPPED));
+        // skipped changesets say why, in Liquibase's words, and are not counted as profiled
+        assertThat(result.migrations()).extracting(MigrationResult::skipped).containsExactly(null, null, null, null,
+                "Context does not match 'prod'", "precondition failed, onFail MARK_RAN: Table public.no_such_table does not exist",
+                "Labels does not match '!later'");
+        assertThat(result.totals().migrations()).isEqualTo(4);
+        assertThat(result.totals().skipped()).isEqualTo(3);
 
         MigrationResult table = result.migrations().get(0);
-        assertThat(table.source()).isEqualTo("db/changelog/changes/01-table.yaml");
+        assertThat(table.source()).isEqualTo("src/main/resources/db/changelog/changes/01-table.yaml");
         assertThat(table.line()).isEqualTo(3);
         assertThat(table.statements()).singleElement().satisfies(s -> assertThat(s.sql()).startsWith("CREATE TABLE public.items"));
 
@@ -124,7 +131,7 @@ class LiquibaseProfilingIT {
         });
         assertThat(result.migrations().get(3).statements()).extracting(StatementResult::line).containsExactly(8);
         // MARK_RAN: the precondition failed, so nothing of the changeset ran
-        assertThat(result.migrations().get(4).statements()).isEmpty();
+        assertThat(result.migrations().get(5).statements()).isEmpty();
         // Liquibase's own bookkeeping is not measured
         assertThat(result.migrations()).flatExtracting(MigrationResult::statements).extracting(StatementResult::sql)
                 .noneMatch(sql -> sql.toLowerCase().contains("databasechangelog"));
@@ -165,7 +172,7 @@ class LiquibaseProfilingIT {
         assertThat(failed.error().message()).isEqualTo("column \"nope\" of relation \"items\" does not exist");
         assertThat(failed.error().line()).isEqualTo(6);
         assertThat(failed.failureSummary())
-                .isEqualTo("db/changelog/changes/03-index.sql:6 (changeset '03-broken' by dev, line 6): SQLSTATE 42703: "
+                .isEqualTo("src/main/resources/db/changelog/changes/03-index.sql:6 (changeset '03-broken' by dev, line 6): SQLSTATE 42703: "
                         + "column \"nope\" of relation \"items\" does not exist");
         assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("01-table", "02-data", "03-broken");
     }

@@ -6,6 +6,7 @@ import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Runs the profiler in a JVM of its own, so a test can interrupt or kill it. Arguments:
- * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image.
+ * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image, seed (a scale; default 0).
  */
 public final class ProfilerMain {
 
@@ -29,6 +30,8 @@ public final class ProfilerMain {
                 .jdbcUrl(options.get("jdbcUrl"))
                 .credentials(new Credentials(options.get("user"), options.get("password")))
                 .docker(DockerOptions.DEFAULTS.withImage(options.getOrDefault("image", DockerOptions.DEFAULT_IMAGE)))
+                .seed(SeedOptions.parse(options.getOrDefault("seed", "0"), SeedOptions.DEFAULT_RANDOM, SeedOptions.DEFAULT_NULL_FRACTION,
+                        Map.of()))
                 .build());
     }
 

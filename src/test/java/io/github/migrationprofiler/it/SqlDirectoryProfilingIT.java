@@ -28,8 +28,7 @@ class SqlDirectoryProfilingIT {
 
     @AfterEach
     void leavesNothingBehind() throws Exception {
-        assertThat(server.scratchDatabases()).isEmpty();
-        assertThat(server.appRows()).isEqualTo(42);
+        server.assertLeftNothingBehind();
     }
 
     private RunResult profile(List<String> selection) {

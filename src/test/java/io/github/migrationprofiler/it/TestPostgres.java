@@ -126,6 +126,34 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
+    /** No scratch database is left, and the application database the profiler must never touch still has its 42 rows. */
+    public void assertLeftNothingBehind() throws SQLException {
+        org.assertj.core.api.Assertions.assertThat(scratchDatabases()).as("scratch databases left").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(appRows()).as("rows of the untouched application database").isEqualTo(42);
+    }
+
+    /** Drops databases a test kept to look at (runs with keepDatabase), then checks nothing else is left. */
+    public void dropKept(List<String> databases) throws SQLException {
+        try (Connection admin = admin("postgres"); Statement s = admin.createStatement()) {
+            for (String database : databases) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(scratchDatabases()).isEmpty();
+    }
+
+    /** The first column of the first row of {@code sql} on {@code db}. */
+    public static String string(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    public static long count(Connection db, String sql) throws SQLException {
+        return Long.parseLong(string(db, sql));
+    }
+
     @Override
     public void close() throws IOException {
         postgres.close();

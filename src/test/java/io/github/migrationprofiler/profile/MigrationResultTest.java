@@ -11,9 +11,9 @@ class MigrationResultTest {
     @Test
     void failureSummaryNamesFileMigrationLineAndServerError() {
         MigrationResult changeset = new MigrationResult("7-bad", "alice", "db/changes.yaml", 12, Status.FAILED, 1.5, 0,
-                List.of(), new SqlError("42P01", "relation \"nope\" does not exist", 14), List.of(), null, List.of(), null, List.of());
+                List.of(), new SqlError("42P01", "relation \"nope\" does not exist", 14), List.of(), null, List.of(), null, List.of(), null);
         MigrationResult file = new MigrationResult("V2__bad.sql", null, "db/migration/V2__bad.sql", 1, Status.FAILED, 1.5, 0,
-                List.of(), new SqlError("42601", "syntax error at or near \"TABEL\"", 3), List.of(), null, List.of(), null, List.of());
+                List.of(), new SqlError("42601", "syntax error at or near \"TABEL\"", 3), List.of(), null, List.of(), null, List.of(), null);
 
         assertThat(changeset.failureSummary())
                 .isEqualTo("db/changes.yaml:14 (changeset '7-bad' by alice, line 14): SQLSTATE 42P01: relation \"nope\" does not exist");

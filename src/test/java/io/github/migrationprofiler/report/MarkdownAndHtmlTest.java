@@ -1,11 +1,19 @@
 package io.github.migrationprofiler.report;
 
+import io.github.migrationprofiler.analysis.Kind;
+import io.github.migrationprofiler.analysis.Verdict;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.RunError;
 import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.seed.SeedSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,5 +64,46 @@ class MarkdownAndHtmlTest {
         assertThat(html).contains("ModifyTable → Seq Scan<br>seq scan: public.items<br>rows: 4,800 estimated, 5,000 actual");
         assertThat(html).contains("aria-label=\"Runtime per migration\"", "aria-label=\"Lock timeline\"");
         assertThat(html).contains("add it nullable", "Thresholds: warnSmall 30 s · critical 1 s");
+    }
+
+    @Test
+    void skippedChangesetsGapsAndRepeatedIdsAreShownWithoutDrowningTheTable() {
+        List<MigrationResult> migrations = new ArrayList<>(run.migrations());
+        migrations.add(MigrationResult.skipped("1", "fineract", "db/parts/0016_ref_no.xml", 28, "Context does not match 'postgresql'"));
+        migrations.add(new MigrationResult("1", "fineract", "db/parts/0020_audit.xml", 34, Status.PASSED, 2.5, 0, List.of(), null, List.of(),
+                Kind.SMALL, List.of(), Verdict.OK, List.of(), null));
+        migrations.add(new MigrationResult("1", "fineract", "db/parts/0021_batch.xml", 25, Status.PASSED, 1.5, 0, List.of(), null, List.of(),
+                Kind.SMALL, List.of(), Verdict.OK, List.of(), null));
+        SeedSummary seed = new SeedSummary("medium", 100_000, 42, run.seed().tables(),
+                List.of(new SeedSummary.Gap("public.jobs", "a later migration, V7, fills it with INSERT … SELECT")), 1.0, null);
+        RunResult withMore = new RunResult(run.schemaVersion(), run.startedAt(), run.engine(), run.database(), run.source(),
+                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null);
+
+        String md = MarkdownSummary.render(withMore);
+        String html = HtmlReport.fragment(withMore);
+
+        assertThat(md).contains("| `1 (fineract) · 0020_audit.xml` |", "| `1 (fineract) · 0021_batch.xml` |");
+        assertThat(md).doesNotContain("| `1 (fineract) · 0016_ref_no.xml` |");
+        assertThat(md).contains("1 skipped (not applied on PostgreSQL with this configuration): `1 (fineract) · 0016_ref_no.xml` "
+                + "(Context does not match 'postgresql')");
+        assertThat(md).contains("### Seeding gaps", "- `public.jobs`: a later migration, V7, fills it with INSERT … SELECT");
+        assertThat(html).contains("1 skipped (not applied on PostgreSQL with this configuration)</summary>", "<h3>Seeding gaps</h3>");
+    }
+
+    @Test
+    void aRunThatStoppedEarlySaysWhereAndWhy() {
+        RunResult stopped = RunResult.failed("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", null, null),
+                "Liquibase changelog db/master.xml (3 changesets)", new RunError("rehearsal", "customChange class com.x.Y is not on the "
+                        + "plugin's classpath"));
+
+        assertThat(stopped.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(MarkdownSummary.render(stopped)).isEqualTo("""
+                ## Migration profile: 💥 FAILED
+
+                PostgreSQL (embedded) · Liquibase changelog db/master.xml (3 changesets)
+
+                **The run stopped during rehearsal: customChange class com.x.Y is not on the plugin's classpath**
+                """);
+        assertThat(HtmlReport.fragment(stopped)).contains("<strong>The run stopped during rehearsal: customChange class com.x.Y is not");
     }
 }

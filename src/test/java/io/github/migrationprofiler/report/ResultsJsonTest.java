@@ -28,10 +28,10 @@ class ResultsJsonTest {
     private final RunResult result = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("embedded", "17.6", null),
             "test_migration_20261123_100000_abcdef", "SQL directory db (2 files)", new Profile(List.of("V1__base.sql"), List.of(
                     new MigrationResult("V2__ok.sql", null, "db/V2__ok.sql", 1, Status.PASSED, 12.5, 3,
-                            List.of(StatementResult.of("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning"), Kind.SMALL, List.of(), Verdict.OK, List.of()),
+                            List.of(StatementResult.of("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning"), Kind.SMALL, List.of(), Verdict.OK, List.of(), null),
                     new MigrationResult("V3__bad.sql", null, "db/V3__bad.sql", 1, Status.FAILED, 0.5, 0,
                             List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4), List.of(), Kind.SMALL,
-                            List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote t", "do not")), Verdict.FAILED, List.of("SQL error")))), null);
+                            List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote t", "do not")), Verdict.FAILED, List.of("SQL error"), null))), null);
 
     @Test
     void writesTheDocumentedFieldsAndTotals() throws IOException {
@@ -39,11 +39,11 @@ class ResultsJsonTest {
 
         String json = Files.readString(file);
         assertThat(file.getFileName().toString()).isEqualTo("results.json");
-        assertThat(json).contains("\"schemaVersion\" : 1", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
+        assertThat(json).contains("\"schemaVersion\" : 2", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
                 "\"baseline\" : [ \"V1__base.sql\" ]", "\"status\" : \"FAILED\"", "\"sqlState\" : \"42P01\"",
                 "\"rowsAffected\" : 3", "\"totals\"", "\"warnings\" : [ \"a warning\" ]", "\"kind\" : \"SMALL\"", "\"severity\" : \"error\"");
         assertThat(json).doesNotContain("\"author\" : null", "failureSummary", "\"failed\" : true", "\"warnings\" : [ ]", "\"seed\"");
-        assertThat(result.totals()).isEqualTo(new RunResult.Totals(13.0, 2, 1));
+        assertThat(result.totals()).isEqualTo(new RunResult.Totals(13.0, 2, 1, 0));
     }
 
     @Test

@@ -35,24 +35,24 @@ final class Runs {
                 List.of(), new PlanSummary(List.of("ModifyTable", "Seq Scan"), List.of("public.items"), 4_800, 5_000), List.of());
         MigrationResult ok = new MigrationResult("V1__ok.sql", null, "db/V1__ok.sql", 1, Status.PASSED, 3.25, 0,
                 List.of(StatementResult.of("CREATE TABLE t (id int)", 1, 3.0, 0, null)), null, List.of(), Kind.SMALL, List.of(),
-                Verdict.OK, List.of());
+                Verdict.OK, List.of(), null);
         MigrationResult warning = new MigrationResult("002-backfill", "alice", "db/changes.yaml", 12, Status.PASSED, 40.5, 5_000,
                 List.of(backfill), null, List.of(), Kind.MEDIUM, List.of(), Verdict.WARNING,
-                List.of("ran 41 ms, over the warning line of 10 ms for MEDIUM migrations"));
+                List.of("ran 41 ms, over the warning line of 10 ms for MEDIUM migrations"), null);
         MigrationResult critical = new MigrationResult("003-token", "alice", "db/changes.yaml", 20, Status.PASSED, 1234.5, 0,
                 List.of(rewrite), null, List.of(), Kind.LARGE,
                 List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote public.items | under lock", "add it nullable")),
-                Verdict.CRITICAL, List.of("ran 1.2 s, over the critical line of 1 s"));
+                Verdict.CRITICAL, List.of("ran 1.2 s, over the critical line of 1 s"), null);
         MigrationResult failed = new MigrationResult("V4__bad.sql", null, "db/V4__bad.sql", 1, Status.FAILED, 0.5, 0,
                 List.of(StatementResult.of("SELECT * FROM nope", 2, 0.5, 0, new SqlError("42P01", "relation \"nope\" does not exist", 2))),
-                new SqlError("42P01", "relation \"nope\" does not exist", 2), List.of(), null, List.of(), Verdict.FAILED, List.of("SQL error"));
+                new SqlError("42P01", "relation \"nope\" does not exist", 2), List.of(), null, List.of(), Verdict.FAILED, List.of("SQL error"), null);
         Map<String, String> thresholds = new LinkedHashMap<>();
         thresholds.put("warnSmall", "30 s");
         thresholds.put("critical", "1 s");
         RunResult run = RunResult.of("2026-11-23T10:00:00Z", new RunResult.Engine("docker", "17.6", "postgres:17"),
                 "test_migration_20261123_100000_abcdef", "SQL directory db (4 files)",
                 new Profile(List.of(), List.of(ok, warning, critical, failed)),
-                new SeedSummary("medium", 100_000, 42, List.of(new SeedSummary.TableSeed("public.items", 100_000, 812.5)), 900.25, null));
+                new SeedSummary("medium", 100_000, 42, List.of(new SeedSummary.TableSeed("public.items", 100_000, 812.5)), List.of(), 900.25, null));
         return run.judged(run.migrations(), new RunResult.GateSummary(Verdict.FAILED, List.of(), thresholds));
     }
 }

@@ -1,0 +1,104 @@
+package io.github.migrationprofiler.seed;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lets the database judge generated rows before the real load: a sample is copied into a
+ * temporary copy of the table that carries the constraints of the final schema (NOT NULL, CHECKs,
+ * generated columns), inside a transaction that is rolled back. The first constraint a row breaks
+ * is returned, with the columns it reads, so the seeder can write those differently or give up
+ * on the table with a reason. Checks the generator reads itself are here too: this is what
+ * catches the forms it does not understand.
+ */
+final class RowProbe {
+
+    /** A constraint a generated row broke. */
+    record Violation(String constraint, List<String> columns, String message) {
+        String describe() {
+            return (constraint == null ? "" : "constraint " + constraint + ": ") + message;
+        }
+    }
+
+    private static final Pattern COPY_COLUMN = Pattern.compile("column (\"[^\"]*(?:\"\"[^\"]*)*\"|[^:]+):");
+    private static final int SAMPLE = 64;
+
+    private RowProbe() {
+    }
+
+    static Optional<Violation> test(Connection connection, Table table, TableValues values) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE migration_profiler_probe (LIKE " + table.name()
+                    + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS) ON COMMIT DROP");
+            for (Column column : table.columns()) {
+                if (column.notNull() && !column.generated()) {
+                    s.execute("ALTER TABLE migration_profiler_probe ALTER COLUMN " + Quoting.identifier(column.name()) + " SET NOT NULL");
+                }
+            }
+            for (Check check : table.checks()) {
+                Savepoint before = connection.setSavepoint();
+                try {
+                    s.execute("ALTER TABLE migration_profiler_probe ADD CONSTRAINT " + Quoting.identifier(check.name()) + " "
+                            + check.enforced());
+                    connection.releaseSavepoint(before);
+                } catch (SQLException alreadyThereOrNotYetPossible) {
+                    connection.rollback(before); // copied by LIKE, or it calls a function a later migration creates
+                }
+            }
+            CopyLoader.copyRows(connection, "migration_profiler_probe", values, sample(values.rows()));
+            return Optional.empty();
+        } catch (PSQLException e) {
+            return Optional.of(violation(table, e));
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The first rows, and rows spread over the rest: unique columns and skew depend on the row number. */
+    private static long[] sample(long rows) {
+        int n = (int) Math.min(rows, 2L * SAMPLE);
+        long[] sample = new long[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = i < SAMPLE || rows <= 2L * SAMPLE ? i : SAMPLE + (rows - SAMPLE) * (i - SAMPLE) / SAMPLE;
+        }
+        return sample;
+    }
+
+    private static Violation violation(Table table, PSQLException e) {
+        ServerErrorMessage server = e.getServerErrorMessage();
+        if (server == null) {
+            return new Violation(null, List.of(), e.getMessage());
+        }
+        List<String> columns = new ArrayList<>();
+        if (server.getColumn() != null) {
+            columns.add(server.getColumn());
+        }
+        String constraint = server.getConstraint();
+        if (constraint != null) {
+            table.checks().stream().filter(c -> c.name().equals(constraint)).findFirst()
+                    .ifPresent(c -> c.columns().stream().filter(col -> !columns.contains(col)).forEach(columns::add));
+        }
+        Matcher where = COPY_COLUMN.matcher(server.getWhere() == null ? "" : server.getWhere());
+        if (where.find()) {
+            String column = where.group(1).strip();
+            column = column.startsWith("\"") ? column.substring(1, column.length() - 1).replace("\"\"", "\"") : column;
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        return new Violation(constraint, columns, server.getMessage());
+    }
+}
