@@ -366,25 +366,28 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 type -> literal(connection, type), overrides);
     }
 
+    /**
+     * The keys a foreign key may point at. A parent this run seeded has them computed again from
+     * its generators, unless a migration since replaced the column (a key rebuilt as uuid under
+     * the old name): then, as for parents with reference rows, they are read from the table.
+     */
     private ParentKeys parentKeys(Connection connection, ForeignKey fk, Migration applied) {
-        TableValues parent = seeded.get(fk.refTable());
-        if (parent != null) {
-            try {
-                return ParentKeys.seeded(parent, fk.refColumns());
-            } catch (SeedException notGenerated) {
-                // the parent's key was left to a default: read the keys it got
-            }
-        }
         if (empty.contains(fk.refTable())) {
             return ParentKeys.NONE;
         }
         try {
-            java.util.Set<String> doomed = Set.of();
             Table table = Catalog.read(connection, Map.of(Catalog.tableNames(connection).getOrDefault(fk.refTable(), 0L), fk.refTable()))
                     .get(fk.refTable());
-            if (table != null) {
-                doomed = table.column(fk.refColumns().get(0)).map(c -> schema.deletedKeys(table, c, applied)).orElse(Set.of());
+            TableValues parent = seeded.get(fk.refTable());
+            if (parent != null && table != null && parent.sameColumns(table, fk.refColumns())) {
+                try {
+                    return ParentKeys.seeded(parent, fk.refColumns());
+                } catch (SeedException notGenerated) {
+                    // the parent's key was left to a default: read the keys it got
+                }
             }
+            java.util.Set<String> doomed = table == null ? Set.of()
+                    : table.column(fk.refColumns().get(0)).map(c -> schema.deletedKeys(table, c, applied)).orElse(Set.of());
             return ParentKeys.existing(connection, fk.refTable(), fk.refColumns(), doomed);
         } catch (SQLException e) {
             throw new SeedException("cannot read the keys of " + fk.refTable() + ": " + e.getMessage(), e);

@@ -69,6 +69,18 @@ final class TableValues {
         return columns;
     }
 
+    /** Whether {@code columns} of {@code now} are still the columns this table's values were made for (same position and type). */
+    boolean sameColumns(Table now, List<String> columns) {
+        for (String name : columns) {
+            Column then = table.column(name).orElse(null);
+            Column current = now.column(name).orElse(null);
+            if (then == null || current == null || then.position() != current.position() || !then.type().name().equals(current.type().name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Values column(String name) {
         Values values = columns.get(name);
         if (values == null) {

@@ -25,8 +25,10 @@ final class TableWrites {
             "(?:insert|loadData|loadUpdateData|delete)\\b[^>]*?\\btableName\\s*[=:]\\s*[\"']?([\\w$]+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DELETE = Pattern.compile("DELETE\\s+FROM\\s+(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern UPDATE = Pattern.compile("UPDATE\\s+(?:ONLY\\s+)?" + NAME + "\\s+SET\\s+(.+?)(?:\\bWHERE\\b|\\bFROM\\b|\\bRETURNING\\b|;|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UPDATE = Pattern.compile("UPDATE\\s+(?:ONLY\\s+)?" + NAME + "(?:\\s+(?:AS\\s+)?(?!SET\\b)[\\w$]+)?\\s+SET\\s+"
+            + "(.+?)(?:\\b(WHERE|FROM|RETURNING)\\b|;|$)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The rest of an UPDATE after WHERE, up to the end of the statement. */
+    private static final Pattern WHERE = Pattern.compile("\\G(.*?)(?:;|$)", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "^\\s*(\"[^\"]+\"|[\\w$]+)\\s*=\\s*(?:[\\w$]+\\.)?(\"[^\"]+\"|[A-Za-z_][\\w$]*)\\s*(?:::\\s*[\\w ]+(?:\\(\\d+\\))?)?\\s*$");
     private static final Pattern TAG = Pattern.compile("<(addColumn|update|column)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
@@ -108,8 +110,12 @@ final class TableWrites {
         String sql = text.replace("&quot;", "\"");
         Matcher m = UPDATE.matcher(sql);
         while (m.find()) {
-            boolean filtered = m.end(2) < sql.length() && sql.regionMatches(true, m.end(2), "WHERE", 0, 5);
-            tables.merge(normalize(m.group(1)), !filtered, Boolean::logicalOr);
+            boolean rowByRow = false;
+            if ("WHERE".equalsIgnoreCase(m.group(3))) {
+                Matcher where = WHERE.matcher(sql);
+                rowByRow = where.find(m.end(3)) && where.group(1).contains("'"); // picks rows by value: WHERE name = 'x'
+            }
+            tables.merge(normalize(m.group(1)), !rowByRow, Boolean::logicalOr); // a join (FROM) or an IS NULL backfill fills all
         }
         m = LIQUIBASE_UPDATE.matcher(sql);
         while (m.find()) {

@@ -22,6 +22,9 @@ final class ValueFactory {
     private static final LocalDateTime EPOCH = LocalDateTime.of(2023, 1, 1, 0, 0);
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", and derived columns parse what they follow. */
+    /** Column names of identifiers kept as text: {@code external_id}, {@code cve_id}, {@code api_key}, {@code sku}, {@code order_no}. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "(^|_)(id|key|code|ref|reference|no|number|sku|slug|handle)$");
     static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Finds a literal PostgreSQL accepts for a type the generator does not know, or {@code null}. */
@@ -348,6 +351,11 @@ final class ValueFactory {
     }
 
     private LongFunction<String> wordsFor(String name, int stream) {
+        if (IDENTIFIER.matcher(name).find()) {
+            // identifiers kept as text (an external id, a CVE id, a code) are nearly all distinct in production
+            return row -> Words.pick(Words.WORDS, bits(row, stream)).toUpperCase(Locale.ROOT) + "-"
+                    + Long.toString(bits(row, stream + 1) >>> 24, 36);
+        }
         if (name.contains("email")) {
             return row -> Words.pick(Words.FIRST, bits(row, stream)).toLowerCase(Locale.ROOT) + "." + row + "@example.com";
         }

@@ -210,6 +210,43 @@ class RealHistorySeedingIT {
     }
 
     @Test
+    void aKeyRebuiltAsUuidUnderItsOldNameIsFollowedByTablesSeededLater() throws SQLException {
+        // hyades: a bigint key replaced by a uuid column renamed to the old name, the link table rebuilt by a join backfill
+        RunResult result = profile("V1__t.sql", """
+                        CREATE TABLE advisory (id bigserial PRIMARY KEY, name text);
+                        CREATE TABLE vulnerability (id bigint PRIMARY KEY);
+                        """,
+                "V2__link.sql", """
+                        CREATE TABLE adv_vuln (advisory_id bigint NOT NULL REFERENCES advisory, vulnerability_id bigint NOT NULL
+                            REFERENCES vulnerability, PRIMARY KEY (advisory_id, vulnerability_id));
+                        """,
+                "V3__uuid.sql", """
+                        ALTER TABLE advisory ADD COLUMN uuid uuid;
+                        UPDATE advisory SET uuid = gen_random_uuid();
+                        ALTER TABLE adv_vuln ADD COLUMN advisory_uuid uuid;
+                        UPDATE adv_vuln AS av SET advisory_uuid = a.uuid FROM advisory AS a WHERE av.advisory_id = a.id;
+                        ALTER TABLE adv_vuln DROP CONSTRAINT adv_vuln_advisory_id_fkey;
+                        ALTER TABLE adv_vuln DROP CONSTRAINT adv_vuln_pkey;
+                        ALTER TABLE adv_vuln DROP COLUMN advisory_id;
+                        ALTER TABLE adv_vuln RENAME COLUMN advisory_uuid TO advisory_id;
+                        ALTER TABLE adv_vuln ADD PRIMARY KEY (advisory_id, vulnerability_id);
+                        ALTER TABLE advisory DROP CONSTRAINT advisory_pkey;
+                        ALTER TABLE advisory DROP COLUMN id;
+                        ALTER TABLE advisory RENAME COLUMN uuid TO id;
+                        ALTER TABLE advisory ADD PRIMARY KEY (id);
+                        ALTER TABLE adv_vuln ADD FOREIGN KEY (advisory_id) REFERENCES advisory (id);
+                        """,
+                "V4__later.sql", "CREATE TABLE advisory_note (advisory_id uuid NOT NULL REFERENCES advisory (id), note text);\n");
+
+        assertAllPassed(result);
+        assertThat(result.seed().gaps()).isEmpty();
+        try (Connection db = server.admin(result.database())) {
+            assertThat(count(db, "SELECT count(*) FROM adv_vuln")).isPositive(); // seeded before the rebuild, carried through it
+            assertThat(count(db, "SELECT count(*) FROM advisory_note")).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void whatTheHistoryProvesAboutRowsIsHonoured() throws SQLException {
         RunResult result = profile("V1__t.sql", """
                         CREATE TABLE jobs (id int PRIMARY KEY, name text NOT NULL UNIQUE);

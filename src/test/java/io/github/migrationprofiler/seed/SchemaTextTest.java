@@ -90,8 +90,10 @@ class SchemaTextTest {
         assertThat(writes.copiedLater("public.\"People_Copy\"", 3)).isNull();
         assertThat(writes.copiedLater("public.roles", 0)).isNull();
 
-        assertThat(TableWrites.updates("UPDATE t SET a = 1 WHERE id = 2; UPDATE u SET b = 2;"))
-                .isEqualTo(Map.of("t", false, "u", true));
+        // row by row: a WHERE that picks rows by value; a backfill: no WHERE, a join, or a test without literals
+        assertThat(TableWrites.updates("UPDATE t SET a = 1 WHERE name = 'x'; UPDATE u SET b = 2; UPDATE v SET c = 3 WHERE c IS NULL;"
+                + "UPDATE \"W\" AS w SET d = x.d FROM x WHERE w.id = x.id;"))
+                .isEqualTo(Map.of("t", false, "u", true, "v", true, "W", true));
         assertThat(TableWrites.updates("<update tableName=\"job\"><column name=\"s\" value=\"X\"/><where>name='a'</where></update>"
                 + "<addNotNullConstraint tableName=\"job\" columnName=\"s\" defaultNullValue=\"?\"/>")).isEqualTo(Map.of("job", true));
         assertThat(TableWrites.columnCopies("UPDATE users SET created_by = created_by_id, stamp = now(), n = 1;"
