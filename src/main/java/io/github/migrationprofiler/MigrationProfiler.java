@@ -128,7 +128,7 @@ public final class MigrationProfiler {
         progress.source = source.describe();
         Selection selection = forced != null ? forced : Selection.of(config.migrations());
         selection.validate(source.migrations());
-        Analyzer analyzer = new Analyzer(config.disabledRules());
+        Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout());
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
         log.info("Profiling " + source.describe());

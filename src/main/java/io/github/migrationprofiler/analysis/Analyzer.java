@@ -21,6 +21,15 @@ public final class Analyzer {
 
     private final Set<String> disabled;
 
+    /** @param assumeLockTimeout the migration runner sets lock_timeout itself: missing-lock-timeout does not apply */
+    public static Analyzer of(Set<String> disabledRules, boolean assumeLockTimeout) {
+        Set<String> disabled = new HashSet<>(disabledRules);
+        if (assumeLockTimeout) {
+            disabled.add(Rules.MISSING_LOCK_TIMEOUT);
+        }
+        return new Analyzer(disabled);
+    }
+
     public Analyzer(Set<String> disabledRules) {
         for (String id : disabledRules) {
             if (Rules.byId(id).isEmpty()) {

@@ -3,7 +3,10 @@ package io.github.migrationprofiler.analysis;
 import io.github.migrationprofiler.analysis.MigrationFacts.Step;
 import io.github.migrationprofiler.profile.TableStat;
 
-/** Judges a migration's kind from what it did to tables that held data. */
+/**
+ * Judges a migration's kind from what it did to tables that existed before it, whatever they hold
+ * here: a rewrite copies production's whole table even where the profile's copy is empty.
+ */
 final class Classifier {
 
     private Classifier() {
@@ -12,7 +15,10 @@ final class Classifier {
     static Kind kind(MigrationFacts facts) {
         Kind kind = Kind.SMALL;
         for (Step step : facts.steps()) {
-            for (TableStat table : step.populated()) {
+            if (step.matches(Operations.DML) && step.statement().rowsAffected() >= 1_000) {
+                kind = max(kind, Kind.MEDIUM);
+            }
+            for (TableStat table : step.existing()) {
                 kind = max(kind, kindOf(step, table));
             }
         }
@@ -20,16 +26,11 @@ final class Classifier {
     }
 
     private static Kind kindOf(Step step, TableStat table) {
-        if (step.statement().rewrites().contains(table.table()) || step.matches(Operations.REBUILD)
-                || step.matches(Operations.DROP_DATA) || Operations.changesMostRows(step, table.rows())) {
+        boolean rewritten = step.statement().rewrites().contains(table.table()) && !step.matches(Operations.TRUNCATE);
+        if (rewritten || Operations.changesMostRows(step, table.rows())) {
             return Kind.LARGE;
         }
-        if (step.matches(Operations.ANY_INDEX_BUILD) || step.matches(Operations.SET_NOT_NULL)
-                || step.matches(Operations.ADD_CHECK_OR_FK) || step.matches(Operations.VALIDATE) || step.matches(Operations.ADD_UNIQUE)
-                || step.matches(Operations.DML) && step.statement().rowsAffected() >= 1_000) {
-            return Kind.MEDIUM;
-        }
-        return Kind.SMALL;
+        return step.readWhole(table.table()) ? Kind.MEDIUM : Kind.SMALL;
     }
 
     private static Kind max(Kind a, Kind b) {

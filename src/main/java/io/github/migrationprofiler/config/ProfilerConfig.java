@@ -25,6 +25,7 @@ import java.util.Map;
  * @param seed                how much synthetic data the migrations meet
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
  * @param disabledRules       ids of analysis rules not to apply
+ * @param assumeLockTimeout   the team's migration runner sets lock_timeout for every migration
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -48,6 +49,7 @@ public record ProfilerConfig(
         SeedOptions seed,
         boolean keepDatabase,
         java.util.Set<String> disabledRules,
+        boolean assumeLockTimeout,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -71,7 +73,7 @@ public record ProfilerConfig(
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
-                .keepDatabase(keepDatabase).disabledRules(disabledRules).gate(gate).reportsDirectory(reportsDirectory)
+                .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -93,6 +95,7 @@ public record ProfilerConfig(
         private SeedOptions seed = SeedOptions.NONE;
         private boolean keepDatabase;
         private java.util.Set<String> disabledRules = java.util.Set.of();
+        private boolean assumeLockTimeout;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -121,6 +124,7 @@ public record ProfilerConfig(
         public Builder seed(SeedOptions value) { seed = value; return this; }
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
         public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
+        public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
@@ -129,7 +133,8 @@ public record ProfilerConfig(
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase, disabledRules, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
+                    disabledRules, assumeLockTimeout, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

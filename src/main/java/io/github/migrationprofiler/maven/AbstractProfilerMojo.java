@@ -234,6 +234,13 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     @Parameter(property = "migration-profiler.disabledRules")
     List<String> disabledRules;
 
+    /**
+     * Your migration runner sets {@code lock_timeout} for every migration (e.g. in its connection
+     * settings), so the {@code missing-lock-timeout} rule does not apply.
+     */
+    @Parameter(property = "migration-profiler.assumeLockTimeout", defaultValue = "false")
+    boolean assumeLockTimeout;
+
     /** SMALL migrations (add a column, an enum value, a default) running this long are a warning: {@code 250ms}, {@code 30s}, {@code 5m}. */
     @Parameter(property = "migration-profiler.warnSmall", defaultValue = "30s")
     String warnSmall;
@@ -317,6 +324,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                         DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
                 .seed(seedOptions())
                 .disabledRules(disabledRules == null ? List.of() : disabledRules)
+                .assumeLockTimeout(assumeLockTimeout)
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)

@@ -12,13 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches the locks the migration's backend holds on user relations, from a second connection:
- * while a statement runs it polls {@code pg_locks} every few milliseconds (so long statements and
+ * while a statement runs it polls {@code pg_locks} at once and then every few milliseconds (so long statements and
  * {@code CONCURRENTLY}, which runs outside a transaction, are seen), and reads once more, exactly,
  * after each statement. A lock counts from when it was first seen until its transaction ends.
  */
 final class LockSampler implements AutoCloseable {
 
     private static final long POLL_MILLIS = 5;
+    /** Polls at first without pause: a statement that fails fast releases its locks with the error. */
+    private static final int EAGER_POLLS = 20;
     private static final String QUERY = """
             SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), l.mode
               FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -60,10 +62,10 @@ final class LockSampler implements AutoCloseable {
         statement = index;
         polling.set(true);
         poller = new Thread(() -> {
-            while (polling.get()) {
+            for (int polls = 0; polling.get(); polls++) {
                 read();
                 try {
-                    Thread.sleep(POLL_MILLIS);
+                    Thread.sleep(polls < EAGER_POLLS ? 0 : POLL_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -92,6 +94,11 @@ final class LockSampler implements AutoCloseable {
         long now = System.nanoTime();
         held.values().forEach(seen -> seen.released = now);
         held.clear();
+    }
+
+    /** The relations statement number {@code index} was seen to lock. */
+    synchronized List<String> lockedBy(int index) {
+        return all.stream().filter(seen -> seen.statement == index).map(seen -> seen.relation).toList();
     }
 
     /** Every lock seen so far, released or not, and forgets them. */

@@ -99,6 +99,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
             seeder.seedNewTables(lastApplied);
         }
         current = new Run(migration, reviewing && selected);
+        if (current.reviewed) {
+            current.start(connection);
+        }
     }
 
     @Override
@@ -117,26 +120,32 @@ public final class Profiler implements MigrationListener, StatementObserver {
     }
 
     @Override
-    public void executed(String sql, long nanos, long rowsAffected) {
+    public void executed(String sql, long nanos, long rowsAffected, List<String> debugMessages) {
         Probe done = endProbe();
         if (current == null || !current.isMeasuring()) {
             return;
         }
         Draft draft = new Draft(sql, current.locate(sql), millis(nanos), rowsAffected, null, transaction, done);
         if (done != null) {
-            draft.rewrites = done.rewritesSince(connection);
+            draft.after = done.after(connection);
+            draft.rewrites = draft.after.rewrittenSince(done.before);
+            draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
         }
         current.drafts.add(draft);
         endTransactionIfAutocommit();
     }
 
     @Override
-    public void failed(String sql, long nanos, SQLException error) {
+    public void failed(String sql, long nanos, SQLException error, List<String> debugMessages) {
         Probe done = endProbe();
         if (current != null) { // a failure counts even in bookkeeping: it stops the run
             int line = current.locate(sql);
             current.error = sqlError(error, sql, line);
-            current.drafts.add(new Draft(sql, line, millis(nanos), 0, current.error, transaction, done));
+            Draft draft = new Draft(sql, line, millis(nanos), 0, current.error, transaction, done);
+            if (done != null) { // the transaction is aborted: what it did is read against the relations as they were
+                draft.work = WorkNotices.read(debugMessages, done.before, locks.lockedBy(done.index), sql, null);
+            }
+            current.drafts.add(draft);
             current.measuring(false); // what the tool does after the error (rolling back, cleaning up) is not the migration
         }
     }
@@ -283,7 +292,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
 
         static Probe take(Connection connection, String sql, int index) {
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                 ResultSet rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), "
+                         + WorkNotices.ENABLE)) {
                 rs.next();
                 return new Probe(index, RelationSnapshot.take(connection), rs.getString(1), rs.getString(2),
                         PlanInspector.isDml(sql) ? PlanInspector.explain(connection, sql) : null);
@@ -292,11 +302,12 @@ public final class Profiler implements MigrationListener, StatementObserver {
             }
         }
 
-        List<String> rewritesSince(Connection connection) {
+        /** The relations right after the statement; as before, if they cannot be read. */
+        RelationSnapshot after(Connection connection) {
             try {
-                return RelationSnapshot.take(connection).rewrittenSince(before);
+                return RelationSnapshot.take(connection);
             } catch (SQLException e) {
-                return List.of();
+                return before;
             }
         }
     }
@@ -310,7 +321,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
         final SqlError error;
         final int transaction;
         final Probe probe;
+        RelationSnapshot after;
         List<String> rewrites = List.of();
+        List<Work> work = List.of();
 
         Draft(String sql, int line, double millis, long rows, SqlError error, int transaction, Probe probe) {
             this.sql = sql;
@@ -322,25 +335,35 @@ public final class Profiler implements MigrationListener, StatementObserver {
             this.probe = probe;
         }
 
-        StatementResult result(List<LockSampler.Seen> seen, long now) {
+        /** @param existing oids of the tables that existed when the migration began; {@code null} if unknown */
+        StatementResult result(List<LockSampler.Seen> seen, long now, Set<Long> existing) {
             if (probe == null) {
                 return new StatementResult(sql, line, millis, rows, error, transaction, null, null, List.of(), rewrites, null, List.of());
             }
+            RelationSnapshot known = after == null ? probe.before : after; // an index built by the statement is known only after it
             List<LockHeld> held = new ArrayList<>();
             Set<String> touched = new LinkedHashSet<>();
             for (LockSampler.Seen lock : seen) {
                 if (lock.statement == probe.index) {
                     long released = lock.released >= 0 ? lock.released : now;
-                    held.add(new LockHeld(lock.relation, lock.mode.display(), millis(released - lock.firstSeen), lock.mode.blocks()));
-                    touched.add(probe.before.tableOf(lock.relation));
+                    String table = tableOf(lock.relation, known);
+                    held.add(new LockHeld(lock.relation, lock.mode.display(), millis(released - lock.firstSeen), lock.mode.blocks(), table));
+                    touched.add(table);
                 }
             }
-            rewrites.forEach(r -> touched.add(probe.before.tableOf(r)));
-            List<TableStat> stats = touched.stream().map(probe.before::stat).filter(java.util.Objects::nonNull).toList();
+            rewrites.forEach(r -> touched.add(tableOf(r, known)));
+            work.forEach(w -> touched.add(w.table()));
+            List<TableStat> stats = touched.stream().map(probe.before::stat).filter(java.util.Objects::nonNull)
+                    .map(t -> existing != null && !existing.contains(probe.before.oidOf(t.table())) ? t.createdHere() : t).toList();
             PlanSummary plan = probe.plan == null ? null
                     : new PlanSummary(probe.plan.nodeTypes(), probe.plan.seqScans(), probe.plan.estimatedRows(), rows);
             return new StatementResult(sql, line, millis, rows, error, transaction, probe.lockTimeout, probe.statementTimeout,
-                    held, rewrites, plan, stats);
+                    held, rewrites, plan, stats, work);
+        }
+
+        private String tableOf(String relation, RelationSnapshot known) {
+            String table = known.tableOf(relation);
+            return table.equals(relation) ? probe.before.tableOf(relation) : table;
         }
     }
 
@@ -353,11 +376,40 @@ public final class Profiler implements MigrationListener, StatementObserver {
         long measuredNanos;
         int cursor;
         SqlError error;
+        Set<Long> existingTables;
+        SchemaChanges schemaAtStart;
 
         Run(Migration migration, boolean reviewed) {
             this.migration = migration;
             this.reviewed = reviewed;
             this.cursor = migration.line();
+        }
+
+        /**
+         * Notes what exists before the migration (what it creates itself is nobody's traffic yet),
+         * and gives it the session's own lock_timeout: one an earlier migration SET does not
+         * protect this one in production, where it may run on a connection of its own.
+         */
+        void start(Connection connection) {
+            try (Statement reset = connection.createStatement()) {
+                reset.execute("RESET lock_timeout");
+                existingTables = RelationSnapshot.take(connection).tableOids();
+                schemaAtStart = SchemaChanges.take(connection);
+            } catch (SQLException e) {
+                existingTables = null; // unknown: every table counts as one production already has
+            }
+        }
+
+        /** Tables dropped, renamed or retyped by the migration, which old code running meanwhile would trip on. */
+        List<io.github.migrationprofiler.analysis.SchemaChange> schemaChanges(Status status) {
+            if (schemaAtStart == null || status != Status.PASSED) {
+                return List.of();
+            }
+            try {
+                return SchemaChanges.take(connection).since(schemaAtStart);
+            } catch (SQLException e) {
+                return List.of();
+            }
         }
 
         boolean isMeasuring() {
@@ -382,10 +434,11 @@ public final class Profiler implements MigrationListener, StatementObserver {
         MigrationResult result(Status status, List<LockSampler.Seen> seen, List<ForeignKeyGap> gaps) {
             measuring(false);
             long now = System.nanoTime();
-            List<StatementResult> statements = drafts.stream().map(d -> d.result(seen, now)).toList();
+            List<StatementResult> statements = drafts.stream().map(d -> d.result(seen, now, existingTables)).toList();
             long rows = statements.stream().mapToLong(StatementResult::rowsAffected).sum();
             double millis = millis(measuredNanos);
-            Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps), source.text(migration));
+            Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status)),
+                    source.text(migration));
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
                     status, millis, rows, statements, status == Status.FAILED ? error : null, List.of(),
                     analysis.kind(), analysis.findings(), null, List.of(), null);

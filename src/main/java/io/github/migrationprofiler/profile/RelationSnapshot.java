@@ -18,7 +18,7 @@ final class RelationSnapshot {
 
     private static final String QUERY = """
             SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relkind, c.relfilenode,
-                   c.reltuples::bigint, c.relpages, c.reltoastrelid, i.indrelid
+                   c.reltuples::bigint, c.relpages, c.reltoastrelid, i.indrelid, c.relname
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               LEFT JOIN pg_index i ON i.indexrelid = c.oid
              WHERE c.relkind IN ('r', 'p', 'i', 'm', 't')
@@ -27,7 +27,7 @@ final class RelationSnapshot {
 
     private static final long BLOCK = 8192;
 
-    record Relation(long oid, String name, char kind, long fileNode, long rows, long pages, long toast, long table) {
+    record Relation(long oid, String name, char kind, long fileNode, long rows, long pages, long toast, long table, String bare) {
     }
 
     private final Map<Long, Relation> byOid;
@@ -41,7 +41,7 @@ final class RelationSnapshot {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
             while (rs.next()) {
                 relations.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9)));
             }
         }
         return new RelationSnapshot(relations);
@@ -88,6 +88,27 @@ final class RelationSnapshot {
             }
         }
         return new TableStat(table, Math.max(0, relation.rows()), pages * BLOCK);
+    }
+
+    /** Oids of the tables and materialized views, to tell later which ones existed at this moment. */
+    java.util.Set<Long> tableOids() {
+        java.util.Set<Long> oids = new java.util.HashSet<>();
+        byOid.values().stream().filter(r -> r.kind() == 'r' || r.kind() == 'm' || r.kind() == 'p').forEach(r -> oids.add(r.oid()));
+        return oids;
+    }
+
+    /** Oid of a table or materialized view by qualified name, or -1. */
+    long oidOf(String table) {
+        return byOid.values().stream().filter(r -> r.name().equals(table) && r.kind() != 'i').mapToLong(Relation::oid).findFirst().orElse(-1);
+    }
+
+    /**
+     * The qualified name of a relation the server named without its schema, preferring one of
+     * {@code preferred} (what the statement locked) when several schemas hold the name.
+     */
+    java.util.Optional<String> qualify(String bare, java.util.Collection<String> preferred) {
+        List<String> named = byOid.values().stream().filter(r -> r.bare().equals(bare)).map(Relation::name).sorted().toList();
+        return named.stream().filter(preferred::contains).findFirst().or(() -> named.stream().findFirst());
     }
 
     /** The table an index belongs to, or the relation itself. */

@@ -8,9 +8,10 @@ interface StatementObserver {
     /** {@code sql} is about to run (not yet timed). */
     void starting(String sql);
 
-    void executed(String sql, long nanos, long rowsAffected);
+    /** @param debugMessages what the server said it did (DEBUG messages), in order */
+    void executed(String sql, long nanos, long rowsAffected, java.util.List<String> debugMessages);
 
-    void failed(String sql, long nanos, SQLException error);
+    void failed(String sql, long nanos, SQLException error, java.util.List<String> debugMessages);
 
     /** The connection committed or rolled back: locks are released. */
     void transactionEnded();

@@ -19,6 +19,7 @@ import java.util.List;
  * @param rewrites         tables and indexes whose storage it rewrote
  * @param plan             for data changes, the plan it ran with
  * @param tableStats       the tables it touched, as they were before it ran
+ * @param work             what the server reported doing: scans, rewrites, index builds, validations
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error,
@@ -26,12 +27,21 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LockHeld> locks,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> rewrites,
                               PlanSummary plan,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TableStat> tableStats) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TableStat> tableStats,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Work> work) {
+
+    public StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error, int transaction,
+                           String lockTimeout, String statementTimeout, List<LockHeld> locks, List<String> rewrites,
+                           PlanSummary plan, List<TableStat> tableStats) {
+        this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
+                List.of());
+    }
 
     public StatementResult {
         locks = locks == null ? List.of() : List.copyOf(locks);
         rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
         tableStats = tableStats == null ? List.of() : List.copyOf(tableStats);
+        work = work == null ? List.of() : List.copyOf(work);
     }
 
     /** A statement with nothing but its timing: for tests and tools that measure no more. */

@@ -6,8 +6,19 @@ package io.github.migrationprofiler.profile;
  * @param table qualified name
  * @param rows  rows, as of the planner's statistics (exact right after seeding)
  * @param bytes table, TOAST and indexes
+ * @param created the migration created it: nothing in production waits for it yet
  */
-public record TableStat(String table, long rows, long bytes) {
+public record TableStat(String table, long rows, long bytes,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+                        boolean created) {
+
+    public TableStat(String table, long rows, long bytes) {
+        this(table, rows, bytes, false);
+    }
+
+    public TableStat createdHere() {
+        return new TableStat(table, rows, bytes, true);
+    }
 
     /** "100,000 rows, 14 MB". */
     public String describe() {

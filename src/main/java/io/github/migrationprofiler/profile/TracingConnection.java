@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.postgresql.util.PSQLWarning;
+
 /**
  * Wraps a JDBC connection so that every statement executed through it, by our SQL runner or by
  * Liquibase, is timed and counted. A dynamic proxy keeps this independent of who executes and of
@@ -68,14 +70,30 @@ final class TracingConnection {
             try {
                 result = call(target, method, args);
             } catch (SQLException e) {
-                observer.failed(sql, System.nanoTime() - start, e);
+                observer.failed(sql, System.nanoTime() - start, e, debugMessages(target));
                 throw e;
             }
             long nanos = System.nanoTime() - start;
-            observer.executed(sql, nanos, rowsAffected(target, name, result));
+            observer.executed(sql, nanos, rowsAffected(target, name, result), debugMessages(target));
             batch.clear();
             return result;
         });
+    }
+
+    /** The server's DEBUG messages for the statement just run: what it did (see {@link WorkNotices}). */
+    private static List<String> debugMessages(Statement statement) {
+        List<String> messages = new ArrayList<>();
+        try {
+            for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                if (w instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
+                        && String.valueOf(psql.getServerErrorMessage().getSeverity()).startsWith("DEBUG")) {
+                    messages.add(psql.getServerErrorMessage().getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            // a closed statement has nothing more to say
+        }
+        return messages;
     }
 
     private static long rowsAffected(Statement statement, String method, Object result) throws SQLException {

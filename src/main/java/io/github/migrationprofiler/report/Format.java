@@ -35,14 +35,22 @@ final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** The strongest lock a migration held on a user table, and for how long. */
+    /**
+     * The strongest lock a migration held on a table, and for how long: on the tables that existed
+     * before it where it locked any (a table it creates keeps nobody waiting), locks on indexes
+     * counted as locks on their table.
+     */
     static Optional<LockHeld> strongestLock(MigrationResult migration) {
-        return migration.statements().stream().flatMap(s -> s.locks().stream())
-                .max(Comparator.comparing(LockHeld::lockMode).thenComparing(LockHeld::heldMillis));
+        java.util.Set<String> existing = migration.statements().stream().flatMap(s -> s.tableStats().stream())
+                .filter(t -> !t.created()).map(io.github.migrationprofiler.profile.TableStat::table)
+                .collect(Collectors.toSet());
+        Comparator<LockHeld> strength = Comparator.comparing(LockHeld::lockMode).thenComparing(LockHeld::heldMillis);
+        List<LockHeld> locks = migration.statements().stream().flatMap(s -> s.locks().stream()).toList();
+        return locks.stream().filter(l -> existing.contains(l.table())).max(strength).or(() -> locks.stream().max(strength));
     }
 
     static String lock(LockHeld lock) {
-        return lock.mode() + " on " + lock.relation() + " (" + millis(lock.heldMillis()) + ")";
+        return lock.mode() + " on " + lock.table() + " (" + millis(lock.heldMillis()) + ")";
     }
 
     static String verdict(Verdict verdict) {
@@ -82,13 +90,9 @@ final class Format {
         return run.migrations().stream().filter(m -> !m.applied()).toList();
     }
 
-    /**
-     * How a migration is named in a report: its label, and the file it comes from when another
-     * migration of the run has the same id (large changelogs reuse ids across files).
-     */
+    /** How a migration is named in a report: its label, and the file it comes from unless its id is that file's name. */
     static Function<MigrationResult, String> names(RunResult run) {
-        Map<String, Long> ids = run.migrations().stream().collect(Collectors.groupingBy(MigrationResult::id, Collectors.counting()));
-        return m -> ids.getOrDefault(m.id(), 0L) > 1 ? m.label() + " · " + fileName(m.source()) : m.label();
+        return m -> m.source() == null || fileName(m.source()).equals(m.id()) ? m.label() : m.label() + " · " + fileName(m.source());
     }
 
     static String fileName(String path) {

@@ -10,6 +10,7 @@ import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.StatementResult;
 import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.profile.Work;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,8 @@ class LockAnalysisIT {
                 name varchar(50), balance int NOT NULL, note text);
             CREATE INDEX idx_accounts_balance ON accounts (balance);
             CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint NOT NULL, total numeric(10,2) NOT NULL);
+            ALTER TABLE accounts ADD COLUMN code varchar(20), ADD CONSTRAINT accounts_code_nn CHECK (code IS NOT NULL);
+            CREATE MATERIALIZED VIEW account_totals AS SELECT left(email, 1) AS initial, count(*) AS n FROM accounts GROUP BY 1;
             """;
 
     @TempDir
@@ -58,57 +61,80 @@ class LockAnalysisIT {
         }
     }
 
+    private static final String MLT = "missing-lock-timeout";
+
     static Stream<Case> lockReference() {
         return Stream.of(
                 new Case("add nullable column", "ALTER TABLE accounts ADD COLUMN nickname text;",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
+                new Case("add nullable column under a lock_timeout", "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN nickname text;",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
                 new Case("add column with constant default", "ALTER TABLE accounts ADD COLUMN active boolean NOT NULL DEFAULT true;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
                 new Case("add column with volatile default", "ALTER TABLE accounts ADD COLUMN token uuid DEFAULT gen_random_uuid();",
-                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)),
                 new Case("add identity column", "ALTER TABLE accounts ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;",
-                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)),
                 new Case("add stored generated column", "ALTER TABLE accounts ADD COLUMN doubled int GENERATED ALWAYS AS (balance * 2) STORED;",
-                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)),
                 new Case("drop column", "ALTER TABLE accounts DROP COLUMN note;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.LARGE, Set.of()),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("breaking-change", MLT)),
                 new Case("rename column", "ALTER TABLE accounts RENAME COLUMN name TO full_name;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("breaking-change", MLT)),
+                new Case("rename table", "ALTER TABLE orders RENAME TO purchases;",
+                        "orders", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("breaking-change", MLT)),
+                new Case("drop table", "DROP TABLE orders;",
+                        "orders", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("breaking-change", MLT)),
                 new Case("set default", "ALTER TABLE accounts ALTER COLUMN balance SET DEFAULT 0;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
                 new Case("type change int to bigint", "ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;",
-                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("column-type-rewrite", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("column-type-rewrite", "breaking-change", MLT)),
                 new Case("varchar widening", "ALTER TABLE accounts ALTER COLUMN name TYPE varchar(200);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
                 new Case("set not null", "ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("set-not-null-scan", "missing-lock-timeout")),
-                new Case("add check", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid", "missing-lock-timeout")),
-                new Case("add check not valid", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0) NOT VALID;",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("set-not-null-scan", MLT)),
+                new Case("set not null after a validated check", "SET lock_timeout = '2s';\nALTER TABLE accounts ALTER COLUMN code SET NOT NULL;",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                new Case("add check", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0);",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid", MLT)),
+                new Case("add check not valid", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0) NOT VALID;",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
                 new Case("add foreign key", "ALTER TABLE orders ADD CONSTRAINT fk_orders_account FOREIGN KEY (account_id) REFERENCES accounts;",
                         "orders", "SHARE ROW EXCLUSIVE", false, Kind.MEDIUM,
-                        Set.of("constraint-without-not-valid", "foreign-key-without-index", "missing-lock-timeout")),
+                        Set.of("constraint-without-not-valid", "foreign-key-without-index", MLT)),
                 new Case("add unique", "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("unique-constraint-in-place", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("unique-constraint-in-place", MLT)),
                 new Case("create index", "CREATE INDEX idx_accounts_email ON accounts (email);",
-                        "accounts", "SHARE", false, Kind.MEDIUM, Set.of("create-index-not-concurrently", "missing-lock-timeout")),
+                        "accounts", "SHARE", false, Kind.MEDIUM, Set.of("create-index-not-concurrently", MLT)),
                 new Case("create index concurrently", "CREATE INDEX CONCURRENTLY idx_accounts_email ON accounts (email);",
                         "accounts", "SHARE UPDATE EXCLUSIVE", false, Kind.MEDIUM, Set.of()),
                 new Case("drop index", "DROP INDEX idx_accounts_balance;",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("drop-index-not-concurrently")),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("drop-index-not-concurrently", MLT)),
                 new Case("update every row", "UPDATE accounts SET balance = balance + 1;",
                         "accounts", "ROW EXCLUSIVE", false, Kind.LARGE, Set.of("full-table-dml")),
                 new Case("vacuum full", "VACUUM FULL accounts;",
-                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)),
                 new Case("enum add value", "ALTER TYPE state ADD VALUE 'archived';",
                         "accounts", null, false, Kind.SMALL, Set.of()),
                 new Case("DDL then more work in one transaction",
                         "ALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.6);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive", "missing-lock-timeout")),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive", MLT)),
                 new Case("the same with a lock_timeout",
                         "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN flag boolean;\nSELECT pg_sleep(0.6);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive")));
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of("stacked-access-exclusive")),
+                new Case("two catalog changes under one lock are trivial",
+                        "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN a int;\nALTER TABLE accounts ADD COLUMN b int;",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
+                new Case("SET NOT NULL after a NOT VALID check in the same transaction scans under the check's lock",
+                        "SET lock_timeout = '2s';\nALTER TABLE accounts ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\n"
+                                + "ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("set-not-null-scan")),
+                new Case("a CHECK after ADD COLUMN in the same transaction validates under its lock",
+                        "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN y int;\n"
+                                + "ALTER TABLE accounts ADD CONSTRAINT accounts_id_positive CHECK (id > 0);",
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid")),
+                new Case("refresh materialized view", "REFRESH MATERIALIZED VIEW account_totals;",
+                        "account_totals", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)));
     }
 
     private RunResult profile(String reviewedSql, String... baselineExtra) {
@@ -145,6 +171,64 @@ class LockAnalysisIT {
         assertThat(migration.kind()).isEqualTo(c.kind());
         assertThat(migration.findings().stream().map(Finding::rule).collect(Collectors.toSet())).isEqualTo(c.rules());
         assertThat(migration.findings()).allSatisfy(f -> assertThat(f.recommendation()).isNotBlank());
+    }
+
+    @Test
+    void setNotNullProvedByAValidatedCheckIsNoScan() {
+        MigrationResult migration = reviewed(profile("ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;",
+                "ALTER TABLE accounts ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;",
+                "ALTER TABLE accounts VALIDATE CONSTRAINT name_nn;"));
+
+        assertThat(migration.statements().get(0).work()).extracting(Work::kind).containsExactly(Work.Kind.NOT_NULL_PROVEN);
+        assertThat(migration.kind()).isEqualTo(Kind.SMALL);
+        assertThat(migration.findings()).extracting(Finding::rule).containsExactly("missing-lock-timeout");
+    }
+
+    @Test
+    void theFirstLockRequestOfTheTransactionIsNamedAndLaterWorkRunsUnderIt() {
+        MigrationResult migration = reviewed(profile("ALTER TABLE orders DROP CONSTRAINT orders_pkey;\n"
+                + "ALTER TABLE orders ADD PRIMARY KEY (id);"));
+
+        assertThat(migration.findings()).filteredOn(f -> f.rule().equals("missing-lock-timeout")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("ACCESS EXCLUSIVE on public.orders was requested at line 1 "
+                        + "with lock_timeout = 0"));
+        assertThat(migration.findings()).filteredOn(f -> f.rule().equals("unique-constraint-in-place")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("holding ACCESS EXCLUSIVE on public.orders"));
+        assertThat(migration.findings()).extracting(Finding::rule).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStatementThatFailsStillReportsTheLocksItTook() {
+        write(project.resolve("db/V1__baseline.sql"), BASELINE);
+        write(project.resolve("db/V2__reviewed.sql"), "SET lock_timeout = '2s';\nUPDATE accounts SET name = 'same';\n"
+                + "ALTER TABLE accounts ADD CONSTRAINT accounts_name_key UNIQUE (name);");
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .seed(SeedOptions.parse("20000", 3, 0, Map.of())).build());
+
+        MigrationResult migration = result.migrations().get(0);
+        assertThat(migration.status()).isEqualTo(Status.FAILED);
+        assertThat(migration.error().sqlState()).isEqualTo("23505");
+        StatementResult failed = migration.statements().get(migration.statements().size() - 1);
+        assertThat(failed.locks()).extracting(LockHeld::table, LockHeld::mode)
+                .contains(org.assertj.core.groups.Tuple.tuple("public.accounts", "ACCESS EXCLUSIVE"));
+        assertThat(migration.findings()).extracting(Finding::rule).contains("unique-constraint-in-place", "full-table-dml");
+    }
+
+    @Test
+    void aTableTheMigrationCreatesIsNobodysTrafficYet() {
+        MigrationResult migration = reviewed(profile("CREATE TABLE audit (id bigint PRIMARY KEY, account_id bigint, at timestamptz);\n"
+                + "INSERT INTO audit SELECT id, id, now() FROM accounts;\n"
+                + "CREATE INDEX audit_at ON audit (at);\n"
+                + "ALTER TABLE audit ALTER COLUMN at SET NOT NULL;\n"
+                + "ALTER TABLE audit ADD CONSTRAINT audit_account_fk FOREIGN KEY (account_id) REFERENCES accounts;\n"
+                + "CREATE INDEX audit_account ON audit (account_id);"));
+
+        assertThat(migration.statements().stream().flatMap(s -> s.tableStats().stream()))
+                .filteredOn(t -> t.table().equals("public.audit")).allSatisfy(t -> assertThat(t.created()).isTrue());
+        // only the parent, which exists, is locked against writes while the foreign key is validated
+        assertThat(migration.findings()).extracting(Finding::rule).containsExactlyInAnyOrder("missing-lock-timeout");
+        assertThat(migration.findings().get(0).message()).startsWith("SHARE ROW EXCLUSIVE on public.accounts was requested at line 5");
     }
 
     @Test
@@ -208,7 +292,7 @@ class LockAnalysisIT {
 
         RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
                 .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
-                .disabledRules(List.of("column-type-rewrite", "missing-lock-timeout"))
+                .disabledRules(List.of("column-type-rewrite", "breaking-change", "missing-lock-timeout"))
                 .seed(SeedOptions.parse("2000", 3, 0, Map.of())).build());
 
         assertThat(reviewed(result).findings()).isEmpty();

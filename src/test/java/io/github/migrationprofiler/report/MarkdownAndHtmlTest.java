@@ -37,8 +37,8 @@ class MarkdownAndHtmlTest {
         String md = MarkdownSummary.render(run);
 
         assertThat(md).startsWith("## Migration profile: 💥 FAILED\n\nPostgreSQL 17.6 (docker, postgres:17) · medium scale (100,000 child rows, seed 42)");
-        assertThat(md).contains("| `003-token (alice)` | LARGE | 1.23 s | 0 | ACCESS EXCLUSIVE on public.items (1.25 s) | ❌ CRITICAL: ran 1.2 s, over the critical line of 1 s |");
-        assertThat(md).contains("- **003-token (alice)** `table-rewrite` (error): rewrote public.items | under lock  \n  → add it nullable");
+        assertThat(md).contains("| `003-token (alice) · changes.yaml` | LARGE | 1.23 s | 0 | ACCESS EXCLUSIVE on public.items (1.25 s) | ❌ CRITICAL: ran 1.2 s, over the critical line of 1 s |");
+        assertThat(md).contains("- **003-token (alice) · changes.yaml** `table-rewrite` (error): rewrote public.items | under lock  \n  → add it nullable");
         assertThat(md).contains("**V4__bad.sql** failed: `db/V4__bad.sql:2 (file V4__bad.sql, line 2): SQLSTATE 42P01: relation \"nope\" does not exist`");
     }
 

@@ -1,0 +1,89 @@
+package io.github.migrationprofiler.profile;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what PostgreSQL says it did, from the DEBUG1 messages a statement sends when
+ * {@code client_min_messages = debug1}: whether SET NOT NULL or a new CHECK scanned the table or
+ * was proved by a constraint, whether a foreign key was validated, which indexes were built,
+ * which tables rewritten. These messages are not translated ({@code errmsg_internal}), so they
+ * read the same on every server.
+ */
+final class WorkNotices {
+
+    /** Switches the messages on for the migration's session; set again before each measured statement. */
+    static final String ENABLE = "set_config('client_min_messages', 'debug1', false)";
+
+    private static final Pattern VERIFYING = Pattern.compile("verifying table \"(.+)\"");
+    private static final Pattern REWRITING = Pattern.compile("rewriting table \"(.+)\"");
+    private static final Pattern BUILDING = Pattern.compile("building index \"(.+)\" on table \"(.+)\" (serially|with request for .*)");
+    private static final Pattern VALIDATING_FK = Pattern.compile("validating foreign key constraint \"(.+)\"");
+    private static final Pattern PROVEN = Pattern.compile("existing constraints on column \"(.+)\\.(.+)\" are sufficient to prove .*");
+    private static final Pattern ALTERED = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+(?:ONLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?:\"?[^\\s.\"]+\"?\\.)?\"?([^\\s\"]+)\"?.*");
+
+    private WorkNotices() {
+    }
+
+    /**
+     * @param messages  the statement's DEBUG messages, in order
+     * @param relations the relations as they are now (or as they were, when the statement failed)
+     * @param locked    the relations the statement was seen to lock, preferred when a name is ambiguous
+     * @param live      a connection that can still query (the statement succeeded), or {@code null}
+     */
+    static List<Work> read(List<String> messages, RelationSnapshot relations, Collection<String> locked, String sql, Connection live) {
+        List<Work> work = new ArrayList<>();
+        for (String message : messages) {
+            Matcher m;
+            if ((m = VERIFYING.matcher(message)).matches()) {
+                add(work, Work.Kind.SCAN, relations.qualify(m.group(1), locked), null);
+            } else if ((m = REWRITING.matcher(message)).matches()) {
+                add(work, Work.Kind.REWRITE, relations.qualify(m.group(1), locked), null);
+            } else if ((m = BUILDING.matcher(message)).matches() && !m.group(2).startsWith("pg_toast_")) {
+                add(work, Work.Kind.INDEX_BUILD, relations.qualify(m.group(2), locked), m.group(1));
+            } else if ((m = VALIDATING_FK.matcher(message)).matches()) {
+                add(work, Work.Kind.FOREIGN_KEY_VALIDATION, foreignKeyTable(m.group(1), relations, locked, sql, live), m.group(1));
+            } else if ((m = PROVEN.matcher(message)).matches()) {
+                add(work, Work.Kind.NOT_NULL_PROVEN, relations.qualify(m.group(1), locked), m.group(2));
+            }
+        }
+        return work;
+    }
+
+    private static void add(List<Work> work, Work.Kind kind, Optional<String> table, String object) {
+        table.map(t -> new Work(kind, t, object)).filter(w -> !work.contains(w)).ifPresent(work::add);
+    }
+
+    /** The constraint's own table; for a statement that failed (the constraint is gone), the table it altered. */
+    private static Optional<String> foreignKeyTable(String constraint, RelationSnapshot relations, Collection<String> locked,
+                                                    String sql, Connection live) {
+        if (live != null) {
+            try (PreparedStatement s = live.prepareStatement("SELECT c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+                    + "WHERE k.conname = ? AND k.contype = 'f'")) {
+                s.setString(1, constraint);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<String> tables = new ArrayList<>();
+                    while (rs.next()) {
+                        relations.qualify(rs.getString(1), locked).ifPresent(tables::add);
+                    }
+                    Optional<String> found = tables.stream().filter(locked::contains).findFirst().or(() -> tables.stream().findFirst());
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } catch (SQLException e) {
+                // fall back to the statement's own target
+            }
+        }
+        Matcher altered = ALTERED.matcher(sql);
+        return altered.matches() ? relations.qualify(altered.group(1), locked) : Optional.empty();
+    }
+}
