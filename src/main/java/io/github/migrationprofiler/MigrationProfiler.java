@@ -32,6 +32,7 @@ import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
+import io.github.migrationprofiler.source.GitChanges;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,6 +129,9 @@ public final class MigrationProfiler {
         progress.source = source.describe();
         Selection selection = forced != null ? forced : Selection.of(config.migrations());
         selection.validate(source.migrations());
+        if (forced == null && config.since() != null) {
+            selection = changedSince(config, source, selection);
+        }
         Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout());
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
@@ -179,6 +183,19 @@ public final class MigrationProfiler {
                     + ">0</" + Table.pomName(result.seed().gaps().get(0).table()) + "></rowCounts>");
         }
         return judge(result, config.gate());
+    }
+
+    /** Narrows the selection to what changed since the git ref, and says what that is. */
+    private Selection changedSince(ProfilerConfig config, MigrationSource source, Selection selection) {
+        GitChanges changes = GitChanges.since(config.baseDir(), config.since());
+        Selection changed = selection.and(changes.changedIn(source, config.baseDir()));
+        List<Migration> reviewed = source.migrations().stream().filter(changed::includes).toList();
+        log.info(reviewed.isEmpty()
+                ? "No migration changed since " + config.since() + ": the whole history is the baseline, nothing is under review"
+                : reviewed.size() + " migration(s) changed since " + config.since() + " (" + changes.base().substring(0, Math.min(12,
+                changes.base().length())) + "): " + reviewed.stream().limit(10).map(Migration::label)
+                .collect(java.util.stream.Collectors.joining(", ")) + (reviewed.size() > 10 ? ", …" : ""));
+        return changed;
     }
 
     /**

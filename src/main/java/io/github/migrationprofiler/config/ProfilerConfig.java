@@ -17,6 +17,7 @@ import java.util.Map;
  * @param labels              Liquibase label filter, or {@code null}
  * @param changelogParameters Liquibase changelog parameters
  * @param migrations          ids, file names or globs of the migrations under review; empty = all
+ * @param since               a git ref: only migrations added or changed since it are under review; {@code null} = no such filter
  * @param engine              where PostgreSQL comes from
  * @param jdbcUrl             server for the external engine
  * @param credentials         credentials for the external engine
@@ -41,6 +42,7 @@ public record ProfilerConfig(
         String labels,
         Map<String, String> changelogParameters,
         List<String> migrations,
+        String since,
         EngineKind engine,
         String jdbcUrl,
         Credentials credentials,
@@ -71,7 +73,7 @@ public record ProfilerConfig(
     /** A builder holding this configuration, to change a few values. */
     public Builder toBuilder() {
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
-                .labels(labels).changelogParameters(changelogParameters).migrations(migrations).engine(engine)
+                .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
@@ -87,6 +89,7 @@ public record ProfilerConfig(
         private String labels;
         private Map<String, String> changelogParameters = new LinkedHashMap<>();
         private List<String> migrations = List.of();
+        private String since;
         private EngineKind engine = EngineKind.AUTO;
         private String jdbcUrl;
         private Credentials credentials = Credentials.NONE;
@@ -116,6 +119,7 @@ public record ProfilerConfig(
         public Builder labels(String value) { labels = value; return this; }
         public Builder changelogParameters(Map<String, String> value) { changelogParameters = value; return this; }
         public Builder migrations(List<String> value) { migrations = value; return this; }
+        public Builder since(String value) { since = value == null || value.isBlank() ? null : value.strip(); return this; }
         public Builder engine(EngineKind value) { engine = value; return this; }
         public Builder jdbcUrl(String value) { jdbcUrl = value; return this; }
         public Builder credentials(Credentials value) { credentials = value; return this; }
@@ -133,7 +137,7 @@ public record ProfilerConfig(
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
+                    changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
                     disabledRules, assumeLockTimeout, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }

@@ -241,6 +241,15 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     @Parameter(property = "migration-profiler.assumeLockTimeout", defaultValue = "false")
     boolean assumeLockTimeout;
 
+    /**
+     * Review only what changed since this git ref, e.g. {@code origin/main}: the SQL files added or
+     * changed since the point where the current branch left it (committed or not), and the
+     * changesets whose lines changed in changed changelog files. Everything before them is the
+     * baseline. Combines with {@code migrations}: a migration must satisfy both.
+     */
+    @Parameter(property = "migration-profiler.since")
+    String since;
+
     /** SMALL migrations (add a column, an enum value, a default) running this long are a warning: {@code 250ms}, {@code 30s}, {@code 5m}. */
     @Parameter(property = "migration-profiler.warnSmall", defaultValue = "30s")
     String warnSmall;
@@ -316,6 +325,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                 .labels(labels)
                 .changelogParameters(changelogParameters == null ? Map.of() : changelogParameters)
                 .migrations(migrations == null ? List.of() : migrations)
+                .since(since)
                 .engine(parseEngine())
                 .jdbcUrl(jdbcUrl)
                 .credentials(ServerCredentials.resolve(serverId, settings, decrypter, username, password, System.getenv()))

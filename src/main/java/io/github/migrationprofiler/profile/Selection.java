@@ -31,6 +31,15 @@ public class Selection {
         return new Selection(patterns.stream().map(String::strip).filter(p -> !p.isEmpty()).toList());
     }
 
+    /** This selection, narrowed to the migrations {@code also} accepts (e.g. those changed since a git ref). */
+    public Selection and(java.util.function.Predicate<Migration> also) {
+        Selection self = this;
+        return new Selection(texts) {
+            @Override public boolean isAll() { return false; }
+            @Override public boolean includes(Migration migration) { return self.includes(migration) && also.test(migration); }
+        };
+    }
+
     public boolean isAll() {
         return patterns.isEmpty();
     }
