@@ -2,6 +2,8 @@ package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.analysis.Finding;
+import io.github.migrationprofiler.analysis.Severity;
+import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.Status;
@@ -11,65 +13,200 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A pull-request comment: the verdict, a table of migrations, the findings with their fixes. */
+/**
+ * A pull-request comment: the verdict, a table of migrations, the findings with their fixes. A
+ * comment on GitHub holds 65,536 characters: a run too long for that shows its worst migrations in
+ * full and a line for each of the others, as far as the budget goes, and points to report.html.
+ */
 public final class MarkdownSummary {
 
     public static final String FILE_NAME = "summary.md";
+    /** Below GitHub's 65,536-character comment limit, with room for what a workflow adds around it. */
+    static final int BUDGET = 60_000;
     private static final int SKIPPED_LISTED = 10;
+    private static final int GAPS_LISTED = 20;
 
     private MarkdownSummary() {
     }
 
     public static String render(RunResult run) {
+        return render(run, BUDGET);
+    }
+
+    static String render(RunResult run, int budget) {
+        StringBuilder md = header(run);
+        if (run.error() != null) {
+            return md.toString();
+        }
+        String full = full(run);
+        if (md.length() + full.length() <= budget) {
+            return md.append(full).toString();
+        }
+        return md.append(compact(run, budget - md.length())).toString();
+    }
+
+    private static StringBuilder header(RunResult run) {
         StringBuilder md = new StringBuilder();
         md.append("## Migration profile: ").append(Format.verdict(run.verdict())).append("\n\n");
         md.append(Format.headline(run)).append("\n\n");
         if (run.error() != null) {
             md.append("**").append(cell(Format.stopped(run))).append("**\n");
-            return md.toString();
+            return md;
         }
         if (run.gate() != null && !run.gate().reasons().isEmpty()) {
             run.gate().reasons().forEach(r -> md.append("- ").append(cell(r)).append('\n'));
             md.append('\n');
         }
+        return md;
+    }
+
+    private static String full(RunResult run) {
+        StringBuilder md = new StringBuilder();
         Function<MigrationResult, String> names = Format.names(run);
         md.append("| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n");
         md.append("|---|---|---:|---:|---|---|\n");
-        for (MigrationResult m : Format.applied(run)) {
-            md.append("| `").append(cell(names.apply(m))).append("` | ").append(m.kind() == null ? "" : m.kind())
-                    .append(" | ").append(Format.millis(m.millis())).append(" | ").append(Format.count(m.rowsAffected()))
-                    .append(" | ").append(Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—"))
-                    .append(" | ").append(m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict()))
-                    .append(m.reasons().isEmpty() ? "" : ": " + cell(String.join("; ", m.reasons()))).append(" |\n");
-        }
-        List<MigrationResult> skipped = Format.skipped(run);
-        if (!skipped.isEmpty()) {
-            md.append("\n").append(skipped.size()).append(" skipped (not applied on PostgreSQL with this configuration): ");
-            md.append(skipped.stream().limit(SKIPPED_LISTED).map(m -> "`" + cell(names.apply(m)) + "` (" + cell(m.skipped()) + ")")
-                    .collect(Collectors.joining(", ")));
-            md.append(skipped.size() > SKIPPED_LISTED ? ", … (all in results.json)\n" : "\n");
-        }
+        Format.applied(run).forEach(m -> md.append(row(m, names)));
+        md.append(skipped(run, names));
         boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty());
         if (anyFindings) {
             md.append("\n### Findings\n\n");
-            for (MigrationResult m : run.migrations()) {
-                for (Finding f : m.findings()) {
-                    md.append("- **").append(names.apply(m)).append("** `").append(f.rule()).append("` (").append(f.severity().json())
-                            .append("): ").append(f.message()).append("  \n  → ").append(f.recommendation()).append('\n');
+            Set<String> advised = new HashSet<>();
+            run.migrations().forEach(m -> md.append(findings(m, names, advised)));
+        }
+        md.append(failures(run, names)).append(gaps(run));
+        return md.toString();
+    }
+
+    /** The worst migrations in full, then a line per migration while the budget lasts, then where the rest is. */
+    private static String compact(RunResult run, int budget) {
+        Function<MigrationResult, String> names = Format.names(run);
+        List<MigrationResult> worstFirst = Format.applied(run).stream().sorted(WORST_FIRST).toList();
+        String tail = failures(run, names) + gaps(run) + skipped(run, names);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%d migrations are more than a comment holds: the worst in full, the others one "
+                + "line each; all of them in report.html and results.json.%n%n", worstFirst.size()));
+        md.append("| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n|---|---|---:|---:|---|---|\n");
+        int fullBudget = (budget - tail.length()) / 2;
+        int shown = 0;
+        StringBuilder details = new StringBuilder();
+        Set<String> advised = new HashSet<>();
+        for (MigrationResult m : worstFirst) {
+            String row = row(m, names);
+            if (m.verdict() == Verdict.OK && m.findings().isEmpty()) {
+                break;
+            }
+            Set<String> advisedBefore = new HashSet<>(advised);
+            String found = findings(m, names, advised);
+            if (md.length() + details.length() + row.length() + found.length() > fullBudget) {
+                advised.retainAll(advisedBefore);
+                break;
+            }
+            md.append(row);
+            details.append(found);
+            shown++;
+        }
+        if (details.length() > 0) {
+            md.append("\n### Findings\n\n").append(details);
+        }
+        List<MigrationResult> rest = worstFirst.subList(shown, worstFirst.size());
+        if (!rest.isEmpty()) {
+            md.append("\n### Other migrations\n\n");
+            int listed = 0;
+            int lineBudget = budget - tail.length() - 200;
+            for (MigrationResult m : rest) {
+                String line = line(m, names);
+                if (md.length() + line.length() > lineBudget) {
+                    break;
                 }
+                md.append(line);
+                listed++;
+            }
+            if (listed < rest.size()) {
+                Map<String, Long> outcomes = rest.subList(listed, rest.size()).stream()
+                        .collect(Collectors.groupingBy(Format::outcome, java.util.TreeMap::new, Collectors.counting()));
+                md.append(String.format(Locale.ROOT, "- … and %d more (%s): see report.html%n", rest.size() - listed,
+                        outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
             }
         }
+        return md.append(tail).toString();
+    }
+
+    /** Failed first, then critical, warning; more findings and longer runtimes before fewer and shorter. */
+    private static final Comparator<MigrationResult> WORST_FIRST = Comparator
+            .comparing((MigrationResult m) -> m.verdict() == null ? -1 : m.verdict().ordinal()).reversed()
+            .thenComparing(m -> m.findings().stream().filter(f -> f.severity() == Severity.ERROR).count(), Comparator.reverseOrder())
+            .thenComparing(m -> m.findings().size(), Comparator.reverseOrder())
+            .thenComparing(MigrationResult::millis, Comparator.reverseOrder());
+
+    private static String row(MigrationResult m, Function<MigrationResult, String> names) {
+        return "| `" + cell(names.apply(m)) + "` | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.millis(m.millis())
+                + " | " + Format.count(m.rowsAffected()) + " | "
+                + Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—") + " | "
+                + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict()))
+                + (m.reasons().isEmpty() ? "" : ": " + cell(String.join("; ", m.reasons()))) + " |\n";
+    }
+
+    /** "- ⚠️ WARNING `id (author) · file` · MEDIUM · 41.0 ms · create-index-not-concurrently". */
+    private static String line(MigrationResult m, Function<MigrationResult, String> names) {
+        return "- " + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict())) + " `" + cell(names.apply(m))
+                + "` · " + (m.kind() == null ? "" : m.kind() + " · ") + Format.millis(m.millis())
+                + (m.findings().isEmpty() ? "" : " · " + m.findings().stream().map(Finding::rule).collect(Collectors.joining(", "))) + "\n";
+    }
+
+    /**
+     * A migration's findings under its name; a rule's advice is given where the rule first appears
+     * ({@code advised} remembers where), so twenty migrations without lock_timeout do not repeat it twenty times.
+     */
+    private static String findings(MigrationResult m, Function<MigrationResult, String> names, Set<String> advised) {
+        if (m.findings().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("- **").append(names.apply(m)).append("**\n");
+        for (Finding f : m.findings()) {
+            md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
+            md.append(advised.add(f.rule()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String skipped(RunResult run, Function<MigrationResult, String> names) {
+        List<MigrationResult> skipped = Format.skipped(run);
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        return "\n" + skipped.size() + " skipped (not applied on PostgreSQL with this configuration): "
+                + skipped.stream().limit(SKIPPED_LISTED).map(m -> "`" + cell(names.apply(m)) + "` (" + cell(m.skipped()) + ")")
+                .collect(Collectors.joining(", "))
+                + (skipped.size() > SKIPPED_LISTED ? ", … (all in results.json)\n" : "\n");
+    }
+
+    private static String failures(RunResult run, Function<MigrationResult, String> names) {
+        StringBuilder md = new StringBuilder();
         for (MigrationResult m : run.failures()) {
             md.append("\n**").append(names.apply(m)).append("** failed: `").append(cell(m.failureSummary())).append("`\n");
         }
-        if (run.seed() != null && !run.seed().gaps().isEmpty()) {
-            md.append("\n### Seeding gaps\n\nThese tables have fewer rows than planned, or none: migrations on them were "
-                    + "measured on less data.\n\n");
-            run.seed().gaps().forEach(g -> md.append("- `").append(cell(g.table())).append("`: ").append(cell(g.reason())).append('\n'));
+        return md.toString();
+    }
+
+    private static String gaps(RunResult run) {
+        if (run.seed() == null || run.seed().gaps().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n### Seeding gaps\n\nThese tables have fewer rows than planned, or none: "
+                + "migrations on them were measured on less data.\n\n");
+        run.seed().gaps().stream().limit(GAPS_LISTED)
+                .forEach(g -> md.append("- `").append(cell(g.table())).append("`: ").append(cell(g.reason())).append('\n'));
+        if (run.seed().gaps().size() > GAPS_LISTED) {
+            md.append("- … and ").append(run.seed().gaps().size() - GAPS_LISTED).append(" more in results.json\n");
         }
         return md.toString();
     }

@@ -3,6 +3,7 @@ package io.github.migrationprofiler.report;
 import io.github.migrationprofiler.analysis.Kind;
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.Profile;
 import io.github.migrationprofiler.profile.RunError;
 import io.github.migrationprofiler.profile.RunResult;
 import io.github.migrationprofiler.profile.Status;
@@ -38,8 +39,32 @@ class MarkdownAndHtmlTest {
 
         assertThat(md).startsWith("## Migration profile: 💥 FAILED\n\nPostgreSQL 17.6 (docker, postgres:17) · medium scale (100,000 child rows, seed 42)");
         assertThat(md).contains("| `003-token (alice) · changes.yaml` | LARGE | 1.23 s | 0 | ACCESS EXCLUSIVE on public.items (1.25 s) | ❌ CRITICAL: ran 1.2 s, over the critical line of 1 s |");
-        assertThat(md).contains("- **003-token (alice) · changes.yaml** `table-rewrite` (error): rewrote public.items | under lock  \n  → add it nullable");
+        assertThat(md).contains("- **003-token (alice) · changes.yaml**\n  - `table-rewrite` (error): rewrote public.items | under lock  \n    → add it nullable");
         assertThat(md).contains("**V4__bad.sql** failed: `db/V4__bad.sql:2 (file V4__bad.sql, line 2): SQLSTATE 42P01: relation \"nope\" does not exist`");
+    }
+
+    @Test
+    void aLongHistoryStaysUnderGitHubsCommentLimitWorstFirst() {
+        List<MigrationResult> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            MigrationResult template = run.migrations().get(i == 700 ? 2 : i % 3 == 0 ? 1 : 0); // one critical, many warnings
+            many.add(new MigrationResult(String.format("%04d-change-with-a-longish-name", i), "someone", "db/changelog/changes-" + (i / 100)
+                    + ".xml", i, template.status(), template.millis(), template.rowsAffected(), template.statements(), template.error(),
+                    template.warnings(), template.kind(), i % 3 == 0 ? run.migrations().get(2).findings() : template.findings(),
+                    template.verdict(), template.reasons(), null));
+        }
+        RunResult large = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), many), run.seed());
+        large = large.judged(large.migrations(), run.gate());
+
+        String md = MarkdownSummary.render(large);
+
+        assertThat(md.length()).isLessThan(65_536);
+        assertThat(md).contains("1500 migrations are more than a comment holds", "see report.html");
+        assertThat(md.indexOf("0700-change-with-a-longish-name (someone) · changes-7.xml"))
+                .as("the critical one comes first").isLessThan(md.indexOf("0000-change"));
+        assertThat(md).contains("`table-rewrite` (error)", "(→ as above)");
+        assertThat(md.split("→ add it nullable", -1)).as("a rule's advice is given once").hasSize(2);
+        assertThat(MarkdownSummary.render(run)).doesNotContain("more than a comment holds");
     }
 
     @Test
