@@ -80,12 +80,34 @@ public final class ScratchDatabase implements AutoCloseable {
         return server.connect(name);
     }
 
-    /** Drops the database, ending any session still in it (the migration's, on Ctrl-C). */
+    /**
+     * Drops the database, ending any session still in it (the migration's, on Ctrl-C). A backend
+     * that takes longer than the server's few seconds to end (one busy in a long sort) makes the
+     * drop fail once; it is tried again before the run gives up and says how to drop it by hand.
+     */
     @Override
     public synchronized void close() {
         if (dropped) {
             return;
         }
+        SQLException last = null;
+        for (int attempt = 0; attempt < 3 && !dropped; attempt++) {
+            try {
+                drop();
+                dropped = true;
+                log.info("Dropped scratch database " + name);
+            } catch (SQLException e) {
+                last = e;
+                pause(attempt);
+            }
+        }
+        if (!dropped) {
+            throw new ProfilerException("Could not drop scratch database " + name + " on " + server
+                    + ": " + last.getMessage() + ". Drop it by hand: DROP DATABASE " + name + ";", last);
+        }
+    }
+
+    private void drop() throws SQLException {
         try (Connection admin = server.connect(server.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
             if (admin.getMetaData().getDatabaseMajorVersion() >= 13) {
@@ -94,11 +116,14 @@ public final class ScratchDatabase implements AutoCloseable {
                 statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
                 statement.execute("DROP DATABASE IF EXISTS " + name);
             }
-            dropped = true;
-            log.info("Dropped scratch database " + name);
-        } catch (SQLException e) {
-            throw new ProfilerException("Could not drop scratch database " + name + " on " + server
-                    + ": " + e.getMessage() + ". Drop it by hand: DROP DATABASE " + name + ";", e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
