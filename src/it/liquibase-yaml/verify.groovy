@@ -5,7 +5,7 @@ def results = new File(basedir, 'target/migration-profiler/results.json')
 assert results.isFile() : 'results.json is written'
 def json = new JsonSlurper().parse(results)
 
-assert json.schemaVersion == 2
+assert json.schemaVersion == 3
 assert json.engine.kind == 'embedded'
 assert json.engine.serverVersion.startsWith('17.')
 assert json.database ==~ /test_migration_\d{8}_\d{6}_[a-z0-9]{6}/

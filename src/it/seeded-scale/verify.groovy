@@ -13,6 +13,12 @@ assert json.seed.millis > 0
 def backfill = json.migrations.find { it.id == 'V2__backfill_paid_at.sql' }
 assert backfill.statements[1].rowsAffected > 0 && backfill.statements[1].rowsAffected < 10000
 assert json.migrations.every { !it.warnings }
+// timed in the clean pass, three times on fresh copies, with production's durability
+assert json.timing.pass == 'clean' && json.timing.iterations == 3
+assert json.timing.settings == [fsync: 'on', full_page_writes: 'on', synchronous_commit: 'on']
+assert json.migrations.every { it.iterations.count == 3 && it.millis == it.iterations.medianMillis && it.instrumentedMillis > 0 }
+assert backfill.statements.every { it.iterations.count == 3 }
+assert new File(basedir, 'target/migration-profiler/summary.md').text.contains('3 runs)')
 assert log =~ /Seeded public\.invoices\s+10,000 rows in/
 assert log.contains('Planning small scale (10,000 child rows) on a rehearsal of the migrations')
 true

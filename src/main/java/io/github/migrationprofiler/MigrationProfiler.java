@@ -33,6 +33,7 @@ import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
 import io.github.migrationprofiler.source.GitChanges;
+import io.github.migrationprofiler.profile.Databases;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -158,16 +159,20 @@ public final class MigrationProfiler {
             log.info("PostgreSQL " + version + " (" + server.kind() + ")");
             applyTimeout(connection, config.gate().timeout());
             progress.stage = "profiling";
-            Profile profile = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log, cleanup::interrupted)
-                    .profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
+            Profiler profiler = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log, cleanup::interrupted);
+            if (config.cleanTiming()) {
+                cleanup.add(profiler.timeCleanly(copies(server, template, cleanup), database::connect, config.iterations(),
+                        String.valueOf(config.gate().timeout().toMillis())));
+            }
+            Profile profile = profiler.profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
             if (!seed.enabled()) {
-                profile = new Profile(profile.baseline(), profile.migrations().stream()
+                profile = profile.with(profile.migrations().stream()
                         .map(m -> m.applied() ? m.withWarning(EMPTY_TABLES_WARNING) : m).toList());
                 log.warn(EMPTY_TABLES_WARNING);
             }
             SeedSummary seeded = seeder == null ? null : seeder.summary().withTemplate(template);
             if (seeded != null) {
-                profile = new Profile(profile.baseline(), profile.migrations().stream().map(m -> onSyntheticRows(m, seeded)).toList());
+                profile = profile.with(profile.migrations().stream().map(m -> onSyntheticRows(m, seeded)).toList());
             }
             result = RunResult.of(startedAt, progress.engine, database.name(), source.describe(), profile, seeded);
         } catch (SQLException e) {
@@ -183,6 +188,18 @@ public final class MigrationProfiler {
                     + ">0</" + Table.pomName(result.seed().gaps().get(0).table()) + "></rowCounts>");
         }
         return judge(result, config.gate());
+    }
+
+    /** Databases for the clean timing pass: new ones start as the scratch database did (empty, or a copy of the baseline template). */
+    private Databases copies(PostgresServer server, String template, Cleanup cleanup) {
+        return from -> {
+            ScratchDatabase copy = cleanup.add(ScratchDatabase.create(server, log.quieter(), from == null ? template : from));
+            return new Databases.Database() {
+                @Override public String name() { return copy.name(); }
+                @Override public Connection connect() throws SQLException { return copy.connect(); }
+                @Override public void close() { copy.close(); }
+            };
+        };
     }
 
     /** Narrows the selection to what changed since the git ref, and says what that is. */

@@ -300,7 +300,7 @@ public final class Rules {
             next.statement().rewrites().stream()
                     .filter(r -> !r.equals(locked) && next.existing().stream().anyMatch(t -> t.table().equals(r)))
                     .forEach(r -> work.add("rewrite of " + r));
-            if (next.statement().rowsAffected() > 0) {
+            if (next.matches(Operations.DML) && next.statement().rowsAffected() > 0) {
                 work.add(String.format(Locale.ROOT, "%,d rows changed", next.statement().rowsAffected()));
             }
         }

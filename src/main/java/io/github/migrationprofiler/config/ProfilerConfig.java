@@ -27,6 +27,8 @@ import java.util.Map;
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
  * @param disabledRules       ids of analysis rules not to apply
  * @param assumeLockTimeout   the team's migration runner sets lock_timeout for every migration
+ * @param cleanTiming         time each reviewed migration in a pass of its own, unobserved (else in the instrumented pass)
+ * @param iterations          how many clean runs each reviewed migration gets, each on a fresh copy of the state before it
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -52,6 +54,8 @@ public record ProfilerConfig(
         boolean keepDatabase,
         java.util.Set<String> disabledRules,
         boolean assumeLockTimeout,
+        boolean cleanTiming,
+        int iterations,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -75,7 +79,8 @@ public record ProfilerConfig(
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
-                .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).gate(gate).reportsDirectory(reportsDirectory)
+                .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
+                .iterations(iterations).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -99,6 +104,8 @@ public record ProfilerConfig(
         private boolean keepDatabase;
         private java.util.Set<String> disabledRules = java.util.Set.of();
         private boolean assumeLockTimeout;
+        private boolean cleanTiming = true;
+        private int iterations = 1;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -129,6 +136,14 @@ public record ProfilerConfig(
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
         public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
         public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
+        public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
+        public Builder iterations(int value) {
+            if (value < 1) {
+                throw new io.github.migrationprofiler.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
+            }
+            iterations = value;
+            return this;
+        }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
@@ -138,7 +153,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, cleanTiming, iterations, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

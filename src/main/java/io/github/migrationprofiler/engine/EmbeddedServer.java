@@ -25,12 +25,19 @@ final class EmbeddedServer implements PostgresServer {
         this.postgres = postgres;
     }
 
+    static final Map<String, String> PRODUCTION_DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     static EmbeddedServer start(Map<String, String> settings) {
         quietStartupLog();
         loadShutdownPath();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD);
-        settings.forEach(builder::setServerConfig);
+        // embedded PostgreSQL trades durability for speed by default; a migration's runtime includes its commits and
+        // checkpoints, so measure with production's durability unless the user's settings say otherwise
+        Map<String, String> all = new java.util.LinkedHashMap<>(PRODUCTION_DURABILITY);
+        all.putAll(settings);
+        all.forEach(builder::setServerConfig);
         try {
             return new EmbeddedServer(builder.start());
         } catch (IOException | RuntimeException e) {

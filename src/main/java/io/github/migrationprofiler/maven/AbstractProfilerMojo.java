@@ -242,6 +242,23 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
     boolean assumeLockTimeout;
 
     /**
+     * Time each reviewed migration in a pass of its own: a second database follows the profiled
+     * one, and there the migration runs again on the same state with nothing watching it, timed as
+     * {@code psql \timing} would time it (statements and commits). The instrumented pass, which
+     * reads locks and catalogs around every statement, is slower; {@code false} reports its times.
+     */
+    @Parameter(property = "migration-profiler.cleanTiming", defaultValue = "true")
+    boolean cleanTiming;
+
+    /**
+     * How many clean runs each reviewed migration gets, each on a fresh copy of the database as it
+     * was before the migration; the reported runtime is their median, and the reports show mean,
+     * median, standard deviation, minimum and maximum.
+     */
+    @Parameter(property = "migration-profiler.iterations", defaultValue = "1")
+    int iterations;
+
+    /**
      * Review only what changed since this git ref, e.g. {@code origin/main}: the SQL files added or
      * changed since the point where the current branch left it (committed or not), and the
      * changesets whose lines changed in changed changelog files. Everything before them is the
@@ -335,6 +352,8 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                 .seed(seedOptions())
                 .disabledRules(disabledRules == null ? List.of() : disabledRules)
                 .assumeLockTimeout(assumeLockTimeout)
+                .cleanTiming(cleanTiming)
+                .iterations(iterations)
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)

@@ -28,6 +28,9 @@ import java.util.List;
  * @param verdict      what the gate made of it; {@code null} until judged
  * @param reasons      which thresholds it crossed, in words
  * @param skipped      why it was not applied, for a {@link Status#SKIPPED} migration
+ * @param instrumentedMillis the instrumented pass's time for it, when {@code millis} comes from the clean timing pass
+ *                     (the difference is what observing it costs); {@code null} otherwise
+ * @param iterations   the spread of its clean runs when there were several ({@code millis} is their median)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
@@ -37,7 +40,14 @@ public record MigrationResult(String id, String author, String source, int line,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
                               Verdict verdict,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
-                              String skipped) {
+                              String skipped, Double instrumentedMillis, Iterations iterations) {
+
+    public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
+                           List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
+                           List<Finding> findings, Verdict verdict, List<String> reasons, String skipped) {
+        this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
+                skipped, null, null);
+    }
 
     public MigrationResult {
         statements = List.copyOf(statements);
@@ -49,7 +59,7 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict. */
     public MigrationResult judged(Gate.Judgement judgement) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, judgement.verdict(), judgement.reasons(), skipped);
+                findings, judgement.verdict(), judgement.reasons(), skipped, instrumentedMillis, iterations);
     }
 
     /** "V2__x.sql" or "004-type (alice)". */
@@ -62,7 +72,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped);
+                verdict, reasons, skipped, instrumentedMillis, iterations);
     }
 
     /** A migration not applied here, as production would not apply it. */

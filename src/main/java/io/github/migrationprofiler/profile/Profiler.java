@@ -50,6 +50,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
     private int transaction = 1;
     private Run current;
     private Probe probe;
+    private TimingPass timing;
 
     /** @param interrupted whether the run is being cancelled: a migration failing then was interrupted, not broken */
     public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log,
@@ -60,6 +61,21 @@ public final class Profiler implements MigrationListener, StatementObserver {
         this.analyzer = analyzer;
         this.log = log;
         this.interrupted = interrupted;
+    }
+
+    /**
+     * Times each reviewed migration in a clean pass of its own (see {@link TimingPass}) instead of
+     * in the instrumented one, {@code iterations} times.
+     *
+     * @param databases        where the pass gets its databases
+     * @param profiled         opens a connection to the instrumented pass's database
+     * @param statementTimeout the timeout the migrations run under
+     * @return the pass, for the caller to close with the run
+     */
+    public AutoCloseable timeCleanly(Databases databases, java.util.concurrent.Callable<Connection> profiled, int iterations,
+                                     String statementTimeout) {
+        timing = new TimingPass(databases, profiled, iterations, statementTimeout, log);
+        return timing;
     }
 
     /**
@@ -88,7 +104,18 @@ public final class Profiler implements MigrationListener, StatementObserver {
                 seeder.seedNewTables(lastApplied); // nothing was under review: the whole history is the baseline, seeded at its end
             }
         }
-        return new Profile(baseline, results);
+        RunResult.Timing how = timing == null ? new RunResult.Timing("instrumented", 1, Map.of(), null)
+                : new RunResult.Timing(timing.stopped() == null ? "clean" : "instrumented", timing.iterations(), timing.settings(),
+                timing.stopped());
+        return new Profile(baseline, results, how);
+    }
+
+    /** Seeds what the last migration created, and gives the clean pass the same rows. */
+    private void seed(Migration applied) {
+        List<String> seeded = seeder.seedNewTables(applied);
+        if (timing != null) {
+            timing.copyRows(seeded);
+        }
     }
 
     @Override
@@ -96,11 +123,14 @@ public final class Profiler implements MigrationListener, StatementObserver {
         boolean selected = selection.includes(migration);
         if (!reviewing && selected) {
             reviewing = true;
-            seeder.seedNewTables(lastApplied);
+            seed(lastApplied);
         }
         current = new Run(migration, reviewing && selected);
         if (current.reviewed) {
             current.start(connection);
+        }
+        if (timing != null) {
+            current.searchPath = searchPath(connection);
         }
     }
 
@@ -108,6 +138,13 @@ public final class Profiler implements MigrationListener, StatementObserver {
     public void measuring(boolean migrationWork) {
         if (current != null) {
             current.measuring(migrationWork);
+        }
+    }
+
+    @Override
+    public void sending(Execution execution) {
+        if (current != null && current.isMeasuring()) {
+            current.recording.sent(execution);
         }
     }
 
@@ -154,14 +191,24 @@ public final class Profiler implements MigrationListener, StatementObserver {
     public void transactionEnded() {
         locks.transactionEnded();
         transaction++;
+        if (current != null) {
+            current.recording.transactionEnded();
+        }
     }
 
     @Override
     public void finished(Migration migration) {
+        if (timing != null && current != null && current.migration.equals(migration)) {
+            if (current.reviewed) {
+                current.clean = timing.time(migration.label(), current.recording, current.searchPath);
+            } else {
+                timing.follow(migration.label(), current.recording, current.searchPath);
+            }
+        }
         Run run = end(migration, Status.PASSED);
         lastApplied = migration;
         if (run.reviewed) {
-            seeder.seedNewTables(migration);
+            seed(migration);
         }
     }
 
@@ -237,6 +284,15 @@ public final class Profiler implements MigrationListener, StatementObserver {
             return added;
         } catch (SQLException e) {
             return List.of();
+        }
+    }
+
+    /** The session's search_path, for the clean pass to resolve names alike; {@code null} if unreadable. */
+    private static String searchPath(Connection connection) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('search_path')")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
         }
     }
 
@@ -357,8 +413,16 @@ public final class Profiler implements MigrationListener, StatementObserver {
                     .map(t -> existing != null && !existing.contains(probe.before.oidOf(t.table())) ? t.createdHere() : t).toList();
             PlanSummary plan = probe.plan == null ? null
                     : new PlanSummary(probe.plan.nodeTypes(), probe.plan.seqScans(), probe.plan.estimatedRows(), rows);
-            return new StatementResult(sql, line, millis, rows, error, transaction, probe.lockTimeout, probe.statementTimeout,
-                    held, rewrites, plan, stats, work);
+            return new StatementResult(sql, line, millis, rows == 0 ? rewrittenRows() : rows, error, transaction, probe.lockTimeout,
+                    probe.statementTimeout, held, rewrites, plan, stats, work);
+        }
+
+        /**
+         * DDL reports no update count, yet a rewrite writes every row of its tables again: those
+         * rows (planner statistics from before it) are its work, to read its runtime against.
+         */
+        private long rewrittenRows() {
+            return rewrites.stream().map(probe.before::stat).filter(java.util.Objects::nonNull).mapToLong(TableStat::rows).sum();
         }
 
         private String tableOf(String relation, RelationSnapshot known) {
@@ -378,6 +442,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
         SqlError error;
         Set<Long> existingTables;
         SchemaChanges schemaAtStart;
+        final Recording recording = new Recording();
+        String searchPath;
+        TimingPass.Clean clean;
 
         Run(Migration migration, boolean reviewed) {
             this.migration = migration;
@@ -431,17 +498,45 @@ public final class Profiler implements MigrationListener, StatementObserver {
             return cursor;
         }
 
+        /**
+         * Why the clean run cannot stand for this migration, or {@code null}: it must have run the
+         * same statements and changed the same rows, or the follower's state was not this one's.
+         */
+        private String divergence() {
+            if (clean.statements().length != drafts.size()) {
+                return "the clean pass ran " + clean.statements().length + " statement(s), the instrumented pass " + drafts.size();
+            }
+            for (int i = 0; i < drafts.size(); i++) {
+                if (clean.rows()[i] != drafts.get(i).rows) {
+                    return "statement " + (i + 1) + " changed " + clean.rows()[i] + " row(s) in the clean pass and "
+                            + drafts.get(i).rows + " in the instrumented pass, so their data differ";
+                }
+            }
+            return null;
+        }
+
         MigrationResult result(Status status, List<LockSampler.Seen> seen, List<ForeignKeyGap> gaps) {
             measuring(false);
             long now = System.nanoTime();
-            List<StatementResult> statements = drafts.stream().map(d -> d.result(seen, now, existingTables)).toList();
-            long rows = statements.stream().mapToLong(StatementResult::rowsAffected).sum();
-            double millis = millis(measuredNanos);
+            List<StatementResult> measured = drafts.stream().map(d -> d.result(seen, now, existingTables)).toList();
+            long rows = measured.stream().mapToLong(StatementResult::rowsAffected).sum();
+            double instrumented = millis(measuredNanos);
+            String divergence = clean == null ? null : divergence();
+            boolean cleanly = clean != null && divergence == null;
+            List<StatementResult> statements = !cleanly ? measured : java.util.stream.IntStream.range(0, measured.size())
+                    .mapToObj(i -> measured.get(i).timed(clean.statements()[i],
+                            clean.statementIterations() == null ? null : clean.statementIterations()[i])).toList();
+            double millis = cleanly ? clean.millis() : instrumented;
             Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status)),
                     source.text(migration));
+            List<String> warnings = reviewed && status == Status.PASSED && timing != null && !cleanly
+                    ? List.of("timed in the instrumented pass, which its own observation slows down: "
+                    + (timing.stopped() != null ? timing.stopped() : divergence))
+                    : List.of();
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
-                    status, millis, rows, statements, status == Status.FAILED ? error : null, List.of(),
-                    analysis.kind(), analysis.findings(), null, List.of(), null);
+                    status, millis, rows, statements, status == Status.FAILED ? error : null, warnings,
+                    analysis.kind(), analysis.findings(), null, List.of(), null, cleanly ? instrumented : null,
+                    cleanly ? clean.iterations() : null);
         }
     }
 }

@@ -24,13 +24,25 @@ import java.util.List;
  * @param gate          the verdict of the run and the thresholds it was judged by; absent until judged
  * @param error         why the run ended before profiling (a changelog that does not parse, an engine that does not
  *                      start, …); absent when it profiled
+ * @param timing        how the runtimes were measured
  */
-@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "error", "gate", "seed", "baseline", "migrations",
-        "totals"})
+@JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "error", "gate", "timing", "seed", "baseline",
+        "migrations", "totals"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
                         List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed,
-                        GateSummary gate, RunError error) {
+                        GateSummary gate, RunError error, Timing timing) {
+
+    /**
+     * @param pass       {@code clean}: each reviewed migration ran again on its own, on the same state, with nothing else
+     *                   running; {@code instrumented}: runtimes come from the pass that watches locks (slower)
+     * @param iterations how many clean runs each reviewed migration had
+     * @param settings   {@code fsync}, {@code synchronous_commit}, {@code full_page_writes} while the migrations were timed
+     * @param stopped    why the clean pass stopped following the migrations, if it did; later ones were timed instrumented
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped) {
+    }
 
     /**
      * @param verdict    the worst verdict of the run
@@ -48,7 +60,8 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
 
     /** This run with judged migrations and the run's verdict. */
     public RunResult judged(List<MigrationResult> judged, GateSummary summary) {
-        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary, error);
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary, error,
+                timing);
     }
 
     @JsonIgnore
@@ -61,8 +74,11 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         return migrations.stream().filter(m -> m.verdict() == verdict).toList();
     }
 
-    /** 2: {@code error}, {@code seed.gaps}, {@code SKIPPED}/{@code INTERRUPTED} migrations and {@code totals.skipped} were added. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2: {@code error}, {@code seed.gaps}, {@code SKIPPED}/{@code INTERRUPTED} migrations and {@code totals.skipped} were added.
+     * 3: {@code millis} comes from the clean timing pass ({@code timing}, {@code instrumentedMillis}, {@code iterations}).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * @param kind          embedded, docker or external
@@ -89,13 +105,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
         int applied = (int) migrations.stream().filter(MigrationResult::applied).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null);
+                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null, profile.timing());
     }
 
     /** A run that ended before it could profile; {@code engine} and {@code source} are what was known by then. */
     public static RunResult failed(String startedAt, Engine engine, String source, RunError error) {
         return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), List.of(), new Totals(0, 0, 0, 0), null,
-                null, error);
+                null, error, null);
     }
 
     @JsonIgnore

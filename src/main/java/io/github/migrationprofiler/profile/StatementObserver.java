@@ -8,6 +8,10 @@ interface StatementObserver {
     /** {@code sql} is about to run (not yet timed). */
     void starting(String sql);
 
+    /** The statement about to run, as it can be sent again (its SQL, bound values, batch); told just before {@link #starting}. */
+    default void sending(Execution execution) {
+    }
+
     /** @param debugMessages what the server said it did (DEBUG messages), in order */
     void executed(String sql, long nanos, long rowsAffected, java.util.List<String> debugMessages);
 

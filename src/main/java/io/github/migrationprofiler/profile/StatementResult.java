@@ -10,7 +10,7 @@ import java.util.List;
  * @param sql              the text sent to the server
  * @param line             line in the migration's source file where it starts
  * @param millis           wall time, fractional milliseconds
- * @param rowsAffected     rows inserted, updated or deleted (0 for DDL and queries)
+ * @param rowsAffected     rows inserted, updated or deleted; for DDL that rewrote tables, the rows they held
  * @param error            the error it raised, or {@code null}
  * @param transaction      number of the transaction it ran in (statements of one transaction share it)
  * @param lockTimeout      {@code lock_timeout} in force ({@code 0} = wait forever)
@@ -20,6 +20,7 @@ import java.util.List;
  * @param plan             for data changes, the plan it ran with
  * @param tableStats       the tables it touched, as they were before it ran
  * @param work             what the server reported doing: scans, rewrites, index builds, validations
+ * @param iterations       the spread of its clean runs when there were several ({@code millis} is their median)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error,
@@ -28,13 +29,27 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> rewrites,
                               PlanSummary plan,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TableStat> tableStats,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Work> work) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Work> work,
+                              Iterations iterations) {
 
     public StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error, int transaction,
                            String lockTimeout, String statementTimeout, List<LockHeld> locks, List<String> rewrites,
                            PlanSummary plan, List<TableStat> tableStats) {
         this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
-                List.of());
+                List.of(), null);
+    }
+
+    public StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error, int transaction,
+                           String lockTimeout, String statementTimeout, List<LockHeld> locks, List<String> rewrites,
+                           PlanSummary plan, List<TableStat> tableStats, List<Work> work) {
+        this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
+                work, null);
+    }
+
+    /** This statement timed by the clean pass: its median there, and the spread over several runs. */
+    StatementResult timed(double cleanMillis, Iterations spread) {
+        return new StatementResult(sql, line, cleanMillis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks,
+                rewrites, plan, tableStats, work, spread);
     }
 
     public StatementResult {

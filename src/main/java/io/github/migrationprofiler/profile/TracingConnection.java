@@ -33,9 +33,11 @@ final class TracingConnection {
                 observer.transactionEnded();
             }
             return switch (method.getName()) {
-                case "createStatement" -> traced(Statement.class, (Statement) result, null, observer);
-                case "prepareStatement" -> traced(PreparedStatement.class, (Statement) result, (String) args[0], observer);
-                case "prepareCall" -> traced(CallableStatement.class, (Statement) result, (String) args[0], observer);
+                case "createStatement" -> traced(Statement.class, (Statement) result, null, Execution.Kind.PLAIN, target, observer);
+                case "prepareStatement" -> traced(PreparedStatement.class, (Statement) result, (String) args[0],
+                        Execution.Kind.PREPARED, target, observer);
+                case "prepareCall" -> traced(CallableStatement.class, (Statement) result, (String) args[0],
+                        Execution.Kind.CALLABLE, target, observer);
                 default -> result;
             };
         });
@@ -51,19 +53,25 @@ final class TracingConnection {
         };
     }
 
-    private static <T extends Statement> T traced(Class<T> type, Statement target, String preparedSql,
-                                                  StatementObserver observer) {
+    private static <T extends Statement> T traced(Class<T> type, Statement target, String preparedSql, Execution.Kind kind,
+                                                  Connection connection, StatementObserver observer) {
         List<String> batch = new ArrayList<>();
+        Execution.Recorder recorder = new Execution.Recorder(preparedSql, kind);
         return proxy(type, target, (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("addBatch") && args != null && args.length == 1) {
                 batch.add((String) args[0]);
             }
             if (!name.startsWith("execute")) {
+                recorder.called(method, args);
+                if (name.equals("clearBatch")) {
+                    batch.clear();
+                }
                 return call(target, method, args);
             }
             String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
                     : preparedSql != null ? preparedSql : String.join(";\n", batch);
+            observer.sending(recorder.executing(name, sql, connection.getAutoCommit()));
             observer.starting(sql);
             long start = System.nanoTime();
             Object result;

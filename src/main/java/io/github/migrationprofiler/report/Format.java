@@ -76,6 +76,31 @@ final class Format {
                 + (run.totals().skipped() == 0 ? "" : " · " + run.totals().skipped() + " skipped");
     }
 
+    /** "41.0 ms", or with several clean runs "41.0 ms (mean 41.3, sd 1.2, 39.9–43.0 ms, 3 runs)". */
+    static String time(double millis, io.github.migrationprofiler.profile.Iterations runs) {
+        if (runs == null) {
+            return millis(millis);
+        }
+        return millis(millis) + String.format(Locale.ROOT, " (mean %.1f, sd %.1f, %.1f–%.1f ms, %d runs)", runs.meanMillis(),
+                runs.stddevMillis(), runs.minMillis(), runs.maxMillis(), runs.count());
+    }
+
+    /** How the runtimes were measured, for a line under the headline; {@code null} when the results do not say. */
+    static String timing(RunResult run) {
+        RunResult.Timing timing = run.timing();
+        if (timing == null) {
+            return null;
+        }
+        String settings = timing.settings().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String how = "clean".equals(timing.pass())
+                ? "Runtimes from a clean pass: each reviewed migration ran again on the same data with nothing watching it"
+                + (timing.iterations() > 1 ? ", " + timing.iterations() + " times on fresh copies (median shown)" : "")
+                : "Runtimes from the instrumented pass, which its own observation slows down"
+                + (timing.stopped() == null ? "" : " (the clean pass stopped: " + timing.stopped() + ")");
+        return how + (settings.isEmpty() ? "" : " · " + settings);
+    }
+
     /** "The run stopped during seeding: …", for a run that ended before it could profile. */
     static String stopped(RunResult run) {
         return "The run stopped during " + run.error().stage() + ": " + run.error().message();

@@ -80,12 +80,16 @@ public final class HtmlReport {
             h.append("</p>\n");
             run.gate().reasons().forEach(r -> h.append("<p class=\"v-CRITICAL\">").append(esc(r)).append("</p>\n"));
         }
+        String timing = Format.timing(run);
+        if (timing != null) {
+            h.append("<p class=\"muted\">").append(esc(timing)).append("</p>\n");
+        }
         h.append(runtimeChart(applied, names));
         h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th><th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
         for (MigrationResult m : applied) {
             h.append("<tr><td><a href=\"#").append(anchor(m)).append("\">").append(esc(names.apply(m))).append("</a></td><td>")
                     .append(esc(m.source())).append(':').append(m.line()).append("</td><td>").append(m.kind() == null ? "" : m.kind())
-                    .append("</td><td class=\"n\">").append(Format.millis(m.millis())).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(esc(Format.time(m.millis(), m.iterations()))).append("</td><td class=\"n\">")
                     .append(Format.count(m.rowsAffected())).append("</td><td>")
                     .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—"))).append("</td><td class=\"v-")
                     .append(m.verdict()).append("\">").append(Format.outcome(m))
@@ -123,7 +127,9 @@ public final class HtmlReport {
         h.append("<h3 id=\"").append(anchor(m)).append("\">").append(esc(name)).append(" <span class=\"badge v-")
                 .append(m.verdict()).append("\">").append(Format.outcome(m)).append("</span></h3>\n");
         h.append("<p class=\"muted\">").append(esc(m.source())).append(':').append(m.line()).append(" · ")
-                .append(m.kind() == null ? "" : m.kind() + " · ").append(Format.millis(m.millis())).append(" · ")
+                .append(m.kind() == null ? "" : m.kind() + " · ").append(esc(Format.time(m.millis(), m.iterations())))
+                .append(m.instrumentedMillis() == null ? "" : " (instrumented pass " + Format.millis(m.instrumentedMillis()) + ")")
+                .append(" · ")
                 .append(Format.count(m.rowsAffected())).append(" rows</p>\n");
         for (String reason : m.reasons()) {
             h.append("<p class=\"v-").append(m.verdict()).append("\">").append(esc(reason)).append("</p>\n");
@@ -144,7 +150,7 @@ public final class HtmlReport {
             h.append("<tr><td class=\"n\">").append(s.line()).append("</td><td><pre>").append(esc(abbreviate(s.sql())))
                     .append("</pre>").append(s.error() == null ? "" : "<span class=\"v-FAILED\">SQLSTATE " + esc(String.valueOf(s.error().sqlState()))
                             + ": " + esc(s.error().message()) + "</span>")
-                    .append("</td><td class=\"n\">").append(Format.millis(s.millis())).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(esc(Format.time(s.millis(), s.iterations()))).append("</td><td class=\"n\">")
                     .append(Format.count(s.rowsAffected())).append("</td><td>");
             for (LockHeld lock : s.locks()) {
                 h.append(esc(lock.mode())).append(" on ").append(esc(lock.relation())).append(" (").append(Format.millis(lock.heldMillis()))

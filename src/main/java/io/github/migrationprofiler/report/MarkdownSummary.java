@@ -58,6 +58,10 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("## Migration profile: ").append(Format.verdict(run.verdict())).append("\n\n");
         md.append(Format.headline(run)).append("\n\n");
+        String timing = Format.timing(run);
+        if (timing != null && run.error() == null) {
+            md.append("<sub>").append(cell(timing)).append("</sub>\n\n");
+        }
         if (run.error() != null) {
             md.append("**").append(cell(Format.stopped(run))).append("**\n");
             return md;
@@ -148,7 +152,7 @@ public final class MarkdownSummary {
             .thenComparing(MigrationResult::millis, Comparator.reverseOrder());
 
     private static String row(MigrationResult m, Function<MigrationResult, String> names) {
-        return "| `" + cell(names.apply(m)) + "` | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.millis(m.millis())
+        return "| `" + cell(names.apply(m)) + "` | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.time(m.millis(), m.iterations())
                 + " | " + Format.count(m.rowsAffected()) + " | "
                 + Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—") + " | "
                 + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict()))

@@ -100,7 +100,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     }
 
     @Override
-    public void seedNewTables(Migration applied) {
+    public List<String> seedNewTables(Migration applied) {
         long start = System.nanoTime();
         try {
             Connection connection = connection();
@@ -118,7 +118,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 }
             }
             if (unseen.isEmpty()) {
-                return; // the common case: the migration created no table
+                return List.of(); // the common case: the migration created no table
             }
             Map<String, Table> read = Catalog.read(connection, unseen);
             Map<String, Table> others = new HashMap<>();
@@ -141,14 +141,17 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             });
             waiting.putAll(deferred);
             if (ready.isEmpty()) {
-                return;
+                return List.of();
             }
             Map<String, Long> fallbackRows = SeedPlan.rowCounts(fresh, options);
             SeedPlan.Ordered order = SeedPlan.order(ready);
             for (Table table : order.tables()) {
                 seed(connection, table, rows(table, applied, fallbackRows), order, applied);
             }
-            analyze(connection, ready.stream().filter(t -> seeded.containsKey(t.name()) && seeded.get(t.name()).rows() > 0).toList());
+            List<Table> filled = order.tables().stream()
+                    .filter(t -> seeded.containsKey(t.name()) && seeded.get(t.name()).rows() > 0).toList();
+            analyze(connection, filled);
+            return filled.stream().map(Table::name).toList();
         } catch (SQLException e) {
             throw new SeedException("Seeding failed: " + e.getMessage(), e);
         } finally {

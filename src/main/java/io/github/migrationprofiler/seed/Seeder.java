@@ -13,9 +13,10 @@ public interface Seeder {
      * Seeds the tables that exist now and are still empty.
      *
      * @param applied the last migration applied, or {@code null} when none was
+     * @return the tables it wrote rows into, in the order it wrote them (parents first)
      */
-    void seedNewTables(Migration applied);
+    java.util.List<String> seedNewTables(Migration applied);
 
     /** Leaves tables as the migrations left them: profiles on empty tables. */
-    Seeder NONE = applied -> { };
+    Seeder NONE = applied -> java.util.List.of();
 }

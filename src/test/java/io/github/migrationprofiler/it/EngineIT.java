@@ -130,7 +130,7 @@ class EngineIT {
         try (ChildProfiler child = ChildProfiler.start(project, "external", "jdbcUrl=" + server.jdbcUrl(),
                 "user=" + TestPostgres.PROFILER.username(), "password=" + TestPostgres.PROFILER.password(), "seed=1000")) {
             ChildProfiler.await("pg_sleep runs", () -> !query("SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'").isEmpty());
-            assertThat(server.scratchDatabases()).hasSize(1);
+            assertThat(server.scratchDatabases()).as("the profiled database and the clean pass's follower").hasSize(2);
 
             assertThat(child.interruptAndWait()).as("profiler exits after Ctrl-C").isTrue();
 

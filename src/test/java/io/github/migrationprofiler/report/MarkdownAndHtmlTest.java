@@ -68,6 +68,26 @@ class MarkdownAndHtmlTest {
     }
 
     @Test
+    void repeatedCleanRunsShowTheirSpreadAndTheRunSaysHowItWasTimed() throws Exception {
+        MigrationResult ok = run.migrations().get(0);
+        MigrationResult timed = new MigrationResult(ok.id(), ok.author(), ok.source(), ok.line(), ok.status(), 3.25, 0,
+                List.of(ok.statements().get(0)), null, List.of(), ok.kind(), List.of(), ok.verdict(), List.of(), null, 19.5,
+                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5));
+        RunResult clean = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), List.of(timed),
+                new RunResult.Timing("clean", 3, java.util.Map.of("fsync", "on"), null)), run.seed());
+        RunResult back = ResultsJson.read(ResultsJson.write(clean, dir));
+
+        String md = MarkdownSummary.render(back);
+        String html = HtmlReport.fragment(back);
+
+        assertThat(back).isEqualTo(clean);
+        assertThat(md).contains("Runtimes from a clean pass: each reviewed migration ran again on the same data with nothing "
+                + "watching it, 3 times on fresh copies (median shown) · fsync on");
+        assertThat(md).contains("| 3.3 ms (mean 3.6, sd 0.8, 3.0–4.5 ms, 3 runs) |");
+        assertThat(html).contains("3.3 ms (mean 3.6, sd 0.8, 3.0–4.5 ms, 3 runs)", "(instrumented pass 19.5 ms)");
+    }
+
+    @Test
     void markdownIsAppendedToTheStepSummary() throws Exception {
         Path stepSummary = dir.resolve("step-summary.md");
         Files.writeString(stepSummary, "earlier step\n");
@@ -102,7 +122,7 @@ class MarkdownAndHtmlTest {
         SeedSummary seed = new SeedSummary("medium", 100_000, 42, run.seed().tables(),
                 List.of(new SeedSummary.Gap("public.jobs", "a later migration, V7, fills it with INSERT … SELECT")), 1.0, null);
         RunResult withMore = new RunResult(run.schemaVersion(), run.startedAt(), run.engine(), run.database(), run.source(),
-                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null);
+                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null, null);
 
         String md = MarkdownSummary.render(withMore);
         String html = HtmlReport.fragment(withMore);

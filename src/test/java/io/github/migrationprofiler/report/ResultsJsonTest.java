@@ -39,7 +39,7 @@ class ResultsJsonTest {
 
         String json = Files.readString(file);
         assertThat(file.getFileName().toString()).isEqualTo("results.json");
-        assertThat(json).contains("\"schemaVersion\" : 2", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
+        assertThat(json).contains("\"schemaVersion\" : 3", "\"kind\" : \"embedded\"", "\"serverVersion\" : \"17.6\"",
                 "\"baseline\" : [ \"V1__base.sql\" ]", "\"status\" : \"FAILED\"", "\"sqlState\" : \"42P01\"",
                 "\"rowsAffected\" : 3", "\"totals\"", "\"warnings\" : [ \"a warning\" ]", "\"kind\" : \"SMALL\"", "\"severity\" : \"error\"");
         assertThat(json).doesNotContain("\"author\" : null", "failureSummary", "\"failed\" : true", "\"warnings\" : [ ]", "\"seed\"");

@@ -1,0 +1,345 @@
+package io.github.migrationprofiler.profile;
+
+import io.github.migrationprofiler.ProfilerLog;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The clean timing pass. Observing a migration slows it down (a lock poller competes for the CPU,
+ * probes run between its statements), so the runtime users act on comes from elsewhere: a second
+ * database, the follower, that replays every migration the instrumented pass applied, with the
+ * rows the seeder wrote copied in, and so holds the same state before each migration. There a
+ * reviewed migration runs with nothing else going on, timed as {@code psql \timing} would time
+ * it: its statements and its commits. With several iterations, each but the last runs on a fresh
+ * copy of the follower ({@code CREATE DATABASE … TEMPLATE}), the last on the follower itself.
+ * If a replay fails where the instrumented pass succeeded, the follower is dropped and later
+ * runtimes come from the instrumented pass, with a warning.
+ */
+final class TimingPass implements AutoCloseable {
+
+    /**
+     * A reviewed migration's clean runtime.
+     *
+     * @param millis     median of the runs' totals (statements and commits)
+     * @param iterations the spread over the runs, {@code null} for one run
+     * @param statements each statement's median, in order
+     * @param statementIterations each statement's spread, {@code null} for one run
+     * @param rows       each statement's update count in the last run, to check the follower's state against
+     */
+    record Clean(double millis, Iterations iterations, double[] statements, Iterations[] statementIterations, long[] rows) {
+    }
+
+    private record Run(double millis, double[] statements, long[] rows) {
+    }
+
+    private final Databases databases;
+    private final Callable<Connection> profiled;
+    private final int iterations;
+    private final String statementTimeout;
+    private final ProfilerLog log;
+    private Databases.Database follower;
+    private Connection connection;
+    private Connection profiledConnection;
+    private Map<String, String> settings = Map.of();
+    private String stopped;
+
+    /**
+     * @param profiled         opens a connection to the instrumented pass's database, to copy seeded rows from
+     * @param statementTimeout the timeout the migrations run under
+     */
+    TimingPass(Databases databases, Callable<Connection> profiled, int iterations, String statementTimeout, ProfilerLog log) {
+        this.databases = databases;
+        this.profiled = profiled;
+        this.iterations = Math.max(1, iterations);
+        this.statementTimeout = statementTimeout;
+        this.log = log;
+        try {
+            follower = databases.create(null);
+            connection = follower.connect();
+        } catch (SQLException | RuntimeException e) {
+            stop("its database could not be created: " + e.getMessage());
+        }
+    }
+
+    boolean following() {
+        return stopped == null;
+    }
+
+    /** Why runtimes come from the instrumented pass since some migration; {@code null} while the follower follows. */
+    String stopped() {
+        return stopped;
+    }
+
+    int iterations() {
+        return iterations;
+    }
+
+    /** {@code fsync}, {@code synchronous_commit}, {@code full_page_writes} as they were while migrations were timed. */
+    Map<String, String> settings() {
+        return settings;
+    }
+
+    /** Applies, untimed, a migration the instrumented pass applied but does not review (the baseline). */
+    void follow(String label, Recording recording, String searchPath) {
+        if (!following()) {
+            return;
+        }
+        try {
+            checkReplayable(recording);
+            prepare(connection, searchPath);
+            replay(connection, recording);
+        } catch (SQLException e) {
+            stop("replaying " + label + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Times a reviewed migration on the state before it; {@code null} when the follower cannot (see {@link #stopped()}). */
+    Clean time(String label, Recording recording, String searchPath) {
+        if (!following()) {
+            return null;
+        }
+        try {
+            checkReplayable(recording);
+            List<Run> runs = new ArrayList<>();
+            for (int i = 1; i < iterations; i++) {
+                try (Databases.Database copy = copyOfFollower(); Connection c = copy.connect()) {
+                    prepare(c, searchPath);
+                    runs.add(replay(c, recording));
+                }
+            }
+            prepare(connection, searchPath);
+            if (settings.isEmpty()) {
+                settings = read(connection);
+            }
+            runs.add(replay(connection, recording));
+            return clean(runs);
+        } catch (SQLException | RuntimeException e) {
+            stop("replaying " + label + " failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Copies the rows the seeder wrote into {@code tables} of the instrumented pass's database (in that order) into the follower. */
+    void copyRows(List<String> tables) {
+        if (!following() || tables.isEmpty()) {
+            return;
+        }
+        try {
+            if (profiledConnection == null || profiledConnection.isClosed()) {
+                profiledConnection = profiled.call();
+            }
+            CopyManager out = profiledConnection.unwrap(PGConnection.class).getCopyAPI();
+            CopyManager in = connection.unwrap(PGConnection.class).getCopyAPI();
+            List<String> copied = new ArrayList<>();
+            for (String table : tables) {
+                List<String> columns = storedColumns(profiledConnection, table);
+                if (columns == null) {
+                    continue; // a partition: its rows come with its parent's
+                }
+                String list = String.join(", ", columns);
+                CopyOut reading = out.copyOut("COPY (SELECT " + list + " FROM " + table + ") TO STDOUT (FORMAT binary)");
+                CopyIn writing = in.copyIn("COPY " + table + " (" + list + ") FROM STDIN (FORMAT binary)");
+                for (byte[] chunk = reading.readFromCopy(); chunk != null; chunk = reading.readFromCopy()) {
+                    writing.writeToCopy(chunk, 0, chunk.length);
+                }
+                writing.endCopy();
+                copied.add(table);
+            }
+            copySequences();
+            if (!copied.isEmpty()) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ANALYZE " + String.join(", ", copied));
+                }
+            }
+        } catch (Exception e) {
+            stop("copying seeded rows failed: " + e.getMessage());
+        }
+    }
+
+    private static void checkReplayable(Recording recording) throws SQLException {
+        Execution unreplayable = recording.unreplayable();
+        if (unreplayable != null) {
+            String sql = SqlText.normalize(unreplayable.sql());
+            throw new SQLException("a value bound to '" + (sql.length() > 60 ? sql.substring(0, 60) + "…" : sql)
+                    + "' is a stream or LOB, which cannot be sent twice");
+        }
+    }
+
+    /** The columns COPY must name: stored ones (generated columns compute themselves); {@code null} for a partition. */
+    private static List<String> storedColumns(Connection connection, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT c.relispartition, array_agg(quote_ident(a.attname) ORDER BY a.attnum)
+                  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+                 WHERE c.oid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+                 GROUP BY c.relispartition""")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    return null;
+                }
+                return List.of((String[]) rs.getArray(2).getArray());
+            }
+        }
+    }
+
+    /** Sequences advance with seeding as with migrations: the follower's must say the same, or inserts collide. */
+    private void copySequences() throws SQLException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        try (Statement s = profiledConnection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences WHERE last_value IS NOT NULL")) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        try (PreparedStatement set = connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
+            for (Map.Entry<String, Long> value : values.entrySet()) {
+                set.setString(1, value.getKey());
+                set.setLong(2, value.getValue());
+                set.addBatch();
+            }
+            set.executeBatch();
+        }
+    }
+
+    /** A copy of the follower as it is now; its connection is closed for the copy and opened again. */
+    private Databases.Database copyOfFollower() throws SQLException {
+        connection.close();
+        try {
+            return databases.create(follower.name());
+        } finally {
+            connection = follower.connect();
+        }
+    }
+
+    /** The session the migration would have: the instrumented pass's search_path and timeout, no lock_timeout of an earlier one. */
+    private void prepare(Connection c, String searchPath) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("RESET lock_timeout");
+            s.execute("SET statement_timeout = '" + statementTimeout + "'");
+            if (searchPath != null) {
+                s.execute("SET search_path TO " + searchPath);
+            }
+        }
+    }
+
+    /**
+     * Sends the recorded statements again in their transactions, timing each statement and each
+     * commit; a migration's runtime is its statements plus its commits, as psql shows them.
+     */
+    private static Run replay(Connection c, Recording recording) throws SQLException {
+        List<Execution> executions = recording.executions();
+        double[] statements = new double[executions.size()];
+        long[] rows = new long[executions.size()];
+        long commits = 0;
+        boolean open = false;
+        try {
+            for (int i = 0; i < executions.size(); i++) {
+                Execution execution = executions.get(i);
+                if (c.getAutoCommit() != execution.autoCommit()) {
+                    long start = System.nanoTime();
+                    c.setAutoCommit(execution.autoCommit()); // switching to autocommit commits what is open
+                    commits += open ? System.nanoTime() - start : 0;
+                    open = false;
+                }
+                long start = System.nanoTime();
+                rows[i] = execution.replay(c);
+                statements[i] = Profiler.millis(System.nanoTime() - start);
+                open = !execution.autoCommit();
+                if (open && recording.endsAfter(i + 1)) {
+                    long commit = System.nanoTime();
+                    c.commit();
+                    commits += System.nanoTime() - commit;
+                    open = false;
+                }
+            }
+            if (open) {
+                long commit = System.nanoTime();
+                c.commit();
+                commits += System.nanoTime() - commit;
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            throw e;
+        }
+        double total = Profiler.millis(commits);
+        for (double statement : statements) {
+            total += statement;
+        }
+        return new Run(Math.round(total * 1_000.0) / 1_000.0, statements, rows);
+    }
+
+    private static Clean clean(List<Run> runs) {
+        Iterations total = Iterations.of(runs.stream().mapToDouble(Run::millis).toArray());
+        int count = runs.get(0).statements().length;
+        double[] statements = new double[count];
+        Iterations[] spreads = new Iterations[count];
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            spreads[i] = Iterations.of(runs.stream().mapToDouble(r -> r.statements()[index]).toArray());
+            statements[i] = spreads[i].medianMillis();
+        }
+        boolean repeated = runs.size() > 1;
+        return new Clean(total.medianMillis(), repeated ? total : null, statements, repeated ? spreads : null,
+                runs.get(runs.size() - 1).rows());
+    }
+
+    private static Map<String, String> read(Connection c) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name")) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return values;
+    }
+
+    private void stop(String why) {
+        if (stopped != null) {
+            return;
+        }
+        stopped = why;
+        log.warn("Clean timing stopped: " + why + ". Later runtimes come from the instrumented pass, which its own observation slows down");
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        for (AutoCloseable c : new AutoCloseable[] {connection, profiledConnection}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                log.debug("Closing a timing connection: " + e.getMessage());
+            }
+        }
+        connection = null;
+        profiledConnection = null;
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}
