@@ -1,6 +1,7 @@
 package io.github.migrationprofiler;
 
 import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.analysis.Comparison;
 import io.github.migrationprofiler.analysis.Gate;
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.config.Durations;
@@ -134,6 +135,7 @@ public final class MigrationProfiler {
             selection = changedSince(config, source, selection);
         }
         Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout());
+        RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
         log.info("Profiling " + source.describe());
@@ -187,7 +189,37 @@ public final class MigrationProfiler {
                     + "results.json). To leave a table empty on purpose: <rowCounts><" + Table.pomName(result.seed().gaps().get(0).table())
                     + ">0</" + Table.pomName(result.seed().gaps().get(0).table()) + "></rowCounts>");
         }
-        return judge(result, config.gate());
+        result = judge(result, config.gate());
+        return baseline == null ? result : compare(result, baseline, config.baseDir().relativize(config.baseline().toAbsolutePath())
+                .toString());
+    }
+
+    /**
+     * Compares a results.json written earlier with a baseline one, and writes the comparison into
+     * that results.json, and the summary.md and report.html beside it.
+     */
+    public RunResult compareFiles(Path results, Path baselineFile) {
+        if (!java.nio.file.Files.isRegularFile(results)) {
+            throw new ProfilerException("No results to compare at " + results + ": run the profile goal first (mvn verify)");
+        }
+        RunResult baseline = ResultsJson.readBaseline(baselineFile);
+        RunResult current = ResultsJson.read(results);
+        if (current.error() != null) {
+            throw new ProfilerException("The results at " + results + " are of a run that stopped before profiling: nothing to compare");
+        }
+        RunResult compared = compare(current, baseline, baselineFile.getFileName().toString());
+        Path directory = results.toAbsolutePath().getParent();
+        ResultsJson.write(compared, directory);
+        MarkdownSummary.write(compared, directory, null);
+        HtmlReport.write(compared, directory);
+        return compared;
+    }
+
+    /** The run with its runtimes compared to the baseline run's, and the outcome in one line. */
+    public RunResult compare(RunResult result, RunResult baseline, String baselineName) {
+        Comparison comparison = Comparison.of(baselineName, baseline, result);
+        log.info("Against " + baselineName + ": " + comparison.summary());
+        return result.compared(comparison);
     }
 
     /** Databases for the clean timing pass: new ones start as the scratch database did (empty, or a copy of the baseline template). */

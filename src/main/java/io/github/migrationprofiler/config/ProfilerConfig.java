@@ -29,6 +29,7 @@ import java.util.Map;
  * @param assumeLockTimeout   the team's migration runner sets lock_timeout for every migration
  * @param cleanTiming         time each reviewed migration in a pass of its own, unobserved (else in the instrumented pass)
  * @param iterations          how many clean runs each reviewed migration gets, each on a fresh copy of the state before it
+ * @param baseline            a results.json to compare the runtimes with; {@code null} = no comparison
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -56,6 +57,7 @@ public record ProfilerConfig(
         boolean assumeLockTimeout,
         boolean cleanTiming,
         int iterations,
+        Path baseline,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -80,7 +82,7 @@ public record ProfilerConfig(
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
-                .iterations(iterations).gate(gate).reportsDirectory(reportsDirectory)
+                .iterations(iterations).baseline(baseline).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -106,6 +108,7 @@ public record ProfilerConfig(
         private boolean assumeLockTimeout;
         private boolean cleanTiming = true;
         private int iterations = 1;
+        private Path baseline;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -137,6 +140,7 @@ public record ProfilerConfig(
         public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
         public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
         public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
+        public Builder baseline(Path value) { baseline = value; return this; }
         public Builder iterations(int value) {
             if (value < 1) {
                 throw new io.github.migrationprofiler.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
@@ -153,7 +157,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, cleanTiming, iterations, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.profile.RunResult;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -31,7 +30,7 @@ import java.util.Map;
  * The parameters the goals share, and their translation into the core's {@link ProfilerConfig}.
  * Goals bind nothing else: they call the core and turn its outcome into Maven's terms.
  */
-abstract class AbstractProfilerMojo extends AbstractMojo {
+abstract class AbstractProfilerMojo extends AbstractComparingMojo {
 
     /** The goal's call into the core. */
     abstract RunResult run(MigrationProfiler profiler, ProfilerConfig config);
@@ -75,6 +74,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
         if (failOnWarning) {
             fatal.addAll(warnings);
         }
+        fatal.addAll(regressions(result));
         if (!fatal.isEmpty()) {
             throw new MojoFailureException(String.join("\n", fatal));
         }
@@ -354,6 +354,7 @@ abstract class AbstractProfilerMojo extends AbstractMojo {
                 .assumeLockTimeout(assumeLockTimeout)
                 .cleanTiming(cleanTiming)
                 .iterations(iterations)
+                .baseline(baseline == null ? null : baseline.toPath())
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)

@@ -25,13 +25,14 @@ import java.util.List;
  * @param error         why the run ended before profiling (a changelog that does not parse, an engine that does not
  *                      start, …); absent when it profiled
  * @param timing        how the runtimes were measured
+ * @param comparison    the runtimes against a baseline run's, when one was given
  */
 @JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "error", "gate", "timing", "seed", "baseline",
-        "migrations", "totals"})
+        "migrations", "totals", "comparison"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
                         List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed,
-                        GateSummary gate, RunError error, Timing timing) {
+                        GateSummary gate, RunError error, Timing timing, io.github.migrationprofiler.analysis.Comparison comparison) {
 
     /**
      * @param pass       {@code clean}: each reviewed migration ran again on its own, on the same state, with nothing else
@@ -61,7 +62,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
     /** This run with judged migrations and the run's verdict. */
     public RunResult judged(List<MigrationResult> judged, GateSummary summary) {
         return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary, error,
-                timing);
+                timing, comparison);
+    }
+
+    /** This run compared with a baseline run. */
+    public RunResult compared(io.github.migrationprofiler.analysis.Comparison with) {
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, migrations, totals, seed, gate, error,
+                timing, with);
     }
 
     @JsonIgnore
@@ -105,13 +112,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
         int applied = (int) migrations.stream().filter(MigrationResult::applied).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null, profile.timing());
+                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null, profile.timing(), null);
     }
 
     /** A run that ended before it could profile; {@code engine} and {@code source} are what was known by then. */
     public static RunResult failed(String startedAt, Engine engine, String source, RunError error) {
         return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), List.of(), new Totals(0, 0, 0, 0), null,
-                null, error, null);
+                null, error, null, null);
     }
 
     @JsonIgnore

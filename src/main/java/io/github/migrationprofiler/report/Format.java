@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.report;
 
+import io.github.migrationprofiler.analysis.Comparison;
+
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.LockHeld;
 import io.github.migrationprofiler.profile.MigrationResult;
@@ -99,6 +101,23 @@ final class Format {
                 : "Runtimes from the instrumented pass, which its own observation slows down"
                 + (timing.stopped() == null ? "" : " (the clean pass stopped: " + timing.stopped() + ")");
         return how + (settings.isEmpty() ? "" : " · " + settings);
+    }
+
+    /** The rows of a comparison worth a reviewer's eye: regressions first, then new, improved, removed; unchanged ones left out. */
+    static List<Comparison.Row> changed(Comparison comparison, int limit) {
+        return comparison.rows().stream().filter(r -> r.change() != Comparison.Change.UNCHANGED)
+                .sorted(java.util.Comparator.comparing((Comparison.Row r) -> switch (r.change()) {
+                    case REGRESSED -> 0;
+                    case NEW -> 1;
+                    case IMPROVED -> 2;
+                    default -> 3;
+                }).thenComparing(r -> r.percent() == null ? 0 : -Math.abs(r.percent()))).limit(limit).toList();
+    }
+
+    /** "REGRESSED +35.2 %", "IMPROVED −20.1 %", "NEW". */
+    static String change(Comparison.Row row) {
+        return row.percent() == null ? row.change().name()
+                : row.change().name() + String.format(Locale.ROOT, " %+.1f %%", row.percent()).replace('-', '−');
     }
 
     /** "The run stopped during seeding: …", for a run that ended before it could profile. */

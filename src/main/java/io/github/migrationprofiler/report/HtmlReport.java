@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.analysis.Comparison;
 import io.github.migrationprofiler.analysis.Finding;
 import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.profile.LockHeld;
@@ -83,6 +84,22 @@ public final class HtmlReport {
         String timing = Format.timing(run);
         if (timing != null) {
             h.append("<p class=\"muted\">").append(esc(timing)).append("</p>\n");
+        }
+        if (run.comparison() != null) {
+            Comparison comparison = run.comparison();
+            h.append("<h3>Against ").append(esc(comparison.baseline())).append("</h3>\n<p>").append(esc(comparison.summary()))
+                    .append("</p>\n");
+            List<Comparison.Row> shown = Format.changed(comparison, Integer.MAX_VALUE);
+            if (!shown.isEmpty()) {
+                h.append("<table><tr><th>Migration</th><th>Baseline</th><th>Current</th><th>Change</th><th>Noise</th></tr>\n");
+                shown.forEach(r -> h.append("<tr><td>").append(esc(r.migration())).append("</td><td class=\"n\">")
+                        .append(r.baselineMillis() == null ? "—" : Format.millis(r.baselineMillis())).append("</td><td class=\"n\">")
+                        .append(r.currentMillis() == null ? "—" : Format.millis(r.currentMillis())).append("</td><td class=\"")
+                        .append(r.change() == Comparison.Change.REGRESSED ? "v-CRITICAL" : "").append("\">").append(esc(Format.change(r)))
+                        .append("</td><td class=\"n\">").append(r.noiseMillis() == null ? "" : "±" + Format.millis(r.noiseMillis()))
+                        .append("</td></tr>\n"));
+                h.append("</table>\n");
+            }
         }
         h.append(runtimeChart(applied, names));
         h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th><th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");

@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.analysis.Comparison;
 import io.github.migrationprofiler.analysis.Finding;
 import io.github.migrationprofiler.analysis.Severity;
 import io.github.migrationprofiler.analysis.Verdict;
@@ -34,6 +35,7 @@ public final class MarkdownSummary {
     static final int BUDGET = 60_000;
     private static final int SKIPPED_LISTED = 10;
     private static final int GAPS_LISTED = 20;
+    private static final int COMPARED_LISTED = 30;
 
     private MarkdownSummary() {
     }
@@ -70,7 +72,7 @@ public final class MarkdownSummary {
             run.gate().reasons().forEach(r -> md.append("- ").append(cell(r)).append('\n'));
             md.append('\n');
         }
-        return md;
+        return md.append(comparison(run));
     }
 
     private static String full(RunResult run) {
@@ -178,6 +180,27 @@ public final class MarkdownSummary {
         for (Finding f : m.findings()) {
             md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
             md.append(advised.add(f.rule()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The runtimes against the baseline run: the summary line and the migrations that changed (bounded). */
+    private static String comparison(RunResult run) {
+        Comparison comparison = run.comparison();
+        if (comparison == null) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("**Against `").append(cell(comparison.baseline())).append("`:** ")
+                .append(comparison.summary()).append("\n\n");
+        List<Comparison.Row> shown = Format.changed(comparison, COMPARED_LISTED);
+        if (!shown.isEmpty()) {
+            md.append("| Migration | Baseline | Current | Change |\n|---|---:|---:|---|\n");
+            shown.forEach(r -> md.append("| `").append(cell(r.migration())).append("` | ")
+                    .append(r.baselineMillis() == null ? "—" : Format.millis(r.baselineMillis())).append(" | ")
+                    .append(r.currentMillis() == null ? "—" : Format.millis(r.currentMillis())).append(" | ")
+                    .append(Format.change(r)).append(" |\n"));
+            long more = comparison.rows().stream().filter(r -> r.change() != Comparison.Change.UNCHANGED).count() - shown.size();
+            md.append(more > 0 ? "\n… and " + more + " more in results.json\n\n" : "\n");
         }
         return md.toString();
     }

@@ -40,4 +40,23 @@ public final class ResultsJson {
             throw new ProfilerException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Reads a baseline results.json, failing with what to do when it is missing or from another schema version. */
+    public static RunResult readBaseline(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ProfilerException("Baseline results not found: " + file + ". Point migration-profiler.baseline at a "
+                    + "results.json saved from the branch to compare with (e.g. a CI artifact of target/migration-profiler/results.json).");
+        }
+        RunResult baseline = read(file);
+        if (baseline.schemaVersion() != RunResult.SCHEMA_VERSION) {
+            throw new ProfilerException("Baseline " + file + " is results.json schema version " + baseline.schemaVersion()
+                    + ", this plugin writes version " + RunResult.SCHEMA_VERSION + ": its runtimes are not measured the same "
+                    + "way. Profile the base branch again with this plugin version.");
+        }
+        if (baseline.error() != null) {
+            throw new ProfilerException("Baseline " + file + " is of a run that stopped before profiling (" + baseline.error().stage()
+                    + "): it holds no runtimes to compare with.");
+        }
+        return baseline;
+    }
 }

@@ -1,0 +1,82 @@
+package io.github.migrationprofiler.analysis;
+
+import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.profile.Iterations;
+import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.profile.Profile;
+import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.report.ResultsJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ComparisonTest {
+
+    @TempDir
+    Path dir;
+
+    private static MigrationResult migration(String id, double millis, Iterations runs) {
+        return new MigrationResult(id, null, "db/" + id, 1, Status.PASSED, millis, 0, List.of(), null, List.of(), Kind.SMALL,
+                List.of(), Verdict.OK, List.of(), null, null, runs);
+    }
+
+    private static RunResult run(MigrationResult... migrations) {
+        return RunResult.of("2026-12-01T00:00:00Z", new RunResult.Engine("embedded", "17.6", null), "db", "SQL directory db",
+                new Profile(List.of(), new ArrayList<>(List.of(migrations))), null);
+    }
+
+    @Test
+    void singleRunsChangeOnlyBeyondTenPercentAndFiftyMilliseconds() {
+        RunResult before = run(migration("V1__a.sql", 1_000, null), migration("V2__b.sql", 100, null),
+                migration("V3__c.sql", 2_000, null), migration("V4__gone.sql", 5, null));
+        RunResult after = run(migration("V1__a.sql", 1_090, null), migration("V2__b.sql", 160, null),
+                migration("V3__c.sql", 1_500, null), migration("V5__new.sql", 7, null));
+
+        Comparison comparison = Comparison.of("main.json", before, after);
+
+        assertThat(comparison.rows()).extracting(Comparison.Row::migration, Comparison.Row::change, Comparison.Row::percent).containsExactly(
+                tuple("V1__a.sql", Comparison.Change.UNCHANGED, 9.0), // within 10 %
+                tuple("V2__b.sql", Comparison.Change.REGRESSED, 60.0), // 60 ms beyond the 50 ms floor
+                tuple("V3__c.sql", Comparison.Change.IMPROVED, -25.0),
+                tuple("V5__new.sql", Comparison.Change.NEW, null),
+                tuple("V4__gone.sql", Comparison.Change.REMOVED, null));
+        assertThat(comparison.summary()).isEqualTo("1 improved, 1 regressed, 1 unchanged, 1 new, 1 removed");
+        assertThat(comparison.regressionsBeyond(50)).containsExactly(
+                "Migration regressed: V2__b.sql 100.0 ms → 160.0 ms (+60.0 %, beyond 50 %)");
+        assertThat(comparison.regressionsBeyond(75)).isEmpty();
+    }
+
+    @Test
+    void repeatedRunsSetTheNoiseFromTheirSpread() {
+        Iterations tight = Iterations.of(99, 100, 101);
+        Iterations loose = Iterations.of(60, 100, 140);
+        RunResult before = run(migration("V1__a.sql", 100, tight), migration("V2__b.sql", 100, loose));
+        RunResult after = run(migration("V1__a.sql", 120, tight), migration("V2__b.sql", 150, loose));
+
+        Comparison comparison = Comparison.of("main.json", before, after);
+
+        assertThat(comparison.rows()).extracting(Comparison.Row::change)
+                .containsExactly(Comparison.Change.REGRESSED, Comparison.Change.UNCHANGED); // +20 ms is signal at sd 1, noise at sd 40
+    }
+
+    @Test
+    void aMissingBaselineOrOneOfAnotherSchemaIsAClearError() throws Exception {
+        assertThatThrownBy(() -> ResultsJson.readBaseline(dir.resolve("nope.json"))).isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("Baseline results not found").hasMessageContaining("migration-profiler.baseline");
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, """
+                {"schemaVersion": 2, "startedAt": "2026-11-01T00:00:00Z", "baseline": [], "migrations": [],
+                 "totals": {"millis": 0, "migrations": 0, "failed": 0, "skipped": 0}}""");
+        assertThatThrownBy(() -> ResultsJson.readBaseline(old)).isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("schema version 2, this plugin writes version 3");
+    }
+}
