@@ -499,6 +499,19 @@ public final class Profiler implements MigrationListener, StatementObserver {
         }
 
         /**
+         * How long a lock taken by statement {@code i} stays held in the clean run: from that
+         * statement to the end of its transaction, so hold times and runtimes come from the same
+         * unobserved run (the instrumented pass's probes between statements lengthen its holds).
+         */
+        private double heldUntilTransactionEnd(List<StatementResult> measured, int i) {
+            double held = 0;
+            for (int j = i; j < measured.size() && measured.get(j).transaction() == measured.get(i).transaction(); j++) {
+                held += clean.statements()[j];
+            }
+            return Math.round(held * 1_000.0) / 1_000.0;
+        }
+
+        /**
          * Why the clean run cannot stand for this migration, or {@code null}: it must have run the
          * same statements and changed the same rows, or the follower's state was not this one's.
          */
@@ -525,7 +538,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
             boolean cleanly = clean != null && divergence == null;
             List<StatementResult> statements = !cleanly ? measured : java.util.stream.IntStream.range(0, measured.size())
                     .mapToObj(i -> measured.get(i).timed(clean.statements()[i],
-                            clean.statementIterations() == null ? null : clean.statementIterations()[i])).toList();
+                            clean.statementIterations() == null ? null : clean.statementIterations()[i],
+                            heldUntilTransactionEnd(measured, i))).toList();
             double millis = cleanly ? clean.millis() : instrumented;
             Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status)),
                     source.text(migration));

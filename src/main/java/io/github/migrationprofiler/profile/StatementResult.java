@@ -46,9 +46,13 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
                 work, null);
     }
 
-    /** This statement timed by the clean pass: its median there, and the spread over several runs. */
-    StatementResult timed(double cleanMillis, Iterations spread) {
-        return new StatementResult(sql, line, cleanMillis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks,
+    /**
+     * This statement timed by the clean pass: its median there, the spread over several runs, and
+     * its locks held for {@code lockMillis}, the clean time from this statement to its transaction's end.
+     */
+    StatementResult timed(double cleanMillis, Iterations spread, double lockMillis) {
+        List<LockHeld> held = locks.stream().map(l -> new LockHeld(l.relation(), l.mode(), lockMillis, l.blocks(), l.table())).toList();
+        return new StatementResult(sql, line, cleanMillis, rowsAffected, error, transaction, lockTimeout, statementTimeout, held,
                 rewrites, plan, tableStats, work, spread);
     }
 

@@ -75,6 +75,9 @@ class CleanTimingIT {
         double statementsTotal = backfill.statements().stream().mapToDouble(StatementResult::millis).sum();
         assertThat(backfill.millis()).as("statements plus the commit").isGreaterThanOrEqualTo(statementsTotal * 0.99);
         assertThat(backfill.statements()).allSatisfy(s -> assertThat(s.iterations().count()).isEqualTo(3));
+        double fromTheFirstUpdateOn = backfill.statements().subList(1, 4).stream().mapToDouble(StatementResult::millis).sum();
+        assertThat(backfill.statements().get(1).locks()).as("held from the statement to the end of its transaction, in the clean run")
+                .isNotEmpty().allSatisfy(l -> assertThat(l.heldMillis()).isCloseTo(fromTheFirstUpdateOn, org.assertj.core.data.Offset.offset(0.01)));
         MigrationResult index = result.migrations().get(1);
         assertThat(index.warnings()).as("CONCURRENTLY replays in autocommit, as it ran").isEmpty();
         assertThat(index.instrumentedMillis()).isNotNull();
