@@ -15,6 +15,7 @@ import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.engine.Engines;
 import io.github.migrationprofiler.engine.PostgresServer;
+import io.github.migrationprofiler.engine.ProductionSettings;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.profile.Profile;
 import io.github.migrationprofiler.profile.Profiler;
@@ -35,6 +36,10 @@ import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
 import io.github.migrationprofiler.source.GitChanges;
 import io.github.migrationprofiler.profile.Databases;
+import io.github.migrationprofiler.seed.ProductionShape;
+import io.github.migrationprofiler.stats.ProductionStats;
+import io.github.migrationprofiler.stats.StatsFile;
+import io.github.migrationprofiler.stats.StatsReader;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,6 +141,10 @@ public final class MigrationProfiler {
         }
         Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout());
         RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
+        ProductionStats stats = productionStats(config);
+        ProductionShape production = new ProductionShape(stats);
+        config = config.toBuilder().seed(production.proportions(config.seed())).serverSettings(stats == null || startsNoServer(config)
+                ? config.serverSettings() : ProductionSettings.mirror(stats.settings(), config.serverSettings(), log)).build();
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
         log.info("Profiling " + source.describe());
@@ -153,16 +162,16 @@ public final class MigrationProfiler {
         if (!keep) {
             cleanup.add(database);
         }
-        DataSeeder seeder = seed.enabled() ? cleanup.add(new DataSeeder(database::connect, seed, schema, log)) : null;
+        DataSeeder seeder = seed.enabled() ? cleanup.add(new DataSeeder(database::connect, seed, schema, production, log)) : null;
         RunResult result;
         try (Connection connection = database.connect()) {
             String version = serverVersion(connection);
-            progress.engine = new RunResult.Engine(server.kind(), version, server.image());
+            progress.engine = new RunResult.Engine(server.kind(), version, server.image(), settingsInForce(connection));
             log.info("PostgreSQL " + version + " (" + server.kind() + ")");
             applyTimeout(connection, config.gate().timeout());
             progress.stage = "profiling";
             Profiler profiler = new Profiler(source, selection, seeder == null ? Seeder.NONE : seeder, analyzer, log, cleanup::interrupted);
-            if (config.cleanTiming()) {
+            if (config.cleanTiming() && forced != Selection.NONE) { // the seed goal reviews nothing: nothing to time
                 cleanup.add(profiler.timeCleanly(copies(server, template, cleanup), database::connect, config.iterations(),
                         String.valueOf(config.gate().timeout().toMillis())));
             }
@@ -232,6 +241,42 @@ public final class MigrationProfiler {
                 @Override public void close() { copy.close(); }
             };
         };
+    }
+
+    /**
+     * Production's statistics when the team keeps them: their shapes for the seeder, and
+     * production's settings for a server the run starts (within this machine's means).
+     */
+    private ProductionStats productionStats(ProfilerConfig config) {
+        ProductionStats stats = StatsFile.readIfPresent(config.productionStats());
+        if (stats == null) {
+            return null;
+        }
+        log.info("Production statistics: " + stats.tables().size() + " table(s) read " + stats.readAt() + " from PostgreSQL "
+                + stats.serverVersion() + " (" + config.baseDir().relativize(config.productionStats().toAbsolutePath()) + ")");
+        return stats;
+    }
+
+    /** An existing server is used as it is: its settings are its owner's. */
+    private static boolean startsNoServer(ProfilerConfig config) {
+        return config.engine() == EngineKind.EXTERNAL || config.engine() == EngineKind.AUTO && config.jdbcUrl() != null;
+    }
+
+    /** The settings that change migration runtimes, as the server has them for the migrations' session. */
+    private static Map<String, String> settingsInForce(Connection connection) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        try (java.sql.PreparedStatement s = connection.prepareStatement(
+                "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?)")) {
+            s.setArray(1, connection.createArrayOf("text", StatsReader.SETTINGS.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    settings.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            return Map.of();
+        }
+        return settings;
     }
 
     /** Narrows the selection to what changed since the git ref, and says what that is. */

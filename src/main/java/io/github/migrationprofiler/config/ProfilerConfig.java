@@ -30,6 +30,7 @@ import java.util.Map;
  * @param cleanTiming         time each reviewed migration in a pass of its own, unobserved (else in the instrumented pass)
  * @param iterations          how many clean runs each reviewed migration gets, each on a fresh copy of the state before it
  * @param baseline            a results.json to compare the runtimes with; {@code null} = no comparison
+ * @param productionStats     production's statistics (the stats goal's file); used when it exists
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -58,6 +59,7 @@ public record ProfilerConfig(
         boolean cleanTiming,
         int iterations,
         Path baseline,
+        Path productionStats,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -82,7 +84,7 @@ public record ProfilerConfig(
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
-                .iterations(iterations).baseline(baseline).gate(gate).reportsDirectory(reportsDirectory)
+                .iterations(iterations).baseline(baseline).productionStats(productionStats).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -109,6 +111,7 @@ public record ProfilerConfig(
         private boolean cleanTiming = true;
         private int iterations = 1;
         private Path baseline;
+        private Path productionStats;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -141,6 +144,7 @@ public record ProfilerConfig(
         public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
         public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
         public Builder baseline(Path value) { baseline = value; return this; }
+        public Builder productionStats(Path value) { productionStats = value; return this; }
         public Builder iterations(int value) {
             if (value < 1) {
                 throw new io.github.migrationprofiler.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
@@ -157,7 +161,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

@@ -63,6 +63,11 @@ public record SeedOptions(String scale, long childRows, long random, double null
         return new SeedOptions(scale, childRows, random, nullFraction, rowCounts, jsonSamples, valuePatterns);
     }
 
+    /** These options with other per-table row counts. */
+    public SeedOptions withRowCounts(Map<String, Long> counts) {
+        return new SeedOptions(scale, childRows, random, nullFraction, counts, jsonSamples, valuePatterns);
+    }
+
     public boolean enabled() {
         return childRows > 0;
     }

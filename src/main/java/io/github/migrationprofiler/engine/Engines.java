@@ -10,6 +10,11 @@ public final class Engines {
     private Engines() {
     }
 
+    /** An existing server by JDBC URL, checked to answer: for reading it, never for migrations. */
+    public static PostgresServer existing(String jdbcUrl, io.github.migrationprofiler.config.Credentials credentials) {
+        return ExternalServer.connect(jdbcUrl, credentials);
+    }
+
     public static PostgresServer start(ProfilerConfig config, ProfilerLog log) {
         return switch (config.engine()) {
             case EXTERNAL -> external(config, log);

@@ -259,6 +259,15 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
     int iterations;
 
     /**
+     * Production's statistics, as the {@code stats} goal writes them (a file the team commits).
+     * When it exists, seeding follows production's table proportions and column shapes, and a
+     * server the run starts gets production's settings, within this machine's means.
+     */
+    @Parameter(property = "migration-profiler.productionStats",
+            defaultValue = "${basedir}/src/main/migration-profiler/production-stats.json")
+    File productionStats;
+
+    /**
      * Review only what changed since this git ref, e.g. {@code origin/main}: the SQL files added or
      * changed since the point where the current branch left it (committed or not), and the
      * changesets whose lines changed in changed changelog files. Everything before them is the
@@ -355,6 +364,7 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
                 .cleanTiming(cleanTiming)
                 .iterations(iterations)
                 .baseline(baseline == null ? null : baseline.toPath())
+                .productionStats(productionStats == null ? null : productionStats.toPath())
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)

@@ -91,9 +91,18 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param kind          embedded, docker or external
      * @param serverVersion the server's {@code server_version}
      * @param image         the container image (docker only)
+     * @param settings      the settings that change migration runtimes, as they were in force
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Engine(String kind, String serverVersion, String image) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Engine(String kind, String serverVersion, String image, java.util.Map<String, String> settings) {
+
+        public Engine(String kind, String serverVersion, String image) {
+            this(kind, serverVersion, image, java.util.Map.of());
+        }
+
+        public Engine {
+            settings = settings == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        }
     }
 
     /**

@@ -45,6 +45,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     private final Connector database;
     private final SeedOptions options;
     private final FinalSchema schema;
+    private final ProductionShape production;
     private final ProfilerLog log;
     private final Set<String> seen = new HashSet<>();
     private final Map<String, String> waiting = new LinkedHashMap<>();
@@ -57,9 +58,15 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     private Connection connection;
 
     public DataSeeder(Connector database, SeedOptions options, FinalSchema schema, ProfilerLog log) {
+        this(database, options, schema, ProductionShape.NONE, log);
+    }
+
+    /** @param production production's statistics: row proportions (already in {@code options}) and column shapes */
+    public DataSeeder(Connector database, SeedOptions options, FinalSchema schema, ProductionShape production, ProfilerLog log) {
         this.database = database;
         this.options = options;
         this.schema = schema;
+        this.production = production;
         this.log = log;
     }
 
@@ -272,7 +279,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         } else {
             seeded.put(table.name(), values);
         }
-        report.add(new SeedSummary.TableSeed(table.name(), rows, Math.round(seconds * 1e6) / 1e3));
+        report.add(new SeedSummary.TableSeed(table.name(), rows, Math.round(seconds * 1e6) / 1e3, production.productionRows(table.name())));
         if (reason != null || values != null && values.capped() != null) {
             String why = copier != null ? reason : reason != null ? reason + "; left empty" : String.format(Locale.ROOT, "seeded %,d of %,d rows: %s", rows,
                     requested, values.capped());
@@ -366,7 +373,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 column -> column.type().name().startsWith("json") || column.type().isArray() && column.type().element().name().startsWith("json")
                         ? schema.json().forColumn(table.name(), column.name()) : null,
                 column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of).orElse(null),
-                type -> literal(connection, type), overrides);
+                type -> literal(connection, type), overrides, column -> production.column(table.name(), column.name()));
     }
 
     /**

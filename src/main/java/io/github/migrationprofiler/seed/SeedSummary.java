@@ -28,8 +28,18 @@ public record SeedSummary(String scale, long childRows, long random, List<TableS
         return new SeedSummary(scale, childRows, random, tables, gaps, millis, name);
     }
 
-    /** @param table qualified name; @param rows rows written; @param millis time to load them */
-    public record TableSeed(String table, long rows, double millis) {
+    /**
+     * @param table          qualified name
+     * @param rows           rows written
+     * @param millis         time to load them
+     * @param productionRows the table's rows in production, from the production statistics; {@code null} without them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TableSeed(String table, long rows, double millis, Long productionRows) {
+
+        public TableSeed(String table, long rows, double millis) {
+            this(table, rows, millis, null);
+        }
     }
 
     /** @param table qualified name; @param reason why it has fewer rows than planned, or none */

@@ -35,7 +35,7 @@ final class TableValues {
     record Context(long seed, double nullFraction, Set<String> nulledForeignKeys, Parents parents,
                    java.util.function.Function<Column, Set<String>> reserved, java.util.function.Function<Column, JsonShape> json,
                    java.util.function.Function<Column, RegexSample> patterns, ValueFactory.TypeLiterals literals,
-                   Map<String, Override> overrides) {
+                   Map<String, Override> overrides, java.util.function.Function<Column, ProductionShape.ColumnShape> shapes) {
     }
 
     private static final long NO_PARENT = -1;
@@ -138,8 +138,12 @@ final class TableValues {
                 if (digit != null) {
                     Values nth = factory.forColumn(unique(spec), stream);
                     generated = (row, out) -> nth.append(digit.of(row), out);
+                } else if (keys.carriers.contains(column.name()) || spec.unique()) {
+                    generated = factory.forColumn(unique(spec), stream);
                 } else {
-                    generated = factory.forColumn(keys.carriers.contains(column.name()) ? unique(spec) : spec, stream);
+                    ProductionShape.ColumnShape shape = context.shapes().apply(column);
+                    Values shaped = shape == null ? null : factory.shaped(spec, stream, shape, rows);
+                    generated = shaped != null ? shaped : factory.forColumn(spec, stream);
                 }
             } else {
                 LongUnaryOperator chooser = choosers.get(fk);

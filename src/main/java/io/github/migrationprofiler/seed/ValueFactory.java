@@ -68,6 +68,91 @@ final class ValueFactory {
         return nullable(values, stream);
     }
 
+    /**
+     * The column's values shaped like production's: NULL in its share of the rows (where NULL is
+     * allowed), about its number of distinct values, and its commonest values as often as there.
+     * Each row draws a prototype (one of the common ones by their frequencies, else one of the rest
+     * evenly) and takes the value the column's generator makes for it, so the values stay ones the
+     * column's rules allow. {@code null} when the column takes no generated value.
+     */
+    Values shaped(Spec spec, int stream, ProductionShape.ColumnShape shape, long rows) {
+        Values base = notNull(spec, spec.rules(), stream);
+        if (base == null) {
+            return null;
+        }
+        double nulls = spec.column().notNull() || spec.rules().notNull ? 0 : shape.nullFraction();
+        long distinct = shape.distinctAmong(rows);
+        List<Double> frequencies = shape.commonFrequencies();
+        double[] cumulative = new double[frequencies.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum = Math.min(1, sum + frequencies.get(i) / Math.max(1e-9, 1 - shape.nullFraction())); // of the non-NULL rows
+            cumulative[i] = sum;
+        }
+        int common = cumulative.length;
+        long rest = Math.max(1, distinct - common);
+        Values prototypes = distinctEnough(spec, base, distinct);
+        Values picked = common == 0 && distinct >= rows ? prototypes : (row, out) -> {
+            double u = Noise.unit(Noise.at(seed, row, stream + 2000));
+            int i = java.util.Arrays.binarySearch(cumulative, u);
+            int index = i >= 0 ? i + 1 : -i - 1;
+            long prototype = index < common ? index
+                    : common + (long) (Noise.unit(Noise.at(seed, row, stream + 3000)) * rest);
+            prototypes.append(prototype, out);
+        };
+        if (nulls <= 0) {
+            return picked;
+        }
+        int nullStream = stream + 1000;
+        return (row, out) -> {
+            if (Noise.unit(Noise.at(seed, row, nullStream)) < nulls) {
+                out.append(Values.NULL);
+            } else {
+                picked.append(row, out);
+            }
+        };
+    }
+
+    /**
+     * A generator that makes about {@code wanted} distinct values from as many prototypes. Some
+     * draw from a small vocabulary (sixteen countries): for free text, values past the vocabulary
+     * get a number, so that production's forty countries stay forty, within the column's length.
+     */
+    private static Values distinctEnough(Spec spec, Values base, long wanted) {
+        SqlType type = spec.column().type();
+        boolean freeText = List.of("text", "varchar", "citext").contains(type.name()) && spec.rules().allowed.isEmpty()
+                && spec.rules().pattern == null;
+        if (!freeText || wanted <= 1) {
+            return base;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int sample = (int) Math.min(wanted, 2_000);
+        StringBuilder text = new StringBuilder();
+        for (int p = 0; p < sample; p++) {
+            text.setLength(0);
+            base.append(p, text);
+            seen.add(text.toString());
+        }
+        if (seen.size() >= sample * 0.9) {
+            return base;
+        }
+        int vocabulary = seen.size();
+        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, spec.rules().maxLength);
+        return (row, out) -> {
+            if (row < vocabulary) {
+                base.append(row, out);
+                return;
+            }
+            String suffix = "-" + row;
+            int start = out.length();
+            base.append(row, out);
+            if (out.length() - start + suffix.length() > limit) {
+                out.setLength(Math.max(start, start + limit - suffix.length()));
+            }
+            out.append(suffix);
+        };
+    }
+
     /** {@code values} with NULL in a share of the rows. */
     Values nullable(Values values, int stream) {
         int nullStream = stream + 1000;
