@@ -23,8 +23,9 @@ public final class ProductionShape {
      * @param distinct          {@code n_distinct}: a count that stays as the table grows (40 countries) when positive,
      *                          minus a share of the rows when negative (-1: every row its own)
      * @param commonFrequencies the frequencies of the commonest values, of all rows, commonest first
+     * @param avgWidth          average stored width in bytes, its length header included
      */
-    record ColumnShape(double nullFraction, double distinct, List<Double> commonFrequencies) {
+    record ColumnShape(double nullFraction, double distinct, List<Double> commonFrequencies, int avgWidth) {
 
         /** Distinct values among {@code rows} seeded rows. */
         long distinctAmong(long rows) {
@@ -76,7 +77,8 @@ public final class ProductionShape {
             return null;
         }
         return stats.table(table.replace("\"", "")).filter(t -> t.rows() != null && t.rows() > 0)
-                .flatMap(t -> t.column(column).map(c -> new ColumnShape(c.nullFraction(), c.distinct(), c.commonFrequencies())))
+                .flatMap(t -> t.column(column).map(c -> new ColumnShape(c.nullFraction(), c.distinct(), c.commonFrequencies(),
+                        c.avgWidth())))
                 .orElse(null);
     }
 }

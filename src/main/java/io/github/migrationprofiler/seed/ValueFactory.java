@@ -72,7 +72,7 @@ final class ValueFactory {
      * The column's values shaped like production's: NULL in its share of the rows (where NULL is
      * allowed), about its number of distinct values, and its commonest values as often as there.
      * Each row draws a prototype (one of the common ones by their frequencies, else one of the rest
-     * evenly) and takes the value the column's generator makes for it, so the values stay ones the
+     * in turn) and takes the value the column's generator makes for it, so the values stay ones the
      * column's rules allow. {@code null} when the column takes no generated value.
      */
     Values shaped(Spec spec, int stream, ProductionShape.ColumnShape shape, long rows) {
@@ -91,13 +91,16 @@ final class ValueFactory {
         }
         int common = cumulative.length;
         long rest = Math.max(1, distinct - common);
-        Values prototypes = distinctEnough(spec, base, distinct);
+        // the rest's prototypes are spread over every row, but only a share of the rows reach them (not NULL, not common)
+        double reaching = Math.max(0.01, (1 - nulls) * (1 - (common == 0 ? 0 : cumulative[common - 1])));
+        long span = Math.max(1, Math.min(Math.max(rows, 1), Math.round(rest / reaching)));
+        Values prototypes = widthLike(spec, distinctEnough(spec, base, distinct), shape.avgWidth(), stream);
         Values picked = common == 0 && distinct >= rows ? prototypes : (row, out) -> {
             double u = Noise.unit(Noise.at(seed, row, stream + 2000));
             int i = java.util.Arrays.binarySearch(cumulative, u);
             int index = i >= 0 ? i + 1 : -i - 1;
-            long prototype = index < common ? index
-                    : common + (long) (Noise.unit(Noise.at(seed, row, stream + 3000)) * rest);
+            // the rest in turn, not drawn: drawing would repeat some and miss a third of them
+            long prototype = index < common ? index : common + Math.floorMod(row, span);
             prototypes.append(prototype, out);
         };
         if (nulls <= 0) {
@@ -147,9 +150,42 @@ final class ValueFactory {
             int start = out.length();
             base.append(row, out);
             if (out.length() - start + suffix.length() > limit) {
-                out.setLength(Math.max(start, start + limit - suffix.length()));
+                Values.cut(out, Math.max(start, start + limit - suffix.length()));
             }
             out.append(suffix);
+        };
+    }
+
+    private static final String FILLER = " lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"
+            + " ut labore et dolore magna aliqua";
+
+    /**
+     * Free text as long as production's on average: each value is lengthened with filler words, or
+     * cut and tagged with its prototype's number (so that values stay as distinct as they were), to
+     * a length drawn around production's average width (a text's width counts one byte of header),
+     * within the column's length. Other types keep their generator's width.
+     */
+    private Values widthLike(Spec spec, Values values, int avgWidth, int stream) {
+        SqlType type = spec.column().type();
+        boolean freeText = List.of("text", "varchar", "citext").contains(type.name()) && spec.rules().allowed.isEmpty()
+                && spec.rules().pattern == null;
+        int target = avgWidth - 1;
+        if (!freeText || target <= 0) {
+            return values;
+        }
+        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, spec.rules().maxLength);
+        return (row, out) -> {
+            int start = out.length();
+            values.append(row, out);
+            int length = (int) Math.min(limit, Math.max(1, Math.round(target * (0.5 + Noise.unit(Noise.at(seed, row, stream + 4000))))));
+            while (out.length() - start < length) {
+                out.append(FILLER, 0, Math.min(FILLER.length(), length - (out.length() - start)));
+            }
+            if (out.length() - start > length) {
+                String tag = " " + Long.toString(row, 36);
+                Values.cut(out, start + Math.max(1, length - tag.length()));
+                out.append(tag);
+            }
         };
     }
 

@@ -143,6 +143,10 @@ class ProductionStatsIT {
             double nulls = TestPostgres.count(db, "SELECT count(*) FILTER (WHERE note IS NULL) * 1000 / count(*) FROM customers") / 1000.0;
             assertThat(nulls).isCloseTo(0.3, within(0.05));
             assertThat(TestPostgres.count(db, "SELECT count(DISTINCT country) FROM customers")).isBetween(32L, 48L);
+            assertThat(TestPostgres.count(db, "SELECT round(avg(length(note))) FROM customers")).as("production's notes are 16 "
+                    + "characters long on average").isBetween(12L, 20L);
+            assertThat(TestPostgres.count(db, "SELECT count(DISTINCT note) * 100 / count(note) FROM customers"))
+                    .as("and all different, still").isGreaterThanOrEqualTo(95);
             long pages = TestPostgres.count(db, "SELECT count(DISTINCT page) FROM visits");
             assertThat(pages).as("700 pages among 400,000 visits in production").isBetween(560L, 840L);
         } finally {
