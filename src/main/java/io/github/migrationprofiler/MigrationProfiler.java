@@ -143,8 +143,9 @@ public final class MigrationProfiler {
         RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
         ProductionStats stats = productionStats(config);
         ProductionShape production = new ProductionShape(stats);
-        config = config.toBuilder().seed(production.proportions(config.seed())).serverSettings(stats == null || startsNoServer(config)
-                ? config.serverSettings() : ProductionSettings.mirror(stats.settings(), config.serverSettings(), log)).build();
+        config = config.toBuilder().seed(production.proportions(config.seed())).serverSettings(stats == null ? config.serverSettings()
+                : startsNoServer(config) ? withUsersFirst(ProductionSettings.perSession(stats.settings()), config.serverSettings())
+                : ProductionSettings.mirror(stats.settings(), config.serverSettings(), log)).build();
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
         log.info("Profiling " + source.describe());
@@ -257,7 +258,13 @@ public final class MigrationProfiler {
         return stats;
     }
 
-    /** An existing server is used as it is: its settings are its owner's. */
+    private static Map<String, String> withUsersFirst(Map<String, String> production, Map<String, String> user) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(production);
+        settings.putAll(user);
+        return settings;
+    }
+
+    /** An existing server keeps its own server-wide settings: only per-session ones can follow production. */
     private static boolean startsNoServer(ProfilerConfig config) {
         return config.engine() == EngineKind.EXTERNAL || config.engine() == EngineKind.AUTO && config.jdbcUrl() != null;
     }

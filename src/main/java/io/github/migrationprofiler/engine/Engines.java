@@ -2,6 +2,8 @@ package io.github.migrationprofiler.engine;
 
 import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.ProfilerLog;
+
+import java.util.Map;
 import io.github.migrationprofiler.config.ProfilerConfig;
 
 /** Starts (or reaches) the PostgreSQL server a configuration asks for. */
@@ -12,7 +14,7 @@ public final class Engines {
 
     /** An existing server by JDBC URL, checked to answer: for reading it, never for migrations. */
     public static PostgresServer existing(String jdbcUrl, io.github.migrationprofiler.config.Credentials credentials) {
-        return ExternalServer.connect(jdbcUrl, credentials);
+        return ExternalServer.connect(jdbcUrl, credentials, Map.of());
     }
 
     public static PostgresServer start(ProfilerConfig config, ProfilerLog log) {
@@ -57,9 +59,11 @@ public final class Engines {
             throw new ProfilerException("engine=external needs migration-profiler.jdbcUrl "
                     + "(e.g. jdbc:postgresql://localhost:5432/postgres).");
         }
-        if (!config.serverSettings().isEmpty()) {
-            log.warn("serverSettings are ignored on an external server; set them on the server itself.");
+        Map<String, String> session = ProductionSettings.perSession(config.serverSettings());
+        if (session.size() < config.serverSettings().size()) {
+            log.warn("On an external server only settings a session may change apply (" + String.join(", ", session.keySet())
+                    + "); the others stay as the server has them.");
         }
-        return ExternalServer.connect(config.jdbcUrl(), config.credentials());
+        return ExternalServer.connect(config.jdbcUrl(), config.credentials(), session);
     }
 }

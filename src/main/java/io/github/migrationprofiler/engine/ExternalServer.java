@@ -6,6 +6,7 @@ import org.postgresql.Driver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -16,15 +17,17 @@ final class ExternalServer implements PostgresServer {
 
     private final String url;
     private final Credentials credentials;
+    private final Map<String, String> sessionSettings;
 
-    private ExternalServer(String url, Credentials credentials) {
+    private ExternalServer(String url, Credentials credentials, Map<String, String> sessionSettings) {
         this.url = url;
         this.credentials = credentials;
+        this.sessionSettings = Map.copyOf(sessionSettings);
     }
 
     /** Checks that the server answers and the credentials work, with advice when they do not. */
-    static ExternalServer connect(String url, Credentials credentials) {
-        ExternalServer server = new ExternalServer(url, credentials);
+    static ExternalServer connect(String url, Credentials credentials, Map<String, String> sessionSettings) {
+        ExternalServer server = new ExternalServer(url, credentials, sessionSettings);
         try (Connection ignored = server.connect(server.maintenanceDatabase())) {
             return server;
         } catch (SQLException e) {
@@ -59,6 +62,12 @@ final class ExternalServer implements PostgresServer {
             properties.setProperty("password", credentials.password());
         }
         properties.setProperty("ApplicationName", "migration-profiler");
+        if (!sessionSettings.isEmpty()) {
+            // every session of the run starts with them, as -c options at connection time
+            properties.setProperty("options", sessionSettings.entrySet().stream()
+                    .map(e -> "-c " + e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(" ", "\\ "))
+                    .collect(java.util.stream.Collectors.joining(" ")));
+        }
         // the driver directly: DriverManager does not see drivers in Maven's plugin class realm
         Connection connection = new Driver().connect(JdbcUrls.withDatabase(url, database), properties);
         if (connection == null) {

@@ -24,7 +24,23 @@ public final class ProductionSettings {
             "checkpoint_timeout", "checkpoint_completion_target", "wal_level", "random_page_cost", "seq_page_cost", "synchronous_commit",
             "fsync", "full_page_writes", "default_statistics_target", "jit", "wal_buffers", "temp_buffers");
 
+    /** Settings a session may change: the ones an existing server can take per connection. */
+    private static final List<String> PER_SESSION = List.of("maintenance_work_mem", "work_mem", "max_parallel_maintenance_workers",
+            "max_parallel_workers_per_gather", "effective_io_concurrency", "effective_cache_size", "random_page_cost", "seq_page_cost",
+            "synchronous_commit", "default_statistics_target", "jit", "temp_buffers");
+
     private ProductionSettings() {
+    }
+
+    /** Of {@code settings}, those a session may set: an existing server applies these to every session of the run. */
+    public static Map<String, String> perSession(Map<String, String> settings) {
+        Map<String, String> session = new LinkedHashMap<>();
+        settings.forEach((name, value) -> {
+            if (PER_SESSION.contains(name)) {
+                session.put(name, value);
+            }
+        });
+        return session;
     }
 
     /** The settings to start a server with: the user's, then production's within this machine's means. */

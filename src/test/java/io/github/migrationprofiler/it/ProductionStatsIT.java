@@ -136,6 +136,8 @@ class ProductionStatsIT {
                 .productionStats(project.resolve("production-stats.json"));
 
         RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config.keepDatabase(true).build());
+        assertThat(result.engine().settings()).as("an existing server takes production's per-session settings")
+                .containsEntry("maintenance_work_mem", "200MB");
         try (Connection db = server.admin(result.database())) {
             assertThat(result.seed().tables()).extracting(SeedSummary.TableSeed::table, SeedSummary.TableSeed::rows,
                     SeedSummary.TableSeed::productionRows).containsExactly(tuple("public.customers", 5_000L, 50_000L),
