@@ -140,13 +140,18 @@ record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> 
             }
         }
 
-        /** The execution about to run, and resets what a batch execution consumes. */
+        /**
+         * The execution about to run, and resets what a batch execution consumes.
+         *
+         * @param sql the SQL passed to the execute method, or {@code null} (a prepared statement, a batch)
+         */
         Execution executing(String method, String sql, boolean autoCommit) {
             boolean batched = method.equals("executeBatch") || method.equals("executeLargeBatch");
             List<List<Binding>> bindings = kind == Kind.PLAIN ? List.of()
                     : batched ? List.copyOf(batchBindings) : List.of(List.copyOf(current.values()));
-            Execution execution = new Execution(kind == Kind.PLAIN ? sql : preparedSql, kind,
-                    batched ? List.copyOf(batch) : List.of(), bindings, method, autoCommit, replayable);
+            String text = sql != null ? sql : preparedSql != null ? preparedSql : String.join(";\n", batch);
+            Execution execution = new Execution(text, kind, batched ? List.copyOf(batch) : List.of(), bindings, method, autoCommit,
+                    replayable);
             if (batched) {
                 batch.clear();
                 batchBindings.clear();

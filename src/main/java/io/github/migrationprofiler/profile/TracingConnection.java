@@ -55,23 +55,17 @@ final class TracingConnection {
 
     private static <T extends Statement> T traced(Class<T> type, Statement target, String preparedSql, Execution.Kind kind,
                                                   Connection connection, StatementObserver observer) {
-        List<String> batch = new ArrayList<>();
         Execution.Recorder recorder = new Execution.Recorder(preparedSql, kind);
         return proxy(type, target, (proxy, method, args) -> {
             String name = method.getName();
-            if (name.equals("addBatch") && args != null && args.length == 1) {
-                batch.add((String) args[0]);
-            }
             if (!name.startsWith("execute")) {
                 recorder.called(method, args);
-                if (name.equals("clearBatch")) {
-                    batch.clear();
-                }
                 return call(target, method, args);
             }
-            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
-                    : preparedSql != null ? preparedSql : String.join(";\n", batch);
-            observer.sending(recorder.executing(name, sql, connection.getAutoCommit()));
+            Execution execution = recorder.executing(name, args != null && args.length > 0 && args[0] instanceof String text ? text
+                    : null, connection.getAutoCommit());
+            String sql = execution.sql();
+            observer.sending(execution);
             observer.starting(sql);
             long start = System.nanoTime();
             Object result;
@@ -83,7 +77,6 @@ final class TracingConnection {
             }
             long nanos = System.nanoTime() - start;
             observer.executed(sql, nanos, rowsAffected(target, name, result), debugMessages(target));
-            batch.clear();
             return result;
         });
     }

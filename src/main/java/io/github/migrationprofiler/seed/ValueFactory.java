@@ -123,9 +123,7 @@ final class ValueFactory {
      */
     private static Values distinctEnough(Spec spec, Values base, long wanted) {
         SqlType type = spec.column().type();
-        boolean freeText = List.of("text", "varchar", "citext").contains(type.name()) && spec.rules().allowed.isEmpty()
-                && spec.rules().pattern == null;
-        if (!freeText || wanted <= 1) {
+        if (!freeText(spec) || wanted <= 1) {
             return base;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -156,6 +154,12 @@ final class ValueFactory {
         };
     }
 
+    /** Text whose values no list, pattern or enum fixes: its words and length may be shaped. */
+    private static boolean freeText(Spec spec) {
+        return List.of("text", "varchar", "citext").contains(spec.column().type().name()) && spec.rules().allowed.isEmpty()
+                && spec.rules().pattern == null;
+    }
+
     private static final String FILLER = " lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"
             + " ut labore et dolore magna aliqua";
 
@@ -167,10 +171,8 @@ final class ValueFactory {
      */
     private Values widthLike(Spec spec, Values values, int avgWidth, int stream) {
         SqlType type = spec.column().type();
-        boolean freeText = List.of("text", "varchar", "citext").contains(type.name()) && spec.rules().allowed.isEmpty()
-                && spec.rules().pattern == null;
         int target = avgWidth - 1;
-        if (!freeText || target <= 0) {
+        if (!freeText(spec) || target <= 0) {
             return values;
         }
         int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, spec.rules().maxLength);
