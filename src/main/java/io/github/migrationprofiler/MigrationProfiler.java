@@ -200,8 +200,7 @@ public final class MigrationProfiler {
                     + ">0</" + Table.pomName(result.seed().gaps().get(0).table()) + "></rowCounts>");
         }
         result = judge(result, config.gate());
-        return baseline == null ? result : compare(result, baseline, config.baseDir().relativize(config.baseline().toAbsolutePath())
-                .toString());
+        return baseline == null ? result : compare(result, baseline, shown(config.baseDir(), config.baseline()));
     }
 
     /**
@@ -223,6 +222,13 @@ public final class MigrationProfiler {
         MarkdownSummary.write(compared, directory, null);
         HtmlReport.write(compared, directory);
         return compared;
+    }
+
+    /** A file as reports name it: relative to the project when inside it, else as an absolute path. */
+    private static String shown(Path baseDir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path project = baseDir.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
     }
 
     /** The run with its runtimes compared to the baseline run's, and the outcome in one line. */
@@ -254,7 +260,7 @@ public final class MigrationProfiler {
             return null;
         }
         log.info("Production statistics: " + stats.tables().size() + " table(s) read " + stats.readAt() + " from PostgreSQL "
-                + stats.serverVersion() + " (" + config.baseDir().relativize(config.productionStats().toAbsolutePath()) + ")");
+                + stats.serverVersion() + " (" + shown(config.baseDir(), config.productionStats()) + ")");
         return stats;
     }
 
@@ -271,19 +277,11 @@ public final class MigrationProfiler {
 
     /** The settings that change migration runtimes, as the server has them for the migrations' session. */
     private static Map<String, String> settingsInForce(Connection connection) {
-        Map<String, String> settings = new java.util.TreeMap<>();
-        try (java.sql.PreparedStatement s = connection.prepareStatement(
-                "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?)")) {
-            s.setArray(1, connection.createArrayOf("text", StatsReader.SETTINGS.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    settings.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        try {
+            return StatsReader.settings(connection, StatsReader.SETTINGS);
         } catch (SQLException e) {
-            return Map.of();
+            return Map.of(); // reported as unknown rather than failing a run that measured everything else
         }
-        return settings;
     }
 
     /** Narrows the selection to what changed since the git ref, and says what that is. */

@@ -83,9 +83,13 @@ record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> 
         }
     }
 
-    private static long updateCount(Object result) {
+    /** Rows an execute method's result says were changed: an update count, or a batch's counts (negative ones are unknowns). */
+    static long updateCount(Object result) {
         if (result instanceof int[] counts) {
             return java.util.Arrays.stream(counts).filter(c -> c > 0).asLongStream().sum();
+        }
+        if (result instanceof long[] counts) {
+            return java.util.Arrays.stream(counts).filter(c -> c > 0).sum();
         }
         return result instanceof Number n ? Math.max(0, n.longValue()) : 0;
     }

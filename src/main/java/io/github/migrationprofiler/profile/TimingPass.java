@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.profile;
 
 import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.stats.StatsReader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -29,6 +30,9 @@ import java.util.concurrent.Callable;
  * runtimes come from the instrumented pass, with a warning.
  */
 final class TimingPass implements AutoCloseable {
+
+    /** What makes a commit durable; production runs with all of them on, and the results say how they were here. */
+    private static final List<String> DURABILITY = List.of("fsync", "full_page_writes", "synchronous_commit");
 
     /**
      * A reviewed migration's clean runtime.
@@ -122,7 +126,7 @@ final class TimingPass implements AutoCloseable {
             }
             prepare(connection, searchPath);
             if (settings.isEmpty()) {
-                settings = read(connection);
+                settings = StatsReader.settings(connection, DURABILITY);
             }
             runs.add(replay(connection, recording));
             return clean(runs);
@@ -298,17 +302,6 @@ final class TimingPass implements AutoCloseable {
         boolean repeated = runs.size() > 1;
         return new Clean(total.medianMillis(), repeated ? total : null, statements, repeated ? spreads : null,
                 runs.get(runs.size() - 1).rows());
-    }
-
-    private static Map<String, String> read(Connection c) throws SQLException {
-        Map<String, String> values = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name")) {
-            while (rs.next()) {
-                values.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return values;
     }
 
     private void stop(String why) {

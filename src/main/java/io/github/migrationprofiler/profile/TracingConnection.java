@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.postgresql.util.PSQLWarning;
@@ -98,19 +97,10 @@ final class TracingConnection {
     }
 
     private static long rowsAffected(Statement statement, String method, Object result) throws SQLException {
-        if (result instanceof int[] counts) {
-            return Arrays.stream(counts).filter(c -> c > 0).asLongStream().sum();
-        }
-        if (result instanceof long[] counts) {
-            return Arrays.stream(counts).filter(c -> c > 0).sum();
-        }
-        if (result instanceof Number count) {
-            return Math.max(0, count.longValue());
-        }
         if (method.equals("execute") && Boolean.FALSE.equals(result)) {
             return Math.max(0, statement.getUpdateCount());
         }
-        return 0; // a query: it returns rows, it does not change them
+        return Execution.updateCount(result); // a query's ResultSet counts 0: it returns rows, it does not change them
     }
 
     private static Object call(Object target, Method method, Object[] args) throws Throwable {

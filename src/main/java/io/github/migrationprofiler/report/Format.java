@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How every report writes times, counts, locks and the run's headline, so they all say the same. */
@@ -135,8 +134,8 @@ final class Format {
     }
 
     /** How a migration is named in a report: its label, and the file it comes from unless its id is that file's name. */
-    static Function<MigrationResult, String> names(RunResult run) {
-        return m -> m.source() == null || fileName(m.source()).equals(m.id()) ? m.label() : m.label() + " · " + fileName(m.source());
+    static String name(MigrationResult m) {
+        return m.source() == null || fileName(m.source()).equals(m.id()) ? m.label() : m.label() + " · " + fileName(m.source());
     }
 
     static String fileName(String path) {

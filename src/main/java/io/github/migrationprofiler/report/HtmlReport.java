@@ -72,7 +72,7 @@ public final class HtmlReport {
             h.append("<p class=\"v-FAILED\"><strong>").append(esc(Format.stopped(run))).append("</strong></p>\n");
             return h.append("</div>").toString();
         }
-        Function<MigrationResult, String> names = Format.names(run);
+        Function<MigrationResult, String> names = Format::name;
         List<MigrationResult> applied = Format.applied(run);
         if (run.gate() != null) {
             h.append("<p class=\"muted\">Thresholds: ");

@@ -77,7 +77,7 @@ public final class MarkdownSummary {
 
     private static String full(RunResult run) {
         StringBuilder md = new StringBuilder();
-        Function<MigrationResult, String> names = Format.names(run);
+        Function<MigrationResult, String> names = Format::name;
         md.append("| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n");
         md.append("|---|---|---:|---:|---|---|\n");
         Format.applied(run).forEach(m -> md.append(row(m, names)));
@@ -94,7 +94,7 @@ public final class MarkdownSummary {
 
     /** The worst migrations in full, then a line per migration while the budget lasts, then where the rest is. */
     private static String compact(RunResult run, int budget) {
-        Function<MigrationResult, String> names = Format.names(run);
+        Function<MigrationResult, String> names = Format::name;
         List<MigrationResult> worstFirst = Format.applied(run).stream().sorted(WORST_FIRST).toList();
         String tail = failures(run, names) + gaps(run) + skipped(run, names);
         StringBuilder md = new StringBuilder();

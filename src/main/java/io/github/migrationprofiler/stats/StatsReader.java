@@ -58,8 +58,9 @@ public final class StatsReader {
                         + unreadable.get(0) + " TO " + currentUser(connection) + "; or leave their schemas out with "
                         + "migration-profiler.statsSchemas");
             }
-            ProductionStats stats = new ProductionStats(ProductionStats.FORMAT_VERSION, Instant.now().toString(),
-                    setting(connection, "server_version"), settings(connection), tables(connection));
+            ProductionStats stats = new ProductionStats(ProductionStats.FORMAT_VERSION,
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    setting(connection, "server_version"), settings(connection, SETTINGS), tables(connection));
             connection.rollback();
             return stats;
         } catch (SQLException e) {
@@ -98,11 +99,12 @@ public final class StatsReader {
         return tables;
     }
 
-    private Map<String, String> settings(Connection connection) throws SQLException {
+    /** The named settings as this session has them, by name; names the server does not know are left out. */
+    public static Map<String, String> settings(Connection connection, List<String> names) throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?) ORDER BY name")) {
-            s.setArray(1, connection.createArrayOf("text", SETTINGS.toArray()));
+            s.setArray(1, connection.createArrayOf("text", names.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     settings.put(rs.getString(1), rs.getString(2));
@@ -181,8 +183,8 @@ public final class StatsReader {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ProductionStats.ColumnStats(
-                            rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5),
-                            rs.getObject(6) == null ? null : rs.getDouble(6), doubles(rs.getArray(7)), strings(rs.getArray(8)),
+                            rs.getString(2), real(rs.getDouble(3)), real(rs.getDouble(4)), rs.getInt(5),
+                            rs.getObject(6) == null ? null : real(rs.getDouble(6)), doubles(rs.getArray(7)), strings(rs.getArray(8)),
                             strings(rs.getArray(9))));
                 }
             }
@@ -196,9 +198,17 @@ public final class StatsReader {
         }
         List<Double> values = new ArrayList<>();
         for (Object value : (Object[]) array.getArray()) {
-            values.add(((Number) value).doubleValue());
+            values.add(real(((Number) value).doubleValue()));
         }
         return values;
+    }
+
+    /**
+     * pg_stats keeps these as {@code real}: widened to double, 0.0032 reads 0.0031999999191612005.
+     * Six decimals are all the precision there is, and keep the committed file readable.
+     */
+    private static double real(double value) {
+        return Math.round(value * 1e6) / 1e6;
     }
 
     private static List<String> strings(Array array) throws SQLException {
