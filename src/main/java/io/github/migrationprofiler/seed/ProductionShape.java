@@ -24,8 +24,9 @@ public final class ProductionShape {
      *                          minus a share of the rows when negative (-1: every row its own)
      * @param commonFrequencies the frequencies of the commonest values, of all rows, commonest first
      * @param avgWidth          average stored width in bytes, its length header included
+     * @param correlation       physical order against value order, -1 to 1, or {@code null}
      */
-    record ColumnShape(double nullFraction, double distinct, List<Double> commonFrequencies, int avgWidth) {
+    record ColumnShape(double nullFraction, double distinct, List<Double> commonFrequencies, int avgWidth, Double correlation) {
 
         /** Distinct values among {@code rows} seeded rows. */
         long distinctAmong(long rows) {
@@ -78,7 +79,7 @@ public final class ProductionShape {
         }
         return stats.table(table.replace("\"", "")).filter(t -> t.rows() != null && t.rows() > 0)
                 .flatMap(t -> t.column(column).map(c -> new ColumnShape(c.nullFraction(), c.distinct(), c.commonFrequencies(),
-                        c.avgWidth())))
+                        c.avgWidth(), c.correlation())))
                 .orElse(null);
     }
 }

@@ -21,6 +21,8 @@ final class ValueFactory {
     /** Timestamps spread over three years before this instant, so date-range queries find realistic data. */
     private static final LocalDateTime EPOCH = LocalDateTime.of(2023, 1, 1, 0, 0);
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
+    /** Production's {@code correlation} from which on a column counts as stored in value order. */
+    private static final double ORDERED = 0.8;
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", and derived columns parse what they follow. */
     /** Column names of identifiers kept as text: {@code external_id}, {@code cve_id}, {@code api_key}, {@code sku}, {@code order_no}. */
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
@@ -94,13 +96,19 @@ final class ValueFactory {
         // the rest's prototypes are spread over every row, but only a share of the rows reach them (not NULL, not common)
         double reaching = Math.max(0.01, (1 - nulls) * (1 - (common == 0 ? 0 : cumulative[common - 1])));
         long span = Math.max(1, Math.min(Math.max(rows, 1), Math.round(rest / reaching)));
-        Values prototypes = widthLike(spec, distinctEnough(spec, base, distinct), shape.avgWidth(), stream);
-        Values picked = common == 0 && distinct >= rows ? prototypes : (row, out) -> {
+        int order = physicalOrder(spec, shape);
+        Values prototypes = order != 0 ? ordered(spec, stream)
+                : widthLike(spec, distinctEnough(spec, base, distinct), shape.avgWidth(), stream);
+        long seeded = Math.max(1, rows);
+        Values picked = common == 0 && distinct >= rows && order == 0 ? prototypes : (row, out) -> {
             double u = Noise.unit(Noise.at(seed, row, stream + 2000));
             int i = java.util.Arrays.binarySearch(cumulative, u);
             int index = i >= 0 ? i + 1 : -i - 1;
-            // the rest in turn, not drawn: drawing would repeat some and miss a third of them
-            long prototype = index < common ? index : common + Math.floorMod(row, span);
+            // the rest in turn, not drawn: drawing would repeat some and miss a third of them; where
+            // production keeps the column in physical order, in turn along the table, else round robin
+            long position = order > 0 ? row : seeded - 1 - Math.min(row, seeded - 1);
+            long prototype = index < common ? index
+                    : common + (order != 0 ? (long) ((double) position / seeded * span) : Math.floorMod(row, span));
             prototypes.append(prototype, out);
         };
         if (nulls <= 0) {
@@ -114,6 +122,30 @@ final class ValueFactory {
                 picked.append(row, out);
             }
         };
+    }
+
+    /**
+     * Whether production stores the column in value order: 1 for ascending (keys, creation
+     * timestamps: {@code correlation} near 1), -1 for descending, 0 for no order. Only where the
+     * seeder can make values that grow with the prototype: numbers, dates and timestamps without a
+     * list of allowed values. Index builds sort presorted input faster, and range scans read fewer
+     * pages, so the order changes what a migration costs.
+     */
+    private static int physicalOrder(Spec spec, ProductionShape.ColumnShape shape) {
+        if (shape.correlation() == null || Math.abs(shape.correlation()) < ORDERED || !spec.rules().allowed.isEmpty()
+                || spec.column().type().isEnum() || spec.column().type().isArray()) {
+            return 0;
+        }
+        return switch (spec.column().type().name()) {
+            case "int2", "int4", "int8", "numeric", "float4", "float8", "date", "timestamp", "timestamptz" ->
+                    shape.correlation() > 0 ? 1 : -1;
+            default -> 0;
+        };
+    }
+
+    /** Values that grow with the prototype: the column's key sequence. */
+    private Values ordered(Spec spec, int stream) {
+        return notNull(new Spec(spec.table(), spec.column(), spec.rules(), true, spec.reserved(), spec.json()), spec.rules(), stream);
     }
 
     /**

@@ -150,6 +150,8 @@ class ProductionStatsIT {
                     + "characters long on average").isBetween(12L, 20L);
             assertThat(TestPostgres.count(db, "SELECT count(DISTINCT note) * 100 / count(note) FROM customers"))
                     .as("and all different, still").isGreaterThanOrEqualTo(95);
+            assertThat(TestPostgres.count(db, "SELECT round(correlation * 100) FROM pg_stats WHERE tablename = 'customers' "
+                    + "AND attname = 'joined'")).as("production stores customers in the order they joined").isGreaterThanOrEqualTo(90);
             long pages = TestPostgres.count(db, "SELECT count(DISTINCT page) FROM visits");
             assertThat(pages).as("700 pages among 400,000 visits in production").isBetween(560L, 840L);
         } finally {
