@@ -37,6 +37,7 @@ import io.github.migrationprofiler.source.MigrationSources;
 import io.github.migrationprofiler.source.GitChanges;
 import io.github.migrationprofiler.profile.Databases;
 import io.github.migrationprofiler.seed.ProductionShape;
+import io.github.migrationprofiler.stats.ProductionRows;
 import io.github.migrationprofiler.stats.ProductionStats;
 import io.github.migrationprofiler.stats.StatsFile;
 import io.github.migrationprofiler.stats.StatsReader;
@@ -176,6 +177,9 @@ public final class MigrationProfiler {
                 cleanup.add(profiler.timeCleanly(copies(server, template, cleanup), database::connect, config.iterations(),
                         String.valueOf(config.gate().timeout().toMillis())));
             }
+            if (forced != Selection.NONE) {
+                project(profiler, config, new ProductionRows(config.productionRows(), stats), schema, production, template, cleanup);
+            }
             Profile profile = profiler.profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
             if (!seed.enabled()) {
                 profile = profile.with(profile.migrations().stream()
@@ -236,6 +240,28 @@ public final class MigrationProfiler {
         Comparison comparison = Comparison.of(baselineName, baseline, result);
         log.info("Against " + baselineName + ": " + comparison.summary());
         return result.compared(comparison);
+    }
+
+    /**
+     * Sets the profiler up to project runtimes to production's rows when it can: production's
+     * counts known, the clean pass on, seeding on, sizes configured, and no baseline template
+     * (which holds the full size only). Else says once why not.
+     */
+    private void project(Profiler profiler, ProfilerConfig config, ProductionRows rows, FinalSchema schema, ProductionShape production,
+                         String template, Cleanup cleanup) {
+        String why = !rows.known() ? "no production row counts (give <productionRows>, or run the stats goal against production)"
+                : !config.cleanTiming() ? "cleanTiming is off"
+                : !config.seed().enabled() ? "seed.scale=0 measures on empty tables"
+                : config.projectionSizes().isEmpty() ? "projectionSizes is none"
+                : template != null ? "the reused baseline template holds the full size only (reuseBaseline)"
+                : null;
+        if (why != null) {
+            profiler.notProjected(why);
+            return;
+        }
+        ProfilerLog quiet = log.quieter();
+        profiler.projectTo(rows, config.projectionSizes(), (fraction, connector) ->
+                cleanup.add(new DataSeeder(connector, config.seed().scaled(fraction), schema.scaled(fraction), production, quiet)));
     }
 
     /** Databases for the clean timing pass: new ones start as the scratch database did (empty, or a copy of the baseline template). */
@@ -380,9 +406,11 @@ public final class MigrationProfiler {
         Gate gate = new Gate(options);
         List<MigrationResult> judged = run.migrations().stream()
                 .map(m -> !m.applied() ? m : m.judged(gate.judge(m.failed(), m.error() == null ? null : m.error().sqlState(),
-                        m.millis(), m.kind(), m.findings())))
+                        m.millis(), m.projection(), m.kind(), m.findings())))
                 .toList();
-        Gate.Judgement total = gate.judgeTotal(run.totals().millis());
+        boolean projected = judged.stream().anyMatch(m -> m.projection() != null);
+        Gate.Judgement total = gate.judgeTotal(projected ? judged.stream().mapToDouble(MigrationResult::judgedMillis).sum()
+                : run.totals().millis(), projected);
         Verdict verdict = judged.stream().map(MigrationResult::verdict).filter(java.util.Objects::nonNull)
                 .reduce(total.verdict(), Verdict::worst);
         Map<String, String> thresholds = new LinkedHashMap<>();

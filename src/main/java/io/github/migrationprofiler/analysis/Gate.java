@@ -31,6 +31,14 @@ public final class Gate {
      * @param kind       its kind; {@code null} when it failed before anything was measured
      */
     public Judgement judge(boolean failed, String sqlState, double millis, Kind kind, List<Finding> findings) {
+        return judge(failed, sqlState, millis, null, kind, findings);
+    }
+
+    /**
+     * As {@link #judge(boolean, String, double, Kind, List)}, against the projected production
+     * runtime when there is one: the thresholds always meant production.
+     */
+    public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, Kind kind, List<Finding> findings) {
         List<String> reasons = new ArrayList<>();
         if (failed && QUERY_CANCELED.equals(sqlState)) {
             reasons.add("cancelled after " + Durations.format(options.timeout()) + " by the timeout (statement_timeout): "
@@ -42,13 +50,17 @@ public final class Gate {
             return new Judgement(Verdict.FAILED, reasons);
         }
         Verdict verdict = Verdict.OK;
-        if (millis >= options.critical().toMillis()) {
-            reasons.add("ran " + seconds(millis) + ", over the critical line of " + Durations.format(options.critical()));
+        double judged = projection == null ? millis : projection.millis();
+        String ran = projection == null ? "ran " + seconds(millis)
+                : String.format(java.util.Locale.ROOT, "would run about %s at production's %,d rows (projected)", seconds(judged),
+                projection.rows());
+        if (judged >= options.critical().toMillis()) {
+            reasons.add(ran + ", over the critical line of " + Durations.format(options.critical()));
             verdict = Verdict.CRITICAL;
         } else {
             Duration warn = warnLine(kind == null ? Kind.SMALL : kind);
-            if (millis >= warn.toMillis()) {
-                reasons.add("ran " + seconds(millis) + ", over the warning line of " + Durations.format(warn) + " for "
+            if (judged >= warn.toMillis()) {
+                reasons.add(ran + ", over the warning line of " + Durations.format(warn) + " for "
                         + (kind == null ? Kind.SMALL : kind) + " migrations");
                 verdict = Verdict.WARNING;
             }
@@ -66,8 +78,14 @@ public final class Gate {
 
     /** The run's own line: all reviewed migrations together. */
     public Judgement judgeTotal(double totalMillis) {
+        return judgeTotal(totalMillis, false);
+    }
+
+    /** @param projected the total adds projected production runtimes where there are some */
+    public Judgement judgeTotal(double totalMillis, boolean projected) {
         if (options.totalCritical() != null && totalMillis >= options.totalCritical().toMillis()) {
-            return new Judgement(Verdict.CRITICAL, List.of("all migrations together ran " + seconds(totalMillis)
+            return new Judgement(Verdict.CRITICAL, List.of("all migrations together " + (projected ? "would run about " : "ran ")
+                    + seconds(totalMillis) + (projected ? " in production (projected where production's rows are known)" : "")
                     + ", over the total critical line of " + Durations.format(options.totalCritical())));
         }
         return new Judgement(Verdict.OK, List.of());

@@ -83,8 +83,13 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
 
     /** "120 ms", "1.4 s", "6.2 min": how findings and verdicts quote a duration. */
     static String seconds(double millis) {
+        if (millis >= 3_600_000) {
+            long minutes = Math.round(millis / 60_000);
+            return String.format(Locale.ROOT, "%d h %d min", minutes / 60, minutes % 60);
+        }
         if (millis >= 60_000) {
-            return String.format(Locale.ROOT, "%.1f min", millis / 60_000);
+            long seconds = Math.round(millis / 1000);
+            return String.format(Locale.ROOT, "%d min %d s", seconds / 60, seconds % 60);
         }
         return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
     }

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param iterations          how many clean runs each reviewed migration gets, each on a fresh copy of the state before it
  * @param baseline            a results.json to compare the runtimes with; {@code null} = no comparison
  * @param productionStats     production's statistics (the stats goal's file); used when it exists
+ * @param productionRows      production's rows per table, to project runtimes to (wins over the statistics file's)
+ * @param projectionSizes     the fractions of the seeded scale measured besides the full size, to project from; empty = none
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -60,6 +62,8 @@ public record ProfilerConfig(
         int iterations,
         Path baseline,
         Path productionStats,
+        Map<String, Long> productionRows,
+        List<Double> projectionSizes,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -72,7 +76,12 @@ public record ProfilerConfig(
         migrations = List.copyOf(migrations);
         serverSettings = Map.copyOf(serverSettings);
         disabledRules = java.util.Set.copyOf(disabledRules);
+        productionRows = Map.copyOf(productionRows);
+        projectionSizes = List.copyOf(projectionSizes);
     }
+
+    /** A quarter and a half of the seeded scale: with the full size, three points to fit and check a model against. */
+    public static final List<Double> DEFAULT_PROJECTION_SIZES = List.of(0.25, 0.5);
 
     public static Builder builder(Path baseDir) {
         return new Builder(baseDir);
@@ -84,7 +93,8 @@ public record ProfilerConfig(
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
-                .iterations(iterations).baseline(baseline).productionStats(productionStats).gate(gate).reportsDirectory(reportsDirectory)
+                .iterations(iterations).baseline(baseline).productionStats(productionStats)
+                .productionRows(productionRows).projectionSizes(projectionSizes).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -112,6 +122,8 @@ public record ProfilerConfig(
         private int iterations = 1;
         private Path baseline;
         private Path productionStats;
+        private Map<String, Long> productionRows = Map.of();
+        private List<Double> projectionSizes = DEFAULT_PROJECTION_SIZES;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -145,6 +157,17 @@ public record ProfilerConfig(
         public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
         public Builder baseline(Path value) { baseline = value; return this; }
         public Builder productionStats(Path value) { productionStats = value; return this; }
+        public Builder productionRows(Map<String, Long> value) { productionRows = value; return this; }
+        public Builder projectionSizes(List<Double> value) {
+            for (double size : value) {
+                if (!(size > 0 && size < 1)) {
+                    throw new io.github.migrationprofiler.ProfilerException("migration-profiler.projectionSizes are fractions of the "
+                            + "seeded scale between 0 and 1 (the full size is always measured), not " + size);
+                }
+            }
+            projectionSizes = value.stream().distinct().sorted().toList();
+            return this;
+        }
         public Builder iterations(int value) {
             if (value < 1) {
                 throw new io.github.migrationprofiler.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
@@ -161,7 +184,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

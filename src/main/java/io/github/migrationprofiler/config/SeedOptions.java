@@ -68,6 +68,17 @@ public record SeedOptions(String scale, long childRows, long random, double null
         return new SeedOptions(scale, childRows, random, nullFraction, counts, jsonSamples, valuePatterns);
     }
 
+    /**
+     * These options at {@code fraction} of their rows: the scale's and every table's count, so a
+     * smaller database keeps the same proportions (a table with rows keeps at least one).
+     */
+    public SeedOptions scaled(double fraction) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        rowCounts.forEach((table, rows) -> counts.put(table, rows == 0 ? 0 : Math.max(1, Math.round(rows * fraction))));
+        return new SeedOptions(scale + "×" + fraction, Math.max(1, Math.round(childRows * fraction)), random, nullFraction, counts,
+                jsonSamples, valuePatterns);
+    }
+
     public boolean enabled() {
         return childRows > 0;
     }

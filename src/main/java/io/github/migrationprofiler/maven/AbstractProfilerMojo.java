@@ -268,6 +268,24 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
     File productionStats;
 
     /**
+     * Production's rows per table, to project each reviewed migration's runtime and lock hold to:
+     * {@code <productionRows><wishlist_items>40000000</wishlist_items></productionRows>}, named as
+     * in {@code rowCounts}. Wins over the production statistics file's counts; with neither, nothing
+     * is projected. See docs/projection.md.
+     */
+    @Parameter
+    Map<String, String> productionRows;
+
+    /**
+     * The sizes each reviewed migration is measured at besides the seeded scale, as fractions of
+     * it, to see how its runtime grows: {@code 0.25,0.5} measures at a quarter, half and the full
+     * size. Each size is a database of its own, seeded once and following the migrations. Used
+     * only when production row counts are known; {@code none} measures the full size only.
+     */
+    @Parameter(property = "migration-profiler.projectionSizes", defaultValue = "0.25,0.5")
+    String projectionSizes;
+
+    /**
      * Review only what changed since this git ref, e.g. {@code origin/main}: the SQL files added or
      * changed since the point where the current branch left it (committed or not), and the
      * changesets whose lines changed in changed changelog files. Everything before them is the
@@ -365,6 +383,8 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
                 .iterations(iterations)
                 .baseline(baseline == null ? null : baseline.toPath())
                 .productionStats(productionStats == null ? null : productionStats.toPath())
+                .productionRows(counts("productionRows", productionRows == null ? Map.of() : productionRows))
+                .projectionSizes(fractions(projectionSizes))
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)
@@ -406,21 +426,43 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
                 given.put(pair.substring(0, equals).strip().replace("\"", ""), pair.substring(equals + 1));
             }
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : given.entrySet()) {
-            try {
-                counts.put(entry.getKey(), Long.parseLong(entry.getValue().strip()));
-            } catch (NumberFormatException e) {
-                throw new MojoExecutionException("The row count of " + entry.getKey() + " must be a number of rows, got '"
-                        + entry.getValue() + "'");
-            }
-        }
+        Map<String, Long> counts = counts("rowCounts", given);
         try {
             return SeedOptions.parse(scale, seedRandom, seedNullFraction, counts)
                     .withSamples(jsonSamples == null ? Map.of() : jsonSamples, valuePatterns == null ? Map.of() : valuePatterns);
         } catch (ProfilerException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Table names to numbers of rows, with a message naming the parameter when one is no number. */
+    private static Map<String, Long> counts(String parameter, Map<String, String> given) throws MojoExecutionException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            try {
+                counts.put(entry.getKey().replace("\"", ""), Long.parseLong(entry.getValue().strip().replace("_", "")));
+            } catch (NumberFormatException e) {
+                throw new MojoExecutionException(parameter + ": the row count of " + entry.getKey() + " must be a number of rows, got '"
+                        + entry.getValue() + "'");
+            }
+        }
+        return counts;
+    }
+
+    private static List<Double> fractions(String sizes) throws MojoExecutionException {
+        if (sizes == null || sizes.isBlank() || sizes.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Double> fractions = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            try {
+                fractions.add(Double.parseDouble(size.strip()));
+            } catch (NumberFormatException e) {
+                throw new MojoExecutionException("migration-profiler.projectionSizes takes fractions of the seeded scale separated by "
+                        + "commas, e.g. 0.25,0.5, got '" + size.strip() + "'");
+            }
+        }
+        return fractions;
     }
 
     private EngineKind parseEngine() throws MojoExecutionException {

@@ -31,6 +31,7 @@ import java.util.List;
  * @param instrumentedMillis the instrumented pass's time for it, when {@code millis} comes from the clean timing pass
  *                     (the difference is what observing it costs); {@code null} otherwise
  * @param iterations   the spread of its clean runs when there were several ({@code millis} is their median)
+ * @param projection   its runtime and longest lock hold projected to production's rows, when known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
@@ -40,13 +41,14 @@ public record MigrationResult(String id, String author, String source, int line,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
                               Verdict verdict,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
-                              String skipped, Double instrumentedMillis, Iterations iterations) {
+                              String skipped, Double instrumentedMillis, Iterations iterations,
+                              io.github.migrationprofiler.analysis.Projection projection) {
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
                            List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
                            List<Finding> findings, Verdict verdict, List<String> reasons, String skipped) {
         this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
-                skipped, null, null);
+                skipped, null, null, null);
     }
 
     public MigrationResult {
@@ -59,7 +61,13 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict. */
     public MigrationResult judged(Gate.Judgement judgement) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, judgement.verdict(), judgement.reasons(), skipped, instrumentedMillis, iterations);
+                findings, judgement.verdict(), judgement.reasons(), skipped, instrumentedMillis, iterations, projection);
+    }
+
+    /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
+    @JsonIgnore
+    public double judgedMillis() {
+        return projection != null ? projection.millis() : millis;
     }
 
     /** "V2__x.sql" or "004-type (alice)". */
@@ -72,7 +80,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection);
     }
 
     /** A migration not applied here, as production would not apply it. */

@@ -51,6 +51,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
     private Run current;
     private Probe probe;
     private TimingPass timing;
+    private io.github.migrationprofiler.stats.ProductionRows production = io.github.migrationprofiler.stats.ProductionRows.NONE;
+    private String unprojected;
 
     /** @param interrupted whether the run is being cancelled: a migration failing then was interrupted, not broken */
     public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log,
@@ -79,6 +81,39 @@ public final class Profiler implements MigrationListener, StatementObserver {
     }
 
     /**
+     * Projects each reviewed migration to production's rows: besides the full size, the clean pass
+     * measures it at {@code fractions} of the seeded scale, on databases {@code seeders} fill.
+     * Needs {@link #timeCleanly} first.
+     */
+    public void projectTo(io.github.migrationprofiler.stats.ProductionRows production, List<Double> fractions,
+                          java.util.function.BiFunction<Double, io.github.migrationprofiler.seed.DataSeeder.Connector, Seeder> seeders) {
+        this.production = production;
+        timing.atSizes(fractions, seeders);
+        if (timing.fractions().size() + 1 < Projections.MIN_SIZES) {
+            notProjected("fewer than " + Projections.MIN_SIZES + " sizes to measure at");
+        } else {
+            log.info("Projecting to production's rows (" + production.describe() + "); each reviewed migration is measured at "
+                    + sizes().stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
+                    + " of the scale");
+        }
+    }
+
+    /** Says once, in the log and the reports, why runtimes are not projected to production. */
+    public void notProjected(String why) {
+        unprojected = "not projected to production: " + why;
+        log.info("Runtimes are " + unprojected);
+    }
+
+    private List<Double> sizes() {
+        if (timing == null || timing.fractions().isEmpty() || timing.stopped() != null) {
+            return List.of();
+        }
+        List<Double> sizes = new ArrayList<>(timing.fractions());
+        sizes.add(1.0);
+        return sizes;
+    }
+
+    /**
      * Applies every migration on {@code connection}, watching its locks through {@code observer}
      * (closed at the end); stops after the first failure.
      */
@@ -104,9 +139,15 @@ public final class Profiler implements MigrationListener, StatementObserver {
                 seeder.seedNewTables(lastApplied); // nothing was under review: the whole history is the baseline, seeded at its end
             }
         }
-        RunResult.Timing how = timing == null ? new RunResult.Timing("instrumented", 1, Map.of(), null)
+        RunResult.Timing how = timing == null ? new RunResult.Timing("instrumented", 1, Map.of(), null, List.of(), unprojected)
                 : new RunResult.Timing(timing.stopped() == null ? "clean" : "instrumented", timing.iterations(), timing.settings(),
-                timing.stopped());
+                timing.stopped(), sizes(), sizes().isEmpty() ? unprojected : "projected to production's rows (" + production.describe()
+                + ") from " + sizes().stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
+                + " of the scale");
+        if (timing != null && !timing.fractions().isEmpty()) {
+            log.info(String.format(Locale.ROOT, "Projection: the smaller sizes cost %.1f s (seeding and replaying the migrations)",
+                    timing.sizesMillis() / 1000));
+        }
         return new Profile(baseline, results, how);
     }
 
@@ -114,7 +155,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
     private void seed(Migration applied) {
         List<String> seeded = seeder.seedNewTables(applied);
         if (timing != null) {
-            timing.copyRows(seeded);
+            timing.seeded(applied, seeded);
         }
     }
 
@@ -258,6 +299,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
             results.add(result);
             log.info(String.format(Locale.ROOT, "%-6s %-50s %10.1f ms %10d rows  %s",
                     status, migration.label(), result.millis(), result.rowsAffected(), result.kind()));
+            if (result.projection() != null) {
+                log.info("       " + result.projection().sentence(result.millis()) + " (" + result.projection().model().json() + ")");
+            }
             for (Finding finding : result.findings()) {
                 log.warn(String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(),
                         finding.rule(), finding.message(), finding.recommendation()));
@@ -541,6 +585,11 @@ public final class Profiler implements MigrationListener, StatementObserver {
                             clean.statementIterations() == null ? null : clean.statementIterations()[i],
                             heldUntilTransactionEnd(measured, i))).toList();
             double millis = cleanly ? clean.millis() : instrumented;
+            Projections.Projected projected = cleanly && status == Status.PASSED ? Projections.project(statements, clean.sizes(),
+                    production) : null;
+            if (projected != null) {
+                statements = projected.statements();
+            }
             Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status)),
                     source.text(migration));
             List<String> warnings = reviewed && status == Status.PASSED && timing != null && !cleanly
@@ -550,7 +599,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
                     status, millis, rows, statements, status == Status.FAILED ? error : null, warnings,
                     analysis.kind(), analysis.findings(), null, List.of(), null, cleanly ? instrumented : null,
-                    cleanly ? clean.iterations() : null);
+                    cleanly ? clean.iterations() : null, projected == null ? null : projected.migration());
         }
     }
 }

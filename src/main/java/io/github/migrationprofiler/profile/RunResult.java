@@ -40,9 +40,21 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param iterations how many clean runs each reviewed migration had
      * @param settings   {@code fsync}, {@code synchronous_commit}, {@code full_page_writes} while the migrations were timed
      * @param stopped    why the clean pass stopped following the migrations, if it did; later ones were timed instrumented
+     * @param sizes      the fractions of the seeded scale each reviewed migration was measured at, for projections
+     * @param projection how runtimes were projected to production, or why they were not, in words
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped) {
+    public record Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped, List<Double> sizes,
+                         String projection) {
+
+        public Timing {
+            settings = settings == null ? java.util.Map.of() : settings;
+            sizes = sizes == null ? List.of() : List.copyOf(sizes);
+        }
+
+        public Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped) {
+            this(pass, iterations, settings, stopped, List.of(), null);
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
  * @param tableStats       the tables it touched, as they were before it ran
  * @param work             what the server reported doing: scans, rewrites, index builds, validations
  * @param iterations       the spread of its clean runs when there were several ({@code millis} is their median)
+ * @param projection       its runtime projected to its table's production rows, when known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error,
@@ -30,20 +31,20 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
                               PlanSummary plan,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TableStat> tableStats,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Work> work,
-                              Iterations iterations) {
+                              Iterations iterations, io.github.migrationprofiler.analysis.Projection projection) {
 
     public StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error, int transaction,
                            String lockTimeout, String statementTimeout, List<LockHeld> locks, List<String> rewrites,
                            PlanSummary plan, List<TableStat> tableStats) {
         this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     public StatementResult(String sql, int line, double millis, long rowsAffected, SqlError error, int transaction,
                            String lockTimeout, String statementTimeout, List<LockHeld> locks, List<String> rewrites,
                            PlanSummary plan, List<TableStat> tableStats, List<Work> work) {
         this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
-                work, null);
+                work, null, null);
     }
 
     /**
@@ -53,7 +54,13 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
     StatementResult timed(double cleanMillis, Iterations spread, double lockMillis) {
         List<LockHeld> held = locks.stream().map(l -> new LockHeld(l.relation(), l.mode(), lockMillis, l.blocks(), l.table())).toList();
         return new StatementResult(sql, line, cleanMillis, rowsAffected, error, transaction, lockTimeout, statementTimeout, held,
-                rewrites, plan, tableStats, work, spread);
+                rewrites, plan, tableStats, work, spread, projection);
+    }
+
+    /** This statement with its runtime projected to production's rows. */
+    StatementResult projected(io.github.migrationprofiler.analysis.Projection projected) {
+        return new StatementResult(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks,
+                rewrites, plan, tableStats, work, iterations, projected);
     }
 
     public StatementResult {

@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.profile;
 
 import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.stats.StatsReader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -28,6 +29,9 @@ import java.util.concurrent.Callable;
  * copy of the follower ({@code CREATE DATABASE … TEMPLATE}), the last on the follower itself.
  * If a replay fails where the instrumented pass succeeded, the follower is dropped and later
  * runtimes come from the instrumented pass, with a warning.
+ * <p>
+ * For projections, followers at smaller sizes ({@link ScaledFollower}) follow along, and each
+ * reviewed migration runs once on each of them as well.
  */
 final class TimingPass implements AutoCloseable {
 
@@ -42,11 +46,14 @@ final class TimingPass implements AutoCloseable {
      * @param statements each statement's median, in order
      * @param statementIterations each statement's spread, {@code null} for one run
      * @param rows       each statement's update count in the last run, to check the follower's state against
+     * @param sizes      the runs at every measured size, the full one included, smallest first (one size without projections)
      */
-    record Clean(double millis, Iterations iterations, double[] statements, Iterations[] statementIterations, long[] rows) {
+    record Clean(double millis, Iterations iterations, double[] statements, Iterations[] statementIterations, long[] rows,
+                 List<ScaledFollower.Timed> sizes) {
     }
 
-    private record Run(double millis, double[] statements, long[] rows) {
+    /** One timed replay: the total (statements and commits), each statement, each statement's update count. */
+    record Run(double millis, double[] statements, long[] rows) {
     }
 
     private final Databases databases;
@@ -59,6 +66,7 @@ final class TimingPass implements AutoCloseable {
     private Connection profiledConnection;
     private Map<String, String> settings = Map.of();
     private String stopped;
+    private final List<ScaledFollower> sizes = new ArrayList<>();
 
     /**
      * @param profiled         opens a connection to the instrumented pass's database, to copy seeded rows from
@@ -76,6 +84,41 @@ final class TimingPass implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             stop("its database could not be created: " + e.getMessage());
         }
+    }
+
+    /**
+     * Adds followers at {@code fractions} of the seeded scale, each with a seeder of its own, for
+     * projections. A size that cannot be set up is left out, with a warning.
+     */
+    void atSizes(List<Double> fractions, java.util.function.BiFunction<Double, io.github.migrationprofiler.seed.DataSeeder.Connector,
+            io.github.migrationprofiler.seed.Seeder> seeders) {
+        for (double fraction : fractions) {
+            if (!following()) {
+                return;
+            }
+            Databases.Database database = null;
+            try {
+                database = databases.create(null);
+                Databases.Database created = database;
+                sizes.add(new ScaledFollower(fraction, database, seeders.apply(fraction, created::connect), statementTimeout, log));
+            } catch (SQLException | RuntimeException e) {
+                if (database != null) {
+                    database.close();
+                }
+                log.warn("Projection: the size at " + fraction + " of the scale could not be set up (" + e.getMessage()
+                        + "); projecting from the others");
+            }
+        }
+    }
+
+    /** The fractions of the scale measured besides the full size, smallest first. */
+    List<Double> fractions() {
+        return sizes.stream().map(ScaledFollower::fraction).toList();
+    }
+
+    /** Milliseconds the smaller sizes cost (seeding and replaying), for the log. */
+    double sizesMillis() {
+        return Profiler.millis(sizes.stream().mapToLong(ScaledFollower::nanos).sum());
     }
 
     boolean following() {
@@ -103,10 +146,18 @@ final class TimingPass implements AutoCloseable {
         }
         try {
             checkReplayable(recording);
-            prepare(connection, searchPath);
+            prepare(connection, searchPath, statementTimeout);
             replay(connection, recording);
         } catch (SQLException e) {
             stop("replaying " + label + " failed: " + e.getMessage());
+            return;
+        }
+        for (ScaledFollower size : List.copyOf(sizes)) {
+            try {
+                size.follow(recording, searchPath);
+            } catch (SQLException | RuntimeException e) {
+                drop(size, "replaying " + label + " failed: " + e.getMessage());
+            }
         }
     }
 
@@ -120,24 +171,58 @@ final class TimingPass implements AutoCloseable {
             List<Run> runs = new ArrayList<>();
             for (int i = 1; i < iterations; i++) {
                 try (Databases.Database copy = copyOfFollower(); Connection c = copy.connect()) {
-                    prepare(c, searchPath);
+                    prepare(c, searchPath, statementTimeout);
+                    settle(c, log);
                     runs.add(replay(c, recording));
                 }
             }
-            prepare(connection, searchPath);
+            prepare(connection, searchPath, statementTimeout);
+            settle(connection, log);
             if (settings.isEmpty()) {
                 settings = StatsReader.settings(connection, DURABILITY);
             }
+            RelationSnapshot before = sizes.isEmpty() ? null : RelationSnapshot.take(connection);
             runs.add(replay(connection, recording));
-            return clean(runs);
+            List<ScaledFollower.Timed> timed = new ArrayList<>();
+            for (ScaledFollower size : List.copyOf(sizes)) {
+                try {
+                    timed.add(size.time(recording, searchPath));
+                } catch (SQLException | RuntimeException e) {
+                    drop(size, "replaying " + label + " failed: " + e.getMessage());
+                }
+            }
+            Clean clean = clean(runs);
+            if (before != null) {
+                timed.add(new ScaledFollower.Timed(1, before, new Run(clean.millis(), clean.statements(), clean.rows())));
+            }
+            return new Clean(clean.millis(), clean.iterations(), clean.statements(), clean.statementIterations(), clean.rows(),
+                    timed);
         } catch (SQLException | RuntimeException e) {
             stop("replaying " + label + " failed: " + e.getMessage());
             return null;
         }
     }
 
+    /** Gives the followers the rows seeded after {@code applied}: the full size copies the seeded {@code tables}, the others seed. */
+    void seeded(Migration applied, List<String> tables) {
+        copyRows(tables);
+        for (ScaledFollower size : List.copyOf(sizes)) {
+            try {
+                size.seed(applied);
+            } catch (RuntimeException e) {
+                drop(size, "seeding failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void drop(ScaledFollower size, String why) {
+        log.warn("Projection: the size at " + size.fraction() + " of the scale stopped following (" + why + "); projecting from the others");
+        sizes.remove(size);
+        size.close();
+    }
+
     /** Copies the rows the seeder wrote into {@code tables} of the instrumented pass's database (in that order) into the follower. */
-    void copyRows(List<String> tables) {
+    private void copyRows(List<String> tables) {
         if (!following() || tables.isEmpty()) {
             return;
         }
@@ -165,7 +250,7 @@ final class TimingPass implements AutoCloseable {
             copySequences();
             if (!copied.isEmpty()) {
                 try (Statement s = connection.createStatement()) {
-                    s.execute("ANALYZE " + String.join(", ", copied));
+                    s.execute("VACUUM (ANALYZE) " + String.join(", ", copied)); // as the seeder leaves them
                 }
             }
         } catch (Exception e) {
@@ -229,7 +314,7 @@ final class TimingPass implements AutoCloseable {
     }
 
     /** The session the migration would have: the instrumented pass's search_path and timeout, no lock_timeout of an earlier one. */
-    private void prepare(Connection c, String searchPath) throws SQLException {
+    static void prepare(Connection c, String searchPath, String statementTimeout) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("RESET lock_timeout");
             s.execute("SET statement_timeout = '" + statementTimeout + "'");
@@ -240,10 +325,25 @@ final class TimingPass implements AutoCloseable {
     }
 
     /**
+     * Writes out what is waiting in shared buffers (the seeder's rows, the instrumented pass's
+     * changes, a database copy) before a timed run. In production a migration meets tables whose
+     * pages were written long ago; here, without this, a migration on tables larger than shared
+     * buffers would write the seeder's pages itself to make room, and grow faster than its own
+     * work does. Needs superuser or pg_checkpoint; without them, runs as it is, said once in debug.
+     */
+    static void settle(Connection c, ProfilerLog log) {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            log.debug("No CHECKPOINT before a timed run: " + e.getMessage());
+        }
+    }
+
+    /**
      * Sends the recorded statements again in their transactions, timing each statement and each
      * commit; a migration's runtime is its statements plus its commits, as psql shows them.
      */
-    private static Run replay(Connection c, Recording recording) throws SQLException {
+    static Run replay(Connection c, Recording recording) throws SQLException {
         List<Execution> executions = recording.executions();
         double[] statements = new double[executions.size()];
         long[] rows = new long[executions.size()];
@@ -301,7 +401,7 @@ final class TimingPass implements AutoCloseable {
         }
         boolean repeated = runs.size() > 1;
         return new Clean(total.medianMillis(), repeated ? total : null, statements, repeated ? spreads : null,
-                runs.get(runs.size() - 1).rows());
+                runs.get(runs.size() - 1).rows(), List.of());
     }
 
     private void stop(String why) {
@@ -314,6 +414,8 @@ final class TimingPass implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        sizes.forEach(ScaledFollower::close);
+        sizes.clear();
         for (AutoCloseable c : new AutoCloseable[] {connection, profiledConnection}) {
             try {
                 if (c != null) {

@@ -80,13 +80,13 @@ final class TracingConnection {
         });
     }
 
-    /** The server's DEBUG messages for the statement just run: what it did (see {@link WorkNotices}). */
+    /** The server's DEBUG messages (and trace_sort's, at LOG) for the statement just run: what it did (see {@link WorkNotices}). */
     private static List<String> debugMessages(Statement statement) {
         List<String> messages = new ArrayList<>();
         try {
             for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
                 if (w instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
-                        && String.valueOf(psql.getServerErrorMessage().getSeverity()).startsWith("DEBUG")) {
+                        && String.valueOf(psql.getServerErrorMessage().getSeverity()).matches("DEBUG.*|LOG")) {
                     messages.add(psql.getServerErrorMessage().getMessage());
                 }
             }

@@ -10,9 +10,28 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param kind   what it did
  * @param table  the table it did it on, qualified
  * @param object the index or constraint concerned, when the server names one
+ * @param sort   for an index build, the sort it needed (from {@code trace_sort}), when the server said
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Work(Kind kind, String table, String object) {
+public record Work(Kind kind, String table, String object, Sort sort) {
+
+    public Work(Kind kind, String table, String object) {
+        this(kind, table, object, null);
+    }
+
+    /**
+     * The sort an index build ran.
+     *
+     * @param memoryKb memory an in-memory sort used; for one that spilled, the disk it used
+     * @param limitKb  the memory it was allowed ({@code maintenance_work_mem})
+     * @param external it spilled to disk (an external merge sort)
+     */
+    public record Sort(long memoryKb, long limitKb, boolean external) {
+    }
+
+    Work withSort(Sort sort) {
+        return new Work(kind, table, object, sort);
+    }
 
     public enum Kind {
         /** Read every row to check new constraints or NOT NULL ("verifying table"). */

@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
 final class WorkNotices {
 
     /** Switches the messages on for the migration's session; set again before each measured statement. */
-    static final String ENABLE = "set_config('client_min_messages', 'debug1', false)";
+    static final String ENABLE = "set_config('client_min_messages', 'debug1', false), "
+            // trace_sort (where the server has it) says how much memory each index build's sort needed
+            + "(SELECT set_config('trace_sort', 'on', false) FROM pg_settings WHERE name = 'trace_sort')";
 
     private static final Pattern VERIFYING = Pattern.compile("verifying table \"(.+)\"");
     private static final Pattern REWRITING = Pattern.compile("rewriting table \"(.+)\"");
     private static final Pattern BUILDING = Pattern.compile("building index \"(.+)\" on table \"(.+)\" (serially|with request for .*)");
     private static final Pattern VALIDATING_FK = Pattern.compile("validating foreign key constraint \"(.+)\"");
+    private static final Pattern SORT_BEGIN = Pattern.compile("begin index sort: .*workMem = (\\d+).*");
+    private static final Pattern SORT_END = Pattern.compile("(internal|external) sort (?:of worker -?\\d+ )?ended, (\\d+) (KB used|disk blocks used).*");
     private static final Pattern PROVEN = Pattern.compile("existing constraints on column \"(.+)\\.(.+)\" are sufficient to prove .*");
     private static final Pattern ALTERED = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+(?:ONLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?:\"?[^\\s.\"]+\"?\\.)?\"?([^\\s\"]+)\"?.*");
 
@@ -41,6 +45,7 @@ final class WorkNotices {
      */
     static List<Work> read(List<String> messages, RelationSnapshot relations, Collection<String> locked, String sql, Connection live) {
         List<Work> work = new ArrayList<>();
+        long limitKb = 0;
         for (String message : messages) {
             Matcher m;
             if ((m = VERIFYING.matcher(message)).matches()) {
@@ -53,9 +58,26 @@ final class WorkNotices {
                 add(work, Work.Kind.FOREIGN_KEY_VALIDATION, foreignKeyTable(m.group(1), relations, locked, sql, live), m.group(1));
             } else if ((m = PROVEN.matcher(message)).matches()) {
                 add(work, Work.Kind.NOT_NULL_PROVEN, relations.qualify(m.group(1), locked), m.group(2));
+            } else if ((m = SORT_BEGIN.matcher(message)).matches()) {
+                limitKb = Long.parseLong(m.group(1));
+            } else if ((m = SORT_END.matcher(message)).matches() && limitKb > 0) {
+                sorted(work, limitKb, m.group(1).equals("external"), Long.parseLong(m.group(2)) * (m.group(3).startsWith("KB") ? 1 : 8));
             }
         }
         return work;
+    }
+
+    /** Gives the last index build its sort, or adds to the sort it has (a parallel build's workers sort apart). */
+    private static void sorted(List<Work> work, long limitKb, boolean external, long kb) {
+        for (int i = work.size() - 1; i >= 0; i--) {
+            Work build = work.get(i);
+            if (build.kind() == Work.Kind.INDEX_BUILD) {
+                Work.Sort before = build.sort();
+                work.set(i, build.withSort(before == null ? new Work.Sort(kb, limitKb, external)
+                        : new Work.Sort(before.memoryKb() + kb, limitKb, before.external() || external)));
+                return;
+            }
+        }
     }
 
     private static void add(List<Work> work, Work.Kind kind, Optional<String> table, String object) {

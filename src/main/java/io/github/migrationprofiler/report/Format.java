@@ -23,6 +23,9 @@ final class Format {
     }
 
     static String millis(double millis) {
+        if (millis >= 3_600_000) {
+            return String.format(Locale.ROOT, "%.1f h", millis / 3_600_000);
+        }
         if (millis >= 60_000) {
             return String.format(Locale.ROOT, "%.1f min", millis / 60_000);
         }
@@ -30,6 +33,27 @@ final class Format {
             return String.format(Locale.ROOT, "%.2f s", millis / 1_000);
         }
         return String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+
+    /** "≈ 3.5 min at 40,000,000 rows", or "—" without a projection. */
+    static String production(MigrationResult m) {
+        io.github.migrationprofiler.analysis.Projection p = m.projection();
+        return p == null ? "—" : "≈ " + millis(p.millis()) + " at " + count(p.rows()) + " rows" + (p.lowConfidence() ? " (low confidence)" : "");
+    }
+
+    /** Whether any migration of the run was projected to production, so reports show the column. */
+    static boolean projected(RunResult run) {
+        return run.migrations().stream().anyMatch(m -> m.projection() != null);
+    }
+
+    /**
+     * "0.52 s at 100,000 rows → about 3 min 28 s (3 min 5 s – 3 min 55 s) at 40,000,000 rows;
+     * ACCESS EXCLUSIVE held as long (a + b·n, R² 0.998)", and where the model and the points disagree.
+     */
+    static String projection(MigrationResult m) {
+        io.github.migrationprofiler.analysis.Projection p = m.projection();
+        return p.sentence(m.millis()) + " (" + p.model().json() + (p.fit() == null ? "" : ", R² " + p.fit()) + ")"
+                + (p.notes().isEmpty() ? "" : ". " + String.join("; ", p.notes()));
     }
 
     static String count(long n) {
@@ -99,7 +123,7 @@ final class Format {
                 + (timing.iterations() > 1 ? ", " + timing.iterations() + " times on fresh copies (median shown)" : "")
                 : "Runtimes from the instrumented pass, which its own observation slows down"
                 + (timing.stopped() == null ? "" : " (the clean pass stopped: " + timing.stopped() + ")");
-        return how + (settings.isEmpty() ? "" : " · " + settings);
+        return how + (settings.isEmpty() ? "" : " · " + settings) + (timing.projection() == null ? "" : " · " + timing.projection());
     }
 
     /** The rows of a comparison worth a reviewer's eye: regressions first, then new, improved, removed; unchanged ones left out. */

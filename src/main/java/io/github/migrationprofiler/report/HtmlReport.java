@@ -102,11 +102,15 @@ public final class HtmlReport {
             }
         }
         h.append(runtimeChart(applied, names));
-        h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th><th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
+        boolean projected = Format.projected(run);
+        h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th>")
+                .append(projected ? "<th>Production (projected)</th>" : "")
+                .append("<th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
         for (MigrationResult m : applied) {
             h.append("<tr><td><a href=\"#").append(anchor(m)).append("\">").append(esc(names.apply(m))).append("</a></td><td>")
                     .append(esc(m.source())).append(':').append(m.line()).append("</td><td>").append(m.kind() == null ? "" : m.kind())
-                    .append("</td><td class=\"n\">").append(esc(Format.time(m.millis(), m.iterations()))).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(esc(Format.time(m.millis(), m.iterations())))
+                    .append(projected ? "</td><td class=\"n\">" + esc(Format.production(m)) : "").append("</td><td class=\"n\">")
                     .append(Format.count(m.rowsAffected())).append("</td><td>")
                     .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—"))).append("</td><td class=\"v-")
                     .append(m.verdict()).append("\">").append(Format.outcome(m))
@@ -160,6 +164,10 @@ public final class HtmlReport {
                     .append("<br>→ ").append(esc(f.recommendation())).append("</div>\n");
         }
         m.warnings().forEach(w -> h.append("<p class=\"v-WARNING\">").append(esc(w)).append("</p>\n"));
+        if (m.projection() != null) {
+            h.append("<p><strong>At production size:</strong> ").append(esc(Format.projection(m))).append("</p>\n")
+                    .append(ProjectionChart.svg(m.projection()));
+        }
         h.append(lockTimeline(m));
         h.append("<details><summary>").append(m.statements().size()).append(" statement(s)</summary>\n");
         h.append("<table><tr><th>Line</th><th>SQL</th><th>Time</th><th>Rows</th><th>Locks (held; blocks)</th><th>Rewrites</th><th>Plan</th><th>Tables before</th></tr>\n");
@@ -167,7 +175,10 @@ public final class HtmlReport {
             h.append("<tr><td class=\"n\">").append(s.line()).append("</td><td><pre>").append(esc(abbreviate(s.sql())))
                     .append("</pre>").append(s.error() == null ? "" : "<span class=\"v-FAILED\">SQLSTATE " + esc(String.valueOf(s.error().sqlState()))
                             + ": " + esc(s.error().message()) + "</span>")
-                    .append("</td><td class=\"n\">").append(esc(Format.time(s.millis(), s.iterations()))).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(esc(Format.time(s.millis(), s.iterations())))
+                    .append(s.projection() == null || s.projection().model() == io.github.migrationprofiler.analysis.Projection.Model.CONSTANT
+                            ? "" : "<br><small>→ " + esc(s.projection().describe()) + "</small>")
+                    .append("</td><td class=\"n\">")
                     .append(Format.count(s.rowsAffected())).append("</td><td>");
             for (LockHeld lock : s.locks()) {
                 h.append(esc(lock.mode())).append(" on ").append(esc(lock.relation())).append(" (").append(Format.millis(lock.heldMillis()))

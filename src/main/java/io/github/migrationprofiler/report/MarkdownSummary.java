@@ -78,10 +78,16 @@ public final class MarkdownSummary {
     private static String full(RunResult run) {
         StringBuilder md = new StringBuilder();
         Function<MigrationResult, String> names = Format::name;
-        md.append("| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n");
-        md.append("|---|---|---:|---:|---|---|\n");
-        Format.applied(run).forEach(m -> md.append(row(m, names)));
+        boolean projected = Format.projected(run);
+        md.append(tableHead(projected));
+        Format.applied(run).forEach(m -> md.append(row(m, names, projected)));
         md.append(skipped(run, names));
+        if (projected) {
+            md.append("\n### At production size\n\n");
+            Format.applied(run).stream().filter(m -> m.projection() != null)
+                    .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
+                    .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.projection(m))).append('\n'));
+        }
         boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty());
         if (anyFindings) {
             md.append("\n### Findings\n\n");
@@ -100,13 +106,14 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%d migrations are more than a comment holds: the worst in full, the others one "
                 + "line each; all of them in report.html and results.json.%n%n", worstFirst.size()));
-        md.append("| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n|---|---|---:|---:|---|---|\n");
+        boolean projected = Format.projected(run);
+        md.append(tableHead(projected));
         int fullBudget = (budget - tail.length()) / 2;
         int shown = 0;
         StringBuilder details = new StringBuilder();
         Set<String> advised = new HashSet<>();
         for (MigrationResult m : worstFirst) {
-            String row = row(m, names);
+            String row = row(m, names, projected);
             if (m.verdict() == Verdict.OK && m.findings().isEmpty()) {
                 break;
             }
@@ -151,10 +158,17 @@ public final class MarkdownSummary {
             .comparing((MigrationResult m) -> m.verdict() == null ? -1 : m.verdict().ordinal()).reversed()
             .thenComparing(m -> m.findings().stream().filter(f -> f.severity() == Severity.ERROR).count(), Comparator.reverseOrder())
             .thenComparing(m -> m.findings().size(), Comparator.reverseOrder())
-            .thenComparing(MigrationResult::millis, Comparator.reverseOrder());
+            .thenComparing(MigrationResult::judgedMillis, Comparator.reverseOrder());
 
-    private static String row(MigrationResult m, Function<MigrationResult, String> names) {
+    private static String tableHead(boolean projected) {
+        return projected ? "| Migration | Kind | Time | Production (projected) | Rows | Strongest lock (held) | Verdict |\n"
+                + "|---|---|---:|---:|---:|---|---|\n"
+                : "| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n|---|---|---:|---:|---|---|\n";
+    }
+
+    private static String row(MigrationResult m, Function<MigrationResult, String> names, boolean projected) {
         return "| `" + cell(names.apply(m)) + "` | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.time(m.millis(), m.iterations())
+                + (projected ? " | " + Format.production(m) : "")
                 + " | " + Format.count(m.rowsAffected()) + " | "
                 + Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—") + " | "
                 + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict()))
@@ -165,6 +179,7 @@ public final class MarkdownSummary {
     private static String line(MigrationResult m, Function<MigrationResult, String> names) {
         return "- " + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict())) + " `" + cell(names.apply(m))
                 + "` · " + (m.kind() == null ? "" : m.kind() + " · ") + Format.millis(m.millis())
+                + (m.projection() == null ? "" : " (" + Format.production(m) + ")")
                 + (m.findings().isEmpty() ? "" : " · " + m.findings().stream().map(Finding::rule).collect(Collectors.joining(", "))) + "\n";
     }
 

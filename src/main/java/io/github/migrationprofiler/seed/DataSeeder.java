@@ -457,7 +457,9 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             return;
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("ANALYZE " + tables.stream().map(Table::name).collect(Collectors.joining(", ")));
+            // vacuumed as production's tables are: hint bits set and pages all-visible, so the first
+            // migration to read them does not pay for that (at scale, a third of an UPDATE's time)
+            s.execute("VACUUM (ANALYZE) " + tables.stream().map(Table::name).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -72,6 +72,13 @@ public final class FinalSchema {
         return new FinalSchema(byOid, history, SeedPlan.rowCounts(catalog, options), reserved, json, history.writes());
     }
 
+    /** This schema with {@code fraction} of the rows planned for each table (one at least, where any were), for a smaller size. */
+    public FinalSchema scaled(double fraction) {
+        Map<String, Long> scaled = new LinkedHashMap<>();
+        rows.forEach((table, count) -> scaled.put(table, count == 0 ? 0 : Math.max(1, Math.round(count * fraction))));
+        return new FinalSchema(tables, history, scaled, reserved, json, writes);
+    }
+
     /** Rows planned per final table, by name. */
     public Map<String, Long> plannedRows() {
         return Map.copyOf(rows);

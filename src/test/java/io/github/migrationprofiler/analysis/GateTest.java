@@ -23,7 +23,7 @@ class GateTest {
         assertThat(gate.judge(false, null, 5 * 60_000, Kind.LARGE, List.of()).verdict()).isEqualTo(Verdict.WARNING);
         Gate.Judgement critical = gate.judge(false, null, 10 * 60_000, Kind.SMALL, List.of());
         assertThat(critical.verdict()).isEqualTo(Verdict.CRITICAL);
-        assertThat(critical.reasons()).containsExactly("ran 10.0 min, over the critical line of 10 min");
+        assertThat(critical.reasons()).containsExactly("ran 10 min 0 s, over the critical line of 10 min");
     }
 
     @Test
@@ -43,7 +43,7 @@ class GateTest {
         assertThat(gate.judge(false, null, 5, Kind.LARGE, List.of(rewrite)).verdict()).isEqualTo(Verdict.OK);
         assertThat(new Gate(strict).judge(false, null, 5, Kind.LARGE, List.of(rewrite)).verdict()).isEqualTo(Verdict.CRITICAL);
         assertThat(gate.judgeTotal(1e9).verdict()).isEqualTo(Verdict.OK);
-        assertThat(new Gate(strict).judgeTotal(61_000).reasons()).containsExactly("all migrations together ran 1.0 min, over the total critical line of 1 min");
+        assertThat(new Gate(strict).judgeTotal(61_000).reasons()).containsExactly("all migrations together ran 1 min 1 s, over the total critical line of 1 min");
     }
 
     @Test

@@ -72,7 +72,7 @@ class MarkdownAndHtmlTest {
         MigrationResult ok = run.migrations().get(0);
         MigrationResult timed = new MigrationResult(ok.id(), ok.author(), ok.source(), ok.line(), ok.status(), 3.25, 0,
                 List.of(ok.statements().get(0)), null, List.of(), ok.kind(), List.of(), ok.verdict(), List.of(), null, 19.5,
-                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5));
+                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5), null);
         RunResult clean = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), List.of(timed),
                 new RunResult.Timing("clean", 3, java.util.Map.of("fsync", "on"), null)), run.seed());
         RunResult back = ResultsJson.read(ResultsJson.write(clean, dir));
@@ -85,6 +85,36 @@ class MarkdownAndHtmlTest {
                 + "watching it, 3 times on fresh copies (median shown) · fsync on");
         assertThat(md).contains("| 3.3 ms (mean 3.6, sd 0.8, 3.0–4.5 ms, 3 runs) |");
         assertThat(html).contains("3.3 ms (mean 3.6, sd 0.8, 3.0–4.5 ms, 3 runs)", "(instrumented pass 19.5 ms)");
+    }
+
+    @Test
+    void aProjectionShowsWhereTheMeasurementLeadsInEveryReport() throws Exception {
+        MigrationResult critical = run.migrations().get(2);
+        io.github.migrationprofiler.analysis.Projection projection = io.github.migrationprofiler.analysis.Projection.fit(
+                io.github.migrationprofiler.analysis.Projection.Model.LINEAR, "public.items",
+                List.of(new io.github.migrationprofiler.analysis.Projection.Point(25_000, 310),
+                        new io.github.migrationprofiler.analysis.Projection.Point(50_000, 620),
+                        new io.github.migrationprofiler.analysis.Projection.Point(100_000, 1234.5)), 40_000_000)
+                .withLock(494_000, "ACCESS EXCLUSIVE");
+        MigrationResult projected = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
+                critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
+                critical.verdict(), critical.reasons(), null, null, null, projection);
+        RunResult withProjection = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(),
+                List.of(run.migrations().get(0), projected), new RunResult.Timing("clean", 1, java.util.Map.of(), null,
+                List.of(0.25, 0.5, 1.0), "projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale")), run.seed());
+        RunResult back = ResultsJson.read(ResultsJson.write(withProjection, dir));
+
+        String md = MarkdownSummary.render(back);
+        String html = HtmlReport.fragment(back);
+
+        assertThat(back).isEqualTo(withProjection);
+        assertThat(md).contains("| Production (projected) |", "| ≈ 8.2 min at 40,000,000 rows |", "| — |");
+        assertThat(md).contains("### At production size", "**003-token (alice) · changes.yaml**: 1.2 s at 100,000 rows → about "
+                + "8 min 13 s (6 min 59 s – 10 min 41 s) at 40,000,000 rows; ACCESS EXCLUSIVE held as long (a + b·n, R² 1.0)");
+        assertThat(md).contains("projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale");
+        assertThat(html).contains("<th>Production (projected)</th>", "<strong>At production size:</strong>",
+                "aria-label=\"Runtime against rows, measured and projected\"", "<title>1.23 s at 100,000 rows (measured)</title>");
+        assertThat(MarkdownSummary.render(run)).doesNotContain("Production (projected)");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package io.github.migrationprofiler.analysis;
+
+import io.github.migrationprofiler.analysis.Projection.Model;
+import io.github.migrationprofiler.analysis.Projection.Point;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ProjectionTest {
+
+    @Test
+    void linearWorkIsExtrapolatedFromTheFitWithARangeAroundIt() {
+        // 2 ms fixed, 0.01 ms a row
+        Projection p = Projection.fit(Model.LINEAR, "public.items",
+                List.of(new Point(25_000, 252), new Point(50_000, 502), new Point(100_000, 1002)), 40_000_000);
+
+        assertThat(p.model()).isEqualTo(Model.LINEAR);
+        assertThat(p.a()).isCloseTo(2, within(0.01));
+        assertThat(p.millis()).isCloseTo(400_002, within(1.0));
+        assertThat(p.fit()).isEqualTo(1.0);
+        assertThat(p.lowMillis()).isCloseTo(400_002 * (1 - Projection.MIN_BELOW), within(1.0));
+        assertThat(p.highMillis()).isCloseTo(400_002 * (1 + Projection.MIN_ABOVE), within(1.0));
+        assertThat(p.at(100_000)).isCloseTo(1002, within(0.01));
+        assertThat(p.notes()).isEmpty();
+        assertThat(p.describe()).isEqualTo("about 6 min 40 s (5 min 40 s – 8 min 40 s) at 40,000,000 rows");
+    }
+
+    @Test
+    void pointsWhoseCostPerRowDiffersWidenTheRangeToEachPointsOwnSlope() {
+        Projection p = Projection.fit(Model.LINEAR, "t", List.of(new Point(10_000, 100), new Point(20_000, 150), new Point(40_000, 400)),
+                4_000_000);
+
+        double steepest = 400.0 / 40_000 * 4_000_000; // through the origin, the last point's cost per row
+        assertThat(p.highMillis()).isGreaterThanOrEqualTo(steepest * 0.99);
+        assertThat(p.lowMillis()).isLessThan(p.millis());
+    }
+
+    @Test
+    void indexBuildsGrowAsNLogN() {
+        double perUnit = 0.001;
+        List<Point> points = List.of(10_000L, 20_000L, 40_000L).stream()
+                .map(n -> new Point(n, 5 + perUnit * n * Math.log(n))).toList();
+
+        Projection p = Projection.fit(Model.N_LOG_N, "t", points, 4_000_000);
+
+        assertThat(p.millis()).isCloseTo(5 + perUnit * 4_000_000 * Math.log(4_000_000), within(1.0));
+        assertThat(p.millis()).as("faster than linear").isGreaterThan(5 + (points.get(2).millis() - 5) * 100);
+    }
+
+    @Test
+    void workThatDoesNotGrowIsConstantWhateverTheStatementDid() {
+        Projection p = Projection.fit(Model.LINEAR, "t", List.of(new Point(10_000, 3.1), new Point(20_000, 2.9), new Point(40_000, 3.3)),
+                4_000_000);
+
+        assertThat(p.model()).isEqualTo(Model.CONSTANT);
+        assertThat(p.millis()).isEqualTo(3.1);
+        assertThat(p.lowMillis()).isEqualTo(2.9);
+        assertThat(p.highMillis()).isEqualTo(3.3);
+    }
+
+    @Test
+    void catalogWorkThatGrowsAfterAllIsProjectedAsLinearAndSaysSo() {
+        Projection p = Projection.fit(Model.CONSTANT, "t", List.of(new Point(10_000, 10), new Point(20_000, 20), new Point(40_000, 40)),
+                400_000);
+
+        assertThat(p.model()).isEqualTo(Model.LINEAR);
+        assertThat(p.millis()).isCloseTo(400, within(0.5));
+        assertThat(p.notes()).singleElement().asString().contains("no table work");
+    }
+
+    @Test
+    void pointsThatContradictTheModelAreSaidAndWidenTheRange() {
+        Projection scattered = Projection.fit(Model.LINEAR, "t",
+                List.of(new Point(10_000, 50), new Point(20_000, 20), new Point(40_000, 120)), 4_000_000);
+        assertThat(scattered.notes()).anyMatch(n -> n.contains("do not follow a + b·n well"));
+        assertThat(scattered.highMillis()).isGreaterThanOrEqualTo(2 * scattered.millis());
+
+        Projection accelerating = Projection.fit(Model.LINEAR, "t",
+                List.of(new Point(10_000, 10), new Point(20_000, 22), new Point(40_000, 60)), 4_000_000);
+        assertThat(accelerating.notes()).anyMatch(n -> n.contains("runtime per row grew"));
+        assertThat(accelerating.highMillis()).isGreaterThanOrEqualTo(1.5 * accelerating.millis());
+    }
+
+    @Test
+    void farBeyondTheMeasuredSizesIsLowConfidence() {
+        List<Point> points = List.of(new Point(1_000, 10), new Point(2_000, 20), new Point(4_000, 40));
+
+        assertThat(Projection.fit(Model.LINEAR, "t", points, 4_000_000).lowConfidence()).isFalse();
+        Projection far = Projection.fit(Model.LINEAR, "t", points, 4_000_001);
+        assertThat(far.lowConfidence()).isTrue();
+        assertThat(far.describe()).endsWith("low confidence");
+    }
+
+    @Test
+    void aSortThatWillSpillWidensTheHighEnd() {
+        Projection p = Projection.fit(Model.N_LOG_N, "t", List.of(new Point(10_000, 10), new Point(20_000, 21), new Point(40_000, 44)),
+                4_000_000).spilling("the sort needs more than maintenance_work_mem");
+
+        assertThat(p.highMillis()).isGreaterThanOrEqualTo(Projection.SPILL * p.millis() - 0.01);
+        assertThat(p.notes()).containsExactly("the sort needs more than maintenance_work_mem; range widened");
+    }
+
+    @Test
+    void theSentenceSaysWhereTheMeasurementLeadsAndHowLongTheLockIsHeld() {
+        Projection p = Projection.fit(Model.LINEAR, "public.items",
+                List.of(new Point(25_000, 130), new Point(50_000, 260), new Point(100_000, 520)), 40_000_000);
+
+        assertThat(p.withLock(p.millis(), "ACCESS EXCLUSIVE").sentence(520))
+                .isEqualTo("520 ms at 100,000 rows → about 3 min 28 s (2 min 57 s – 4 min 30 s) at 40,000,000 rows; "
+                        + "ACCESS EXCLUSIVE held as long");
+        assertThat(p.withLock(1_000, "SHARE").sentence(520)).endsWith("; SHARE held about 1.0 s");
+    }
+}
