@@ -143,8 +143,9 @@ public final class MigrationProfiler {
         Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout());
         RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
         ProductionStats stats = productionStats(config);
-        ProductionShape production = new ProductionShape(stats);
-        config = config.toBuilder().seed(production.proportions(config.seed())).serverSettings(stats == null ? config.serverSettings()
+        ProductionRows productionRows = new ProductionRows(config.productionRows(), stats);
+        ProductionShape production = new ProductionShape(stats, productionRows);
+        config = config.toBuilder().seed(productionRows.proportions(config.seed())).serverSettings(stats == null ? config.serverSettings()
                 : startsNoServer(config) ? withUsersFirst(ProductionSettings.perSession(stats.settings()), config.serverSettings())
                 : ProductionSettings.mirror(stats.settings(), config.serverSettings(), log)).build();
         SeedOptions seed = config.seed();
@@ -178,7 +179,7 @@ public final class MigrationProfiler {
                         String.valueOf(config.gate().timeout().toMillis())));
             }
             if (forced != Selection.NONE) {
-                project(profiler, config, new ProductionRows(config.productionRows(), stats), schema, production, template, cleanup);
+                project(profiler, config, productionRows, schema, production, template, cleanup);
             }
             Profile profile = profiler.profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
             if (!seed.enabled()) {

@@ -54,11 +54,14 @@ final class WorkNotices {
                 add(work, Work.Kind.REWRITE, relations.qualify(m.group(1), locked), null);
             } else if ((m = BUILDING.matcher(message)).matches() && !m.group(2).startsWith("pg_toast_")) {
                 add(work, Work.Kind.INDEX_BUILD, relations.qualify(m.group(2), locked), m.group(1));
+                // a parallel build's workers always hand their sorted runs over in temporary files:
+                // its trace says nothing about whether a serial sort would fit in memory
+                limitKb = m.group(3).equals("serially") ? 0 : -1;
             } else if ((m = VALIDATING_FK.matcher(message)).matches()) {
                 add(work, Work.Kind.FOREIGN_KEY_VALIDATION, foreignKeyTable(m.group(1), relations, locked, sql, live), m.group(1));
             } else if ((m = PROVEN.matcher(message)).matches()) {
                 add(work, Work.Kind.NOT_NULL_PROVEN, relations.qualify(m.group(1), locked), m.group(2));
-            } else if ((m = SORT_BEGIN.matcher(message)).matches()) {
+            } else if ((m = SORT_BEGIN.matcher(message)).matches() && limitKb >= 0) {
                 limitKb = Long.parseLong(m.group(1));
             } else if ((m = SORT_END.matcher(message)).matches() && limitKb > 0) {
                 sorted(work, limitKb, m.group(1).equals("external"), Long.parseLong(m.group(2)) * (m.group(3).startsWith("KB") ? 1 : 8));
@@ -67,7 +70,7 @@ final class WorkNotices {
         return work;
     }
 
-    /** Gives the last index build its sort, or adds to the sort it has (a parallel build's workers sort apart). */
+    /** Gives the last index build its sort, or adds to the sort it has (a rewrite rebuilds several indexes, each sorting). */
     private static void sorted(List<Work> work, long limitKb, boolean external, long kb) {
         for (int i = work.size() - 1; i >= 0; i--) {
             Work build = work.get(i);

@@ -1,20 +1,18 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.stats.ProductionRows;
 import io.github.migrationprofiler.stats.ProductionStats;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Production's statistics as the seeder uses them: how many rows each table gets relative to the
- * others, and the shape of each column's values. The final schema's constraints still win: keys
+ * Production's statistics as the seeder uses them: the shape of each column's values (the table
+ * proportions are already in the seed options, see {@link ProductionRows#proportions}). The final schema's constraints still win: keys
  * stay unique, foreign keys find parents, NOT NULL columns get no NULL.
  */
 public final class ProductionShape {
 
-    public static final ProductionShape NONE = new ProductionShape(null);
+    public static final ProductionShape NONE = new ProductionShape(null, ProductionRows.NONE);
 
     /**
      * A column's shape in production.
@@ -35,41 +33,21 @@ public final class ProductionShape {
     }
 
     private final ProductionStats stats;
+    private final ProductionRows rows;
 
-    public ProductionShape(ProductionStats stats) {
+    /** @param rows production's row counts: the pom's, else the statistics' */
+    public ProductionShape(ProductionStats stats, ProductionRows rows) {
         this.stats = stats;
+        this.rows = rows;
     }
 
     public boolean present() {
         return stats != null;
     }
 
-    /**
-     * The seed options with production's proportions as row counts: the largest production table
-     * gets the scale's rows, every other table production's ratio to it (1:8 stays 1:8). Counts the
-     * user gave win; tables production does not have yet keep the scale's usual pattern.
-     */
-    public SeedOptions proportions(SeedOptions options) {
-        if (stats == null || !options.enabled()) {
-            return options;
-        }
-        long largest = stats.tables().stream().filter(t -> t.rows() != null).mapToLong(ProductionStats.TableStats::rows).max().orElse(0);
-        if (largest <= 0) {
-            return options;
-        }
-        Map<String, Long> counts = new LinkedHashMap<>(options.rowCounts());
-        for (ProductionStats.TableStats table : stats.tables()) {
-            if (table.rows() != null && options.rowCountFor(table.table()).isEmpty()) {
-                counts.put(table.table().replace("\"", ""),
-                        table.rows() == 0 ? 0 : Math.max(1, Math.round((double) options.childRows() * table.rows() / largest)));
-            }
-        }
-        return options.withRowCounts(counts);
-    }
-
     /** Production's row count of {@code table}, or {@code null} when production does not know it. */
     public Long productionRows(String table) {
-        return stats == null ? null : stats.table(table.replace("\"", "")).map(ProductionStats.TableStats::rows).orElse(null);
+        return rows.of(table);
     }
 
     /** The shape of {@code column} of {@code table} in production, or {@code null}. */

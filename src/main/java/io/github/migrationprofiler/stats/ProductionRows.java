@@ -1,5 +1,8 @@
 package io.github.migrationprofiler.stats;
 
+import io.github.migrationprofiler.config.SeedOptions;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +31,41 @@ public final class ProductionRows {
     public String describe() {
         return !configured.isEmpty() && stats != null ? "productionRows and the production statistics file"
                 : !configured.isEmpty() ? "productionRows" : "the production statistics file";
+    }
+
+    /**
+     * The seed options with production's proportions as row counts: the table with the most
+     * production rows gets the scale's rows, every other table with a count its ratio to it (1:8
+     * stays 1:8). Counts the user gave win; tables without a production count keep the scale's
+     * usual pattern.
+     */
+    public SeedOptions proportions(SeedOptions options) {
+        Map<String, Long> all = all();
+        long largest = all.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (largest <= 0 || !options.enabled()) {
+            return options;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>(options.rowCounts());
+        all.forEach((table, rows) -> {
+            if (options.rowCountFor(table).isEmpty()) {
+                counts.put(table, rows == 0 ? 0 : Math.max(1, Math.round((double) options.childRows() * rows / largest)));
+            }
+        });
+        return options.withRowCounts(counts);
+    }
+
+    /** Every count, the pom's replacing the statistics' for the same table, by name as given (quotes removed). */
+    private Map<String, Long> all() {
+        Map<String, Long> all = new LinkedHashMap<>();
+        if (stats != null) {
+            stats.tables().stream().filter(t -> t.rows() != null).forEach(t -> all.put(t.table().replace("\"", ""), t.rows()));
+        }
+        configured.forEach((table, rows) -> {
+            String bare = table.substring(table.lastIndexOf('.') + 1);
+            all.keySet().removeIf(known -> known.equals(table) || !table.contains(".") && known.substring(known.lastIndexOf('.') + 1).equals(bare));
+            all.put(table, rows);
+        });
+        return all;
     }
 
     /** Production's rows of {@code table} (qualified, possibly quoted), or {@code null} when unknown. */
