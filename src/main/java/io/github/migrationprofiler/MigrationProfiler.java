@@ -41,6 +41,7 @@ import io.github.migrationprofiler.stats.ProductionRows;
 import io.github.migrationprofiler.stats.ProductionStats;
 import io.github.migrationprofiler.stats.StatsFile;
 import io.github.migrationprofiler.stats.StatsReader;
+import io.github.migrationprofiler.traffic.TrafficPass;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -180,6 +181,13 @@ public final class MigrationProfiler {
             }
             if (forced != Selection.NONE) {
                 project(profiler, config, productionRows, schema, production, template, cleanup);
+                if (config.traffic().enabled() && seed.enabled()) {
+                    if (config.cleanTiming()) {
+                        profiler.withTraffic(new TrafficPass(config.traffic(), log));
+                    } else {
+                        log.info("No traffic pass: it runs on copies of the clean pass's follower (cleanTiming=false)");
+                    }
+                }
             }
             Profile profile = profiler.profile(connection, database.connect(), reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
             if (!seed.enabled()) {
@@ -407,7 +415,7 @@ public final class MigrationProfiler {
         Gate gate = new Gate(options);
         List<MigrationResult> judged = run.migrations().stream()
                 .map(m -> !m.applied() ? m : m.judged(gate.judge(m.failed(), m.error() == null ? null : m.error().sqlState(),
-                        m.millis(), m.projection(), m.kind(), m.findings())))
+                        m.millis(), m.projection(), m.judgedWaitMillis(), m.kind(), m.findings())))
                 .toList();
         boolean projected = judged.stream().anyMatch(m -> m.projection() != null);
         Gate.Judgement total = gate.judgeTotal(projected ? judged.stream().mapToDouble(MigrationResult::judgedMillis).sum()

@@ -39,6 +39,15 @@ public final class Gate {
      * runtime when there is one: the thresholds always meant production.
      */
     public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, Kind kind, List<Finding> findings) {
+        return judge(failed, sqlState, millis, projection, 0, kind, findings);
+    }
+
+    /**
+     * As above, and against the longest a concurrent query waited on the migration's locks in the
+     * traffic pass ({@code waitMillis}, projected to production's size when the lock hold is).
+     */
+    public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, double waitMillis, Kind kind,
+                           List<Finding> findings) {
         List<String> reasons = new ArrayList<>();
         if (failed && QUERY_CANCELED.equals(sqlState)) {
             reasons.add("cancelled after " + Durations.format(options.timeout()) + " by the timeout (statement_timeout): "
@@ -63,6 +72,17 @@ public final class Gate {
                 reasons.add(ran + ", over the warning line of " + Durations.format(warn) + " for "
                         + (kind == null ? Kind.SMALL : kind) + " migrations");
                 verdict = Verdict.WARNING;
+            }
+        }
+        if (waitMillis > 0) {
+            String waited = String.format(java.util.Locale.ROOT, "a query waited %s on its locks%s", seconds(waitMillis),
+                    projection != null && projection.lockMillis() != null ? " (at production's size, projected)" : " in the traffic pass");
+            if (waitMillis >= options.trafficCritical().toMillis()) {
+                reasons.add(waited + ", over the traffic critical line of " + Durations.format(options.trafficCritical()));
+                verdict = Verdict.CRITICAL;
+            } else if (waitMillis >= options.trafficWarn().toMillis()) {
+                reasons.add(waited + ", over the traffic warning line of " + Durations.format(options.trafficWarn()));
+                verdict = verdict.worst(Verdict.WARNING);
             }
         }
         if (options.errorFindingsCritical()) {

@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param millis         its wall time
  * @param foreignKeyGaps foreign keys it added without an index
  * @param schemaChanges  what it dropped, renamed or retyped on tables that existed before it
+ * @param traffic        what it did to concurrent queries in the traffic pass; {@code null} when that did not run
  */
 public record MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
-                             List<SchemaChange> schemaChanges) {
+                             List<SchemaChange> schemaChanges, io.github.migrationprofiler.traffic.Traffic traffic) {
 
     public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps) {
-        this(statements, millis, foreignKeyGaps, List.of());
+        this(statements, millis, foreignKeyGaps, List.of(), null);
     }
 
     /**

@@ -101,6 +101,23 @@ public final class Rules {
                     facts -> facts.foreignKeyGaps().stream().map(gap -> new Hit(gap.constraint(), "Foreign key " + gap.constraint()
                             + " on " + gap.table() + " (" + String.join(", ", gap.columns()) + ") has no index: every DELETE or key "
                             + "UPDATE on " + gap.referencedTable() + " scans " + gap.table(), 0)).toList()),
+            new Rule("traffic-blocked", Severity.WARNING,
+                    "Concurrent queries waited on the migration's locks in the traffic pass",
+                    "Hold blocking locks briefly: SET lock_timeout and retry, build indexes CONCURRENTLY, add constraints NOT "
+                            + "VALID and validate them apart, and keep data changes out of transactions that hold ACCESS "
+                            + "EXCLUSIVE (see the migration's other findings for the statement that held the lock).",
+                    facts -> facts.traffic() == null || facts.traffic().blocked() == 0 ? List.of()
+                            : List.of(new Hit(String.join(", ", facts.traffic().tables()), upper(facts.traffic().describe()),
+                            facts.traffic().maxWaitMillis()))),
+            new Rule("lock-timeout-retry", Severity.WARNING,
+                    "With a long-running query on the table, the migration gave up on lock_timeout",
+                    "Let the deployment retry the migration when it fails with SQLSTATE 55P03 (lock_not_available), a few "
+                            + "times with a pause between: each attempt blocks the table's queries for at most lock_timeout.",
+                    facts -> facts.traffic() == null || !facts.traffic().retryNeeded() ? List.of()
+                            : List.of(new Hit("migration", String.format(Locale.ROOT, "With a reader holding a transaction open "
+                                    + "on %s for %s, the migration waited %s for its lock and gave up on lock_timeout: it needs a "
+                                    + "retry after lock_timeout", facts.traffic().tables().get(0), seconds(facts.traffic().longQueryMillis()),
+                            seconds(facts.traffic().migrationLockWaitMillis())), facts.traffic().migrationLockWaitMillis()))),
             new Rule("long-migration", Severity.WARNING,
                     "The migration runs for more than 5 minutes",
                     "Split it: batch data changes, use expand/contract for schema changes, or an online tool "
@@ -110,6 +127,10 @@ public final class Rules {
                             facts.millis())) : List.of()));
 
     private Rules() {
+    }
+
+    private static String upper(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     public static Optional<Rule> byId(String id) {

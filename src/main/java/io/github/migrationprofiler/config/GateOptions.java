@@ -12,11 +12,26 @@ import java.time.Duration;
  * @param totalCritical         all reviewed migrations together running this long is critical; {@code null}: no limit
  * @param errorFindingsCritical a finding of severity {@code error} makes its migration critical
  * @param timeout               applied as {@code statement_timeout}: a statement running longer is cancelled (critical)
+ * @param trafficWarn           a query of the traffic pass waiting this long on the migration's locks is a warning
+ * @param trafficCritical       a query waiting this long is critical
  */
 public record GateOptions(Duration warnSmall, Duration warnMedium, Duration warnLarge, Duration critical,
-                          Duration totalCritical, boolean errorFindingsCritical, Duration timeout) {
+                          Duration totalCritical, boolean errorFindingsCritical, Duration timeout, Duration trafficWarn,
+                          Duration trafficCritical) {
 
-    /** The product brief's lines: small 30 s, medium and large 5 min, critical 10 min; a 15-minute timeout. */
+    /** A user notices a 2-second stall; at 30 s requests and connection pools time out. */
+    public static final Duration TRAFFIC_WARN = Duration.ofSeconds(2);
+    public static final Duration TRAFFIC_CRITICAL = Duration.ofSeconds(30);
+
+    /**
+     * The product brief's lines: small 30 s, medium and large 5 min, critical 10 min; a 15-minute
+     * timeout; queries waiting 2 s warn, 30 s critical.
+     */
     public static final GateOptions DEFAULTS = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5),
             Duration.ofMinutes(5), Duration.ofMinutes(10), null, false, Duration.ofMinutes(15));
+
+    public GateOptions(Duration warnSmall, Duration warnMedium, Duration warnLarge, Duration critical, Duration totalCritical,
+                       boolean errorFindingsCritical, Duration timeout) {
+        this(warnSmall, warnMedium, warnLarge, critical, totalCritical, errorFindingsCritical, timeout, TRAFFIC_WARN, TRAFFIC_CRITICAL);
+    }
 }

@@ -33,6 +33,7 @@ import java.util.Map;
  * @param productionStats     production's statistics (the stats goal's file); used when it exists
  * @param productionRows      production's rows per table, to project runtimes to (wins over the statistics file's)
  * @param projectionSizes     the fractions of the seeded scale measured besides the full size, to project from; empty = none
+ * @param traffic             the traffic pass: concurrent queries against each reviewed migration
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
@@ -64,6 +65,7 @@ public record ProfilerConfig(
         Path productionStats,
         Map<String, Long> productionRows,
         List<Double> projectionSizes,
+        TrafficOptions traffic,
         GateOptions gate,
         Path reportsDirectory,
         boolean reuseBaseline,
@@ -94,7 +96,7 @@ public record ProfilerConfig(
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
-                .productionRows(productionRows).projectionSizes(projectionSizes).gate(gate).reportsDirectory(reportsDirectory)
+                .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
     }
 
@@ -124,6 +126,7 @@ public record ProfilerConfig(
         private Path productionStats;
         private Map<String, Long> productionRows = Map.of();
         private List<Double> projectionSizes = DEFAULT_PROJECTION_SIZES;
+        private TrafficOptions traffic = TrafficOptions.OFF;
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
@@ -158,6 +161,7 @@ public record ProfilerConfig(
         public Builder baseline(Path value) { baseline = value; return this; }
         public Builder productionStats(Path value) { productionStats = value; return this; }
         public Builder productionRows(Map<String, Long> value) { productionRows = value; return this; }
+        public Builder traffic(TrafficOptions value) { traffic = value; return this; }
         public Builder projectionSizes(List<Double> value) {
             for (double size : value) {
                 if (!(size > 0 && size < 1)) {
@@ -184,7 +188,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

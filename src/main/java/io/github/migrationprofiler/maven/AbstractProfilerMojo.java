@@ -9,6 +9,7 @@ import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.profile.RunResult;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -286,6 +287,38 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
     String projectionSizes;
 
     /**
+     * Run each reviewed migration once more against concurrent queries on the tables it locks
+     * (reads by key, updates, inserts) and measure what they suffer: how many waited, how long,
+     * latency against a warm-up, the lock queue behind a long-running query. Needs seeding and
+     * {@code cleanTiming}. See docs/traffic.md.
+     */
+    @Parameter(property = "migration-profiler.traffic", defaultValue = "true")
+    boolean traffic;
+
+    /** Client connections of the traffic pass, spread over the tables the migration locks. */
+    @Parameter(property = "migration-profiler.trafficClients", defaultValue = "4")
+    int trafficClients;
+
+    /** Queries per second each traffic client sends. */
+    @Parameter(property = "migration-profiler.trafficRate", defaultValue = "50")
+    int trafficRate;
+
+    /**
+     * How long a reader already holds a transaction open on the table when the migration starts,
+     * as a report query or an idle-in-transaction session does; {@code 0} for none.
+     */
+    @Parameter(property = "migration-profiler.trafficLongQuery", defaultValue = "3s")
+    String trafficLongQuery;
+
+    /** A traffic query waiting this long on the migration's locks makes the migration a warning. */
+    @Parameter(property = "migration-profiler.trafficWarn", defaultValue = "2s")
+    String trafficWarn;
+
+    /** A traffic query waiting this long on the migration's locks makes the migration critical. */
+    @Parameter(property = "migration-profiler.trafficCritical", defaultValue = "30s")
+    String trafficCritical;
+
+    /**
      * Review only what changed since this git ref, e.g. {@code origin/main}: the SQL files added or
      * changed since the point where the current branch left it (committed or not), and the
      * changesets whose lines changed in changed changelog files. Everything before them is the
@@ -385,6 +418,7 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
                 .productionStats(productionStats == null ? null : productionStats.toPath())
                 .productionRows(counts("productionRows", productionRows == null ? Map.of() : productionRows))
                 .projectionSizes(fractions(projectionSizes))
+                .traffic(trafficOptions())
                 .gate(gateOptions())
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)
@@ -408,7 +442,8 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
             return new GateOptions(Durations.parse("warnSmall", warnSmall), Durations.parse("warnMedium", warnMedium),
                     Durations.parse("warnLarge", warnLarge), Durations.parse("critical", critical),
                     totalCritical == null || totalCritical.isBlank() ? null : Durations.parse("totalCritical", totalCritical),
-                    errorFindingsCritical, Durations.parse("timeout", timeout));
+                    errorFindingsCritical, Durations.parse("timeout", timeout), Durations.parse("trafficWarn", trafficWarn),
+                    Durations.parse("trafficCritical", trafficCritical));
         } catch (ProfilerException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -447,6 +482,15 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
             }
         }
         return counts;
+    }
+
+    private TrafficOptions trafficOptions() throws MojoExecutionException {
+        try {
+            return new TrafficOptions(traffic, trafficClients, trafficRate,
+                    trafficLongQuery.strip().equals("0") ? java.time.Duration.ZERO : Durations.parse("trafficLongQuery", trafficLongQuery));
+        } catch (ProfilerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private static List<Double> fractions(String sizes) throws MojoExecutionException {

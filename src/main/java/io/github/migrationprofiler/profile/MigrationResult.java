@@ -32,6 +32,7 @@ import java.util.List;
  *                     (the difference is what observing it costs); {@code null} otherwise
  * @param iterations   the spread of its clean runs when there were several ({@code millis} is their median)
  * @param projection   its runtime and longest lock hold projected to production's rows, when known
+ * @param traffic      what it did to concurrent queries in the traffic pass, when that ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
@@ -42,13 +43,14 @@ public record MigrationResult(String id, String author, String source, int line,
                               Verdict verdict,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
                               String skipped, Double instrumentedMillis, Iterations iterations,
-                              io.github.migrationprofiler.analysis.Projection projection) {
+                              io.github.migrationprofiler.analysis.Projection projection,
+                              io.github.migrationprofiler.traffic.Traffic traffic) {
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
                            List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
                            List<Finding> findings, Verdict verdict, List<String> reasons, String skipped) {
         this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
-                skipped, null, null, null);
+                skipped, null, null, null, null);
     }
 
     public MigrationResult {
@@ -61,13 +63,31 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict. */
     public MigrationResult judged(Gate.Judgement judgement) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, judgement.verdict(), judgement.reasons(), skipped, instrumentedMillis, iterations, projection);
+                findings, judgement.verdict(), judgement.reasons(), skipped, instrumentedMillis, iterations, projection, traffic);
     }
 
     /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
     @JsonIgnore
     public double judgedMillis() {
         return projection != null ? projection.millis() : millis;
+    }
+
+    /**
+     * The longest a concurrent query waited on this migration's locks in the traffic pass, at
+     * production's size when the lock hold is projected: the wait grows by as much as the hold
+     * (the part spent queued behind a long-running query stays). 0 without a traffic pass.
+     */
+    @JsonIgnore
+    public double judgedWaitMillis() {
+        if (traffic == null) {
+            return 0;
+        }
+        if (projection == null || projection.lockMillis() == null) {
+            return traffic.maxWaitMillis();
+        }
+        double measuredHold = statements.stream().flatMap(s -> s.locks().stream()).filter(l -> !l.blocks().isEmpty())
+                .mapToDouble(LockHeld::heldMillis).max().orElse(0);
+        return traffic.maxWaitMillis() + Math.max(0, projection.lockMillis() - measuredHold);
     }
 
     /** "V2__x.sql" or "004-type (alice)". */
@@ -80,7 +100,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations, projection);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);
     }
 
     /** A migration not applied here, as production would not apply it. */

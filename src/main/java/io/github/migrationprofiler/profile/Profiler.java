@@ -53,6 +53,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
     private TimingPass timing;
     private io.github.migrationprofiler.stats.ProductionRows production = io.github.migrationprofiler.stats.ProductionRows.NONE;
     private String unprojected;
+    private io.github.migrationprofiler.traffic.TrafficPass trafficPass;
 
     /** @param interrupted whether the run is being cancelled: a migration failing then was interrupted, not broken */
     public Profiler(MigrationSource source, Selection selection, Seeder seeder, Analyzer analyzer, ProfilerLog log,
@@ -78,6 +79,15 @@ public final class Profiler implements MigrationListener, StatementObserver {
                                      String statementTimeout) {
         timing = new TimingPass(databases, profiled, iterations, statementTimeout, log);
         return timing;
+    }
+
+    /**
+     * Runs each reviewed migration once more against concurrent queries (see {@link
+     * io.github.migrationprofiler.traffic.TrafficPass}), on a copy of the clean pass's follower.
+     * Needs {@link #timeCleanly} first.
+     */
+    public void withTraffic(io.github.migrationprofiler.traffic.TrafficPass pass) {
+        this.trafficPass = pass;
     }
 
     /**
@@ -144,6 +154,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
                 timing.stopped(), sizes(), sizes().isEmpty() ? unprojected : "projected to production's rows (" + production.describe()
                 + ") from " + sizes().stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
                 + " of the scale");
+        if (timing != null && timing.trafficCost() != null) {
+            log.info("Traffic pass: " + timing.trafficCost() + " (turn it off with -Dmigration-profiler.traffic=false)");
+        }
         if (timing != null && !timing.fractions().isEmpty()) {
             log.info(String.format(Locale.ROOT, "Projection: the smaller sizes cost %.1f s (seeding and replaying the migrations)",
                     timing.sizesMillis() / 1000));
@@ -208,6 +221,12 @@ public final class Profiler implements MigrationListener, StatementObserver {
             draft.after = done.after(connection);
             draft.rewrites = draft.after.rewrittenSince(done.before);
             draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
+            for (String relation : locks.lockedBy(done.index)) {
+                String table = draft.after.tableOf(relation);
+                if (current.existingTables != null && current.existingTables.contains(done.before.oidOf(table))) {
+                    current.locked.add(table); // production's traffic runs on it
+                }
+            }
         }
         current.drafts.add(draft);
         endTransactionIfAutocommit();
@@ -241,6 +260,10 @@ public final class Profiler implements MigrationListener, StatementObserver {
     public void finished(Migration migration) {
         if (timing != null && current != null && current.migration.equals(migration)) {
             if (current.reviewed) {
+                if (trafficPass != null) {
+                    current.traffic = timing.traffic(trafficPass, migration.label(), current.recording, current.searchPath,
+                            List.copyOf(current.locked));
+                }
                 current.clean = timing.time(migration.label(), current.recording, current.searchPath);
             } else {
                 timing.follow(migration.label(), current.recording, current.searchPath);
@@ -301,6 +324,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
                     status, migration.label(), result.millis(), result.rowsAffected(), result.kind()));
             if (result.projection() != null) {
                 log.info("       " + result.projection().sentence(result.millis()) + " (" + result.projection().model().json() + ")");
+            }
+            if (result.traffic() != null) {
+                log.info("       traffic: " + result.traffic().describe());
             }
             for (Finding finding : result.findings()) {
                 log.warn(String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(),
@@ -489,6 +515,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
         final Recording recording = new Recording();
         String searchPath;
         TimingPass.Clean clean;
+        final Set<String> locked = new LinkedHashSet<>();
+        io.github.migrationprofiler.traffic.Traffic traffic;
 
         Run(Migration migration, boolean reviewed) {
             this.migration = migration;
@@ -590,8 +618,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
             if (projected != null) {
                 statements = projected.statements();
             }
-            Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status)),
-                    source.text(migration));
+            Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, gaps, schemaChanges(status),
+                    status == Status.PASSED ? traffic : null), source.text(migration));
             List<String> warnings = reviewed && status == Status.PASSED && timing != null && !cleanly
                     ? List.of("timed in the instrumented pass, which its own observation slows down: "
                     + (timing.stopped() != null ? timing.stopped() : divergence))
@@ -599,7 +627,8 @@ public final class Profiler implements MigrationListener, StatementObserver {
             return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(),
                     status, millis, rows, statements, status == Status.FAILED ? error : null, warnings,
                     analysis.kind(), analysis.findings(), null, List.of(), null, cleanly ? instrumented : null,
-                    cleanly ? clean.iterations() : null, projected == null ? null : projected.migration());
+                    cleanly ? clean.iterations() : null, projected == null ? null : projected.migration(),
+                    status == Status.PASSED ? traffic : null);
         }
     }
 }

@@ -67,6 +67,8 @@ final class TimingPass implements AutoCloseable {
     private Map<String, String> settings = Map.of();
     private String stopped;
     private final List<ScaledFollower> sizes = new ArrayList<>();
+    private int trafficRuns;
+    private long trafficNanos;
 
     /**
      * @param profiled         opens a connection to the instrumented pass's database, to copy seeded rows from
@@ -201,6 +203,37 @@ final class TimingPass implements AutoCloseable {
             stop("replaying " + label + " failed: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Runs a reviewed migration once more, on a copy of the state before it, against the traffic
+     * pass's workload on {@code tables}; the follower stays as it was. {@code null} when the pass
+     * cannot run (said in a warning) or has no table to query.
+     */
+    io.github.migrationprofiler.traffic.Traffic traffic(io.github.migrationprofiler.traffic.TrafficPass pass, String label,
+                                                         Recording recording, String searchPath, List<String> tables) {
+        if (!following() || tables.isEmpty()) {
+            return null;
+        }
+        long start = System.nanoTime();
+        trafficRuns++;
+        try (Databases.Database copy = copyOfFollower()) {
+            checkReplayable(recording);
+            return pass.run(copy::connect, tables, c -> {
+                prepare(c, searchPath, statementTimeout);
+                replay(c, recording);
+            });
+        } catch (Exception e) {
+            log.warn("Traffic pass for " + label + " failed: " + e.getMessage() + "; its effect on concurrent queries is not measured");
+            return null;
+        } finally {
+            trafficNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** "12 migration(s), 31.4 s": what the traffic pass cost, for the log; {@code null} when it did not run. */
+    String trafficCost() {
+        return trafficRuns == 0 ? null : String.format(java.util.Locale.ROOT, "%d migration(s), %.1f s", trafficRuns, trafficNanos / 1e9);
     }
 
     /** Gives the followers the rows seeded after {@code applied}: the full size copies the seeded {@code tables}, the others seed. */

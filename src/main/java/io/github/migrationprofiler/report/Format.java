@@ -56,6 +56,14 @@ final class Format {
                 + (p.notes().isEmpty() ? "" : ". " + String.join("; ", p.notes()));
     }
 
+    /** "4 of 904 queries on public.orders waited …; the migration waited 2.9 s for its locks behind a 3.0 s query". */
+    static String traffic(io.github.migrationprofiler.traffic.Traffic t) {
+        String behind = t.longQueryMillis() > 0 ? " behind a " + millis(t.longQueryMillis()) + " query" : "";
+        return t.describe() + (t.migrationLockWaitMillis() > 0 ? "; the migration waited " + millis(t.migrationLockWaitMillis())
+                + " for its locks" + behind : "") + (t.retryNeeded() ? " and gave up on lock_timeout: it needs a retry" : "")
+                + (t.errors().isEmpty() ? "" : "; errors " + t.errors());
+    }
+
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -168,6 +168,10 @@ public final class HtmlReport {
             h.append("<p><strong>At production size:</strong> ").append(esc(Format.projection(m))).append("</p>\n")
                     .append(ProjectionChart.svg(m.projection()));
         }
+        if (m.traffic() != null) {
+            h.append("<p><strong>Traffic:</strong> ").append(esc(Format.traffic(m.traffic()))).append("</p>\n")
+                    .append(TrafficChart.svg(m.traffic()));
+        }
         h.append(lockTimeline(m));
         h.append("<details><summary>").append(m.statements().size()).append(" statement(s)</summary>\n");
         h.append("<table><tr><th>Line</th><th>SQL</th><th>Time</th><th>Rows</th><th>Locks (held; blocks)</th><th>Rewrites</th><th>Plan</th><th>Tables before</th></tr>\n");

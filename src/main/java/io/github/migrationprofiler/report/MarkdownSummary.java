@@ -88,6 +88,12 @@ public final class MarkdownSummary {
                     .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
                     .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.projection(m))).append('\n'));
         }
+        if (run.migrations().stream().anyMatch(m -> m.traffic() != null)) {
+            md.append("\n### Traffic\n\n");
+            Format.applied(run).stream().filter(m -> m.traffic() != null)
+                    .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.traffic(m.traffic())))
+                            .append('\n'));
+        }
         boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty());
         if (anyFindings) {
             md.append("\n### Findings\n\n");

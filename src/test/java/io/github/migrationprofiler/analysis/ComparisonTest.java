@@ -26,7 +26,7 @@ class ComparisonTest {
 
     private static MigrationResult migration(String id, double millis, Iterations runs) {
         return new MigrationResult(id, null, "db/" + id, 1, Status.PASSED, millis, 0, List.of(), null, List.of(), Kind.SMALL,
-                List.of(), Verdict.OK, List.of(), null, null, runs, null);
+                List.of(), Verdict.OK, List.of(), null, null, runs, null, null);
     }
 
     private static RunResult run(MigrationResult... migrations) {

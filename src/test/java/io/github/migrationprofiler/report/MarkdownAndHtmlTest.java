@@ -72,7 +72,7 @@ class MarkdownAndHtmlTest {
         MigrationResult ok = run.migrations().get(0);
         MigrationResult timed = new MigrationResult(ok.id(), ok.author(), ok.source(), ok.line(), ok.status(), 3.25, 0,
                 List.of(ok.statements().get(0)), null, List.of(), ok.kind(), List.of(), ok.verdict(), List.of(), null, 19.5,
-                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5), null);
+                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5), null, null);
         RunResult clean = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), List.of(timed),
                 new RunResult.Timing("clean", 3, java.util.Map.of("fsync", "on"), null)), run.seed());
         RunResult back = ResultsJson.read(ResultsJson.write(clean, dir));
@@ -98,7 +98,7 @@ class MarkdownAndHtmlTest {
                 .withLock(494_000, "ACCESS EXCLUSIVE");
         MigrationResult projected = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
-                critical.verdict(), critical.reasons(), null, null, null, projection);
+                critical.verdict(), critical.reasons(), null, null, null, projection, null);
         RunResult withProjection = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(),
                 List.of(run.migrations().get(0), projected), new RunResult.Timing("clean", 1, java.util.Map.of(), null,
                 List.of(0.25, 0.5, 1.0), "projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale")), run.seed());
@@ -115,6 +115,31 @@ class MarkdownAndHtmlTest {
         assertThat(html).contains("<th>Production (projected)</th>", "<strong>At production size:</strong>",
                 "aria-label=\"Runtime against rows, measured and projected\"", "<title>1.23 s at 100,000 rows (measured)</title>");
         assertThat(MarkdownSummary.render(run)).doesNotContain("Production (projected)");
+    }
+
+    @Test
+    void trafficIsToldInNumbersAndDrawnAsATimeline() throws Exception {
+        MigrationResult critical = run.migrations().get(2);
+        io.github.migrationprofiler.traffic.Traffic traffic = new io.github.migrationprofiler.traffic.Traffic(List.of("public.items"), 4,
+                904, 4, 2, 2, 142, 2901.7, 1.2, 2650.0, 2903.0, 1.6, java.util.Map.of(), 2901.7, 5, 3100.0, false, 2903.0, 2899.6,
+                List.of(new io.github.migrationprofiler.traffic.Traffic.Step(-1000, 20, 0, 1.4),
+                        new io.github.migrationprofiler.traffic.Traffic.Step(2900, 40, 4, 2901.7)));
+        MigrationResult withTraffic = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
+                critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
+                critical.verdict(), critical.reasons(), null, null, null, null, traffic);
+        RunResult result = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(),
+                new Profile(List.of(), List.of(withTraffic)), run.seed());
+        RunResult back = ResultsJson.read(ResultsJson.write(result, dir));
+
+        String md = MarkdownSummary.render(back);
+        String html = HtmlReport.fragment(back);
+
+        assertThat(back).isEqualTo(result);
+        String told = "4 of 904 queries on public.items waited on its locks (2 reads, 2 writes), up to 2.9 s, and 142 more were delayed "
+                + "behind them; p99 2 ms → 2.9 s; deepest lock queue 5; the migration waited 2.90 s for its locks behind a 3.10 s query";
+        assertThat(md).contains("### Traffic", "**003-token (alice) · changes.yaml**: " + told);
+        assertThat(html).contains("<strong>Traffic:</strong> " + told, "aria-label=\"Query latency during the migration\"",
+                "40 queries, slowest 2.90 s, 4 waited on the migration&#39;s locks", ">commit</text>");
     }
 
     @Test

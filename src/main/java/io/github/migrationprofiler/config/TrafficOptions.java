@@ -1,0 +1,28 @@
+package io.github.migrationprofiler.config;
+
+import io.github.migrationprofiler.ProfilerException;
+
+import java.time.Duration;
+
+/**
+ * The traffic pass: what concurrent queries each reviewed migration meets (the lines their waits
+ * may cross are {@link GateOptions}'s).
+ *
+ * @param enabled   run the pass (it needs seeded tables and the clean pass's follower)
+ * @param clients   connections issuing the everyday queries, spread over the tables the migration touches
+ * @param rate      queries per second per client
+ * @param longQuery how long a reader already holds a transaction open on the table when the migration starts; zero: none
+ */
+public record TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery) {
+
+    /** Four clients at 50 queries a second, and a 3-second report query already running. */
+    public static final TrafficOptions DEFAULTS = new TrafficOptions(true, 4, 50, Duration.ofSeconds(3));
+
+    public static final TrafficOptions OFF = new TrafficOptions(false, 4, 50, Duration.ZERO);
+
+    public TrafficOptions {
+        if (clients < 1 || rate < 1) {
+            throw new ProfilerException("migration-profiler.trafficClients and trafficRate must be 1 or more, not " + clients + " and " + rate);
+        }
+    }
+}
