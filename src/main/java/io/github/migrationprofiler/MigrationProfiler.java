@@ -151,6 +151,10 @@ public final class MigrationProfiler {
                 : ProductionSettings.mirror(stats.settings(), config.serverSettings(), log)).build();
         SeedOptions seed = config.seed();
         DataSeeder.check(seed);
+        if (config.traffic().enabled() && config.traffic().queries() != null && !java.nio.file.Files.isRegularFile(config.traffic().queries())) {
+            throw new ProfilerException("No traffic queries at " + config.traffic().queries() + " (migration-profiler.trafficQueries): "
+                    + "give a SQL file of the application's queries, each with a :key(table) placeholder");
+        }
         log.info("Profiling " + source.describe());
 
         progress.stage = "engine";

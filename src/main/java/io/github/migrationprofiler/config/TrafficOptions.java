@@ -12,13 +12,19 @@ import java.time.Duration;
  * @param clients   connections issuing the everyday queries, spread over the tables the migration touches
  * @param rate      queries per second per client
  * @param longQuery how long a reader already holds a transaction open on the table when the migration starts; zero: none
+ * @param queries   the application's own queries (a SQL file with {@code :key(table)} placeholders) instead of the
+ *                  generated reads, updates and inserts; {@code null} for those
  */
-public record TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery) {
+public record TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery, java.nio.file.Path queries) {
 
     /** Four clients at 50 queries a second, and a 3-second report query already running. */
-    public static final TrafficOptions DEFAULTS = new TrafficOptions(true, 4, 50, Duration.ofSeconds(3));
+    public static final TrafficOptions DEFAULTS = new TrafficOptions(true, 4, 50, Duration.ofSeconds(3), null);
 
-    public static final TrafficOptions OFF = new TrafficOptions(false, 4, 50, Duration.ZERO);
+    public static final TrafficOptions OFF = new TrafficOptions(false, 4, 50, Duration.ZERO, null);
+
+    public TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery) {
+        this(enabled, clients, rate, longQuery, null);
+    }
 
     public TrafficOptions {
         if (clients < 1 || rate < 1) {

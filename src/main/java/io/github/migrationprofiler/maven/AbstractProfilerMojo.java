@@ -310,6 +310,15 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
     @Parameter(property = "migration-profiler.trafficLongQuery", defaultValue = "3s")
     String trafficLongQuery;
 
+    /**
+     * The application's own queries for the traffic pass, instead of the generated reads, updates
+     * and inserts by key: a SQL file of statements separated by semicolons, each with one
+     * {@code :key(table)} where an existing primary key goes, e.g.
+     * {@code SELECT * FROM orders WHERE id = :key(orders);}.
+     */
+    @Parameter(property = "migration-profiler.trafficQueries")
+    File trafficQueries;
+
     /** A traffic query waiting this long on the migration's locks makes the migration a warning. */
     @Parameter(property = "migration-profiler.trafficWarn", defaultValue = "2s")
     String trafficWarn;
@@ -487,7 +496,8 @@ abstract class AbstractProfilerMojo extends AbstractComparingMojo {
     private TrafficOptions trafficOptions() throws MojoExecutionException {
         try {
             return new TrafficOptions(traffic, trafficClients, trafficRate,
-                    trafficLongQuery.strip().equals("0") ? java.time.Duration.ZERO : Durations.parse("trafficLongQuery", trafficLongQuery));
+                    trafficLongQuery.strip().equals("0") ? java.time.Duration.ZERO : Durations.parse("trafficLongQuery", trafficLongQuery),
+                    trafficQueries == null ? null : trafficQueries.toPath());
         } catch (ProfilerException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

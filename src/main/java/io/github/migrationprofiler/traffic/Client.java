@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One application connection: at a steady rate it reads a row by key, updates one, or inserts
- * one (six, three and one in ten), on its tables in turn, and records each query's start, end and
+ * One application connection: at a steady rate it sends one of its queries, drawn at random (the
+ * everyday mix of each table, or the application's own), and records each query's start, end and
  * outcome. A query that is due while the previous one still runs is sent as soon as that one ends,
  * as a connection pool's next request would be, and its latency counts from when it was due: the
  * requests that pile up behind a blocked one wait too. It stops by itself when told, or when its
@@ -30,17 +30,17 @@ final class Client implements Runnable {
 
     private final Connection connection;
     private final int pid;
-    private final List<TableQueries> tables;
+    private final List<Template> templates;
     private final long periodNanos;
     private final Random random;
     private final List<Query> queries = new ArrayList<>();
     private volatile boolean stopping;
     private volatile PreparedStatement running;
 
-    Client(Connection connection, int pid, List<TableQueries> tables, int rate, long seed) {
+    Client(Connection connection, int pid, List<Template> templates, int rate, long seed) {
         this.connection = connection;
         this.pid = pid;
-        this.tables = tables;
+        this.templates = templates;
         this.periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         this.random = new Random(seed);
     }
@@ -52,23 +52,18 @@ final class Client implements Runnable {
     @Override
     public void run() {
         long due = System.nanoTime();
-        int turn = 0;
         while (!stopping) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue;
             }
-            TableQueries table = tables.get(turn++ % tables.size());
-            int dice = random.nextInt(10);
-            String sql = dice == 0 && table.insert() != null ? table.insert() : dice <= 3 && table.update() != null ? table.update()
-                    : table.read();
-            Object key = table.keys().get(random.nextInt(table.keys().size()));
+            Template query = templates.get(random.nextInt(templates.size()));
             long start = System.nanoTime();
             String state = null;
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
+            try (PreparedStatement s = connection.prepareStatement(query.sql())) {
                 running = s;
-                s.setObject(1, key);
+                s.setObject(1, query.keys().get(random.nextInt(query.keys().size())));
                 s.execute();
             } catch (SQLException e) {
                 state = e.getSQLState() == null ? "unknown" : e.getSQLState();
@@ -79,7 +74,7 @@ final class Client implements Runnable {
                 running = null;
             }
             synchronized (queries) {
-                queries.add(new Query(due, start, System.nanoTime(), pid, !sql.startsWith("SELECT"), table.table(), state));
+                queries.add(new Query(due, start, System.nanoTime(), pid, query.write(), query.table(), state));
             }
             due += periodNanos;
         }

@@ -88,6 +88,27 @@ record TableQueries(String table, String read, String update, String insert, Lis
         return new TableQueries(table, "SELECT * FROM " + table + where, update, insert, keys);
     }
 
+    /** The everyday mix on this table, one query in ten each: six reads, three updates, one insert (reads where a kind is missing). */
+    List<Template> templates() {
+        List<Template> mix = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String sql = i == 0 && insert != null ? insert : i > 0 && i <= 3 && update != null ? update : read;
+            mix.add(new Template(table, sql, keys, !sql.startsWith("SELECT")));
+        }
+        return mix;
+    }
+
+    /** Existing keys of {@code table}'s single-column primary key; empty when it has none or no rows. */
+    static List<Object> keysOf(Connection connection, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT quote_ident(a.attname) FROM pg_index i JOIN pg_attribute a "
+                + "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = ?::regclass AND i.indisprimary AND i.indnatts = 1")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? sampleKeys(connection, table, rs.getString(1)) : List.of();
+            }
+        }
+    }
+
     /** Keys spread over the table (a sample of its pages), not only its first rows. */
     private static List<Object> sampleKeys(Connection connection, String table, String key) throws SQLException {
         List<Object> keys = new ArrayList<>();

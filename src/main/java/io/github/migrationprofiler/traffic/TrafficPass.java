@@ -59,17 +59,22 @@ public final class TrafficPass {
         LockWatch watch = null;
         try {
             Connection migrating = open(database, connections);
-            List<TableQueries> workload = new ArrayList<>();
-            for (String table : tables) {
-                TableQueries queries = TableQueries.of(migrating, table);
-                if (queries != null) {
-                    workload.add(queries);
+            List<Template> workload = new ArrayList<>();
+            if (options.queries() != null) {
+                workload.addAll(ApplicationQueries.read(options.queries(), migrating));
+            } else {
+                for (String table : tables) {
+                    TableQueries queries = TableQueries.of(migrating, table);
+                    if (queries != null) {
+                        workload.addAll(queries.templates());
+                    }
                 }
             }
             if (workload.isEmpty()) {
                 log.debug("Traffic: none of " + tables + " has rows and a single-column primary key to query by");
                 return null;
             }
+            List<String> queried = workload.stream().map(Template::table).distinct().toList();
             List<Integer> pids = new ArrayList<>(List.of(pid(migrating)));
             for (int i = 0; i < options.clients(); i++) {
                 Connection c = open(database, connections);
@@ -85,7 +90,7 @@ public final class TrafficPass {
             clients.forEach(c -> threads.add(start(c, "migration-profiler-client")));
             TimeUnit.MILLISECONDS.sleep(WARM_UP_MILLIS);
 
-            LongQuery longQuery = reader == null ? null : new LongQuery(reader, workload.get(0).table(), options.longQuery().toMillis());
+            LongQuery longQuery = reader == null ? null : new LongQuery(reader, queried.get(0), options.longQuery().toMillis());
             if (longQuery != null) {
                 threads.add(start(longQuery, "migration-profiler-long-query"));
                 TimeUnit.MILLISECONDS.sleep(HEAD_START_MILLIS);
@@ -103,7 +108,7 @@ public final class TrafficPass {
             long end = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(AFTER_MILLIS);
             stop(clients, watch, threads);
-            return measure(workload, clients, watch.looks(), pids.get(0), start, end, retryNeeded,
+            return measure(queried, clients, watch.looks(), pids.get(0), start, end, retryNeeded,
                     longQuery == null ? 0 : longQuery.heldMillis());
         } finally {
             stop(clients, watch, threads);
@@ -117,7 +122,7 @@ public final class TrafficPass {
         }
     }
 
-    private Traffic measure(List<TableQueries> workload, List<Client> clients, List<LockWatch.Look> looks, int migrationPid,
+    private Traffic measure(List<String> queried, List<Client> clients, List<LockWatch.Look> looks, int migrationPid,
                             long start, long end, boolean retryNeeded, double longQueryMillis) {
         List<Client.Query> all = clients.stream().flatMap(c -> c.queries().stream()).toList();
         List<Client.Query> blocked = all.stream().filter(q -> LockWatch.waited(looks, q.pid(), q.start(), q.end())).toList();
@@ -138,7 +143,7 @@ public final class TrafficPass {
         }
         double slow = Math.max(50, 10 * percentile(before, 0.99));
         int delayed = (int) all.stream().filter(q -> q.millis() > slow && !blocked.contains(q)).count();
-        return new Traffic(workload.stream().map(TableQueries::table).toList(), clients.size(), all.size(), blocked.size(),
+        return new Traffic(queried, clients.size(), all.size(), blocked.size(),
                 (int) blocked.stream().filter(q -> !q.write()).count(), (int) blocked.stream().filter(Client.Query::write).count(), delayed,
                 round(blocked.stream().mapToDouble(Client.Query::millis).max().orElse(0)), percentile(during, 0.50),
                 percentile(during, 0.95), percentile(during, 0.99), percentile(before, 0.99), errors,
