@@ -18,7 +18,7 @@ import java.util.Map;
  * @param delayed                other queries that took ten times the warm-up's p99 (50 ms at least): requests
  *                               queued behind a blocked one on its connection
  * @param maxWaitMillis          the longest a blocked query took
- * @param p50Millis              median latency of the queries that ran while the migration did
+ * @param p50Millis              median latency of the queries that ran while the migration did, or in the half second after
  * @param p95Millis              95th percentile of those
  * @param p99Millis              99th percentile of those
  * @param baselineP99Millis      99th percentile during the warm-up, before the migration started

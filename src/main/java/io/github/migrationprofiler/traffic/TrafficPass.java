@@ -36,6 +36,7 @@ public final class TrafficPass {
     /** The reader's transaction is open this long before the migration starts, so it holds its lock first. */
     private static final long HEAD_START_MILLIS = 100;
     private static final long STEP_NANOS = 100_000_000;
+    private static final String LONG_QUERY = "migration-profiler-long-query";
     /** SQLSTATE lock_not_available: lock_timeout expired. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -92,7 +93,7 @@ public final class TrafficPass {
 
             LongQuery longQuery = reader == null ? null : new LongQuery(reader, queried.get(0), options.longQuery().toMillis());
             if (longQuery != null) {
-                threads.add(start(longQuery, "migration-profiler-long-query"));
+                threads.add(start(longQuery, LONG_QUERY));
                 TimeUnit.MILLISECONDS.sleep(HEAD_START_MILLIS);
             }
             long start = System.nanoTime();
@@ -126,7 +127,10 @@ public final class TrafficPass {
                             long start, long end, boolean retryNeeded, double longQueryMillis) {
         List<Client.Query> all = clients.stream().flatMap(c -> c.queries().stream()).toList();
         List<Client.Query> blocked = all.stream().filter(q -> LockWatch.waited(looks, q.pid(), q.start(), q.end())).toList();
-        double[] during = all.stream().filter(q -> q.end() >= start && q.due() <= end).mapToDouble(Client.Query::millis).sorted().toArray();
+        // during the migration and right after it, when what queued behind it drains
+        long aftermath = end + TimeUnit.MILLISECONDS.toNanos(AFTER_MILLIS);
+        double[] during = all.stream().filter(q -> q.end() >= start && q.due() <= aftermath).mapToDouble(Client.Query::millis).sorted()
+                .toArray();
         double[] before = all.stream().filter(q -> q.end() < start).mapToDouble(Client.Query::millis).sorted().toArray();
         Map<String, Integer> errors = new TreeMap<>();
         all.stream().filter(q -> q.sqlState() != null).forEach(q -> errors.merge(q.sqlState(), 1, Integer::sum));
@@ -164,6 +168,7 @@ public final class TrafficPass {
         if (watch != null) {
             watch.stop();
         }
+        threads.stream().filter(t -> t.getName().equals(LONG_QUERY)).forEach(Thread::interrupt);
         for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         }
@@ -204,20 +209,31 @@ public final class TrafficPass {
 
         @Override
         public void run() {
+            long start = System.nanoTime();
             try (Statement s = connection.createStatement()) {
                 connection.setAutoCommit(false);
-                long start = System.nanoTime();
                 s.execute("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) one");
                 TimeUnit.MILLISECONDS.sleep(millis);
                 connection.commit();
+            } catch (SQLException e) {
+                // its connection is gone: the lock went with it
+            } catch (InterruptedException e) {
+                rollback(); // the pass ended first (a migration that gave up on lock_timeout): nothing waits any more
+            } finally {
                 heldMillis = (System.nanoTime() - start) / 1e6;
-            } catch (SQLException | InterruptedException e) {
-                // the pass ended first: its connection closes, and the lock goes with it
             }
         }
 
         double heldMillis() {
             return heldMillis;
+        }
+
+        private void rollback() {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                // closed with the pass
+            }
         }
     }
 }
