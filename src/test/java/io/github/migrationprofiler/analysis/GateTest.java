@@ -57,4 +57,19 @@ class GateTest {
         assertThatThrownBy(() -> Durations.parse("migration-profiler.critical", "10"))
                 .isInstanceOf(ProfilerException.class).hasMessage("migration-profiler.critical must be a duration such as 250ms, 30s, 5m or 1h, got '10'");
     }
+
+    @Test
+    void queriesWaitingOnTheMigrationsLocksCrossTheTrafficLines() {
+        assertThat(gate.judge(false, null, 5, null, 1_999, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.OK);
+        Gate.Judgement warning = gate.judge(false, null, 5, null, 2_900, Kind.SMALL, List.of());
+        assertThat(warning.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(warning.reasons()).containsExactly("a query waited 2.9 s on its locks in the traffic pass, over the traffic warning "
+                + "line of 2 s");
+        assertThat(gate.judge(false, null, 5, null, 30_000, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.CRITICAL);
+
+        Projection projected = Projection.fit(Projection.Model.LINEAR, "t", List.of(new Projection.Point(10_000, 10),
+                new Projection.Point(20_000, 20), new Projection.Point(40_000, 40)), 4_000_000).withLock(4_000, "ACCESS EXCLUSIVE");
+        assertThat(gate.judge(false, null, 40, projected, 35_000, Kind.LARGE, List.of()).reasons())
+                .contains("a query waited 35.0 s on its locks (at production's size, projected), over the traffic critical line of 30 s");
+    }
 }
