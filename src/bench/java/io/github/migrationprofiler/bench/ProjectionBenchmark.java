@@ -12,10 +12,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+
+import static io.github.migrationprofiler.bench.Spread.median;
+import static io.github.migrationprofiler.bench.Spread.range;
 import java.util.Map;
 
 /**
@@ -109,17 +111,6 @@ public final class ProjectionBenchmark {
                 .outputDirectory(project.resolve("out")).reportsDirectory(project.resolve("out"))
                 .build();
         return new MigrationProfiler(ProfilerLog.SILENT).run(config).migrations().get(0);
-    }
-
-    private static String range(double[] values) {
-        return String.format(Locale.ROOT, "%.1f–%.1f", Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private ProjectionBenchmark() {

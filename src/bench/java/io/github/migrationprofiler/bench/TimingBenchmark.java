@@ -16,10 +16,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+
+import static io.github.migrationprofiler.bench.Spread.median;
+import static io.github.migrationprofiler.bench.Spread.range;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,17 +172,6 @@ public final class TimingBenchmark {
             }
             return rs.getString(1);
         }
-    }
-
-    private static String range(double[] values) {
-        return String.format(Locale.ROOT, "%.1f–%.1f", Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private TimingBenchmark() {
