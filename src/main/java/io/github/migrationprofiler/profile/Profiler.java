@@ -103,8 +103,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
             notProjected("fewer than " + Projections.MIN_SIZES + " sizes to measure at");
         } else {
             log.info("Projecting to production's rows (" + production.describe() + "); each reviewed migration is measured at "
-                    + sizes().stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
-                    + " of the scale");
+                    + percentages(sizes()) + " of the scale");
         }
     }
 
@@ -112,6 +111,11 @@ public final class Profiler implements MigrationListener, StatementObserver {
     public void notProjected(String why) {
         unprojected = "not projected to production: " + why;
         log.info("Runtimes are " + unprojected);
+    }
+
+    /** "25 %, 50 %, 100 %". */
+    private static String percentages(List<Double> fractions) {
+        return fractions.stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "));
     }
 
     private List<Double> sizes() {
@@ -152,8 +156,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
         RunResult.Timing how = timing == null ? new RunResult.Timing("instrumented", 1, Map.of(), null, List.of(), unprojected)
                 : new RunResult.Timing(timing.stopped() == null ? "clean" : "instrumented", timing.iterations(), timing.settings(),
                 timing.stopped(), sizes(), sizes().isEmpty() ? unprojected : "projected to production's rows (" + production.describe()
-                + ") from " + sizes().stream().map(f -> Math.round(f * 100) + " %").collect(java.util.stream.Collectors.joining(", "))
-                + " of the scale");
+                + ") from " + percentages(sizes()) + " of the scale");
         if (timing != null && timing.trafficCost() != null) {
             log.info("Traffic pass: " + timing.trafficCost() + " (turn it off with -Dmigration-profiler.traffic=false)");
         }
@@ -576,11 +579,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
          * unobserved run (the instrumented pass's probes between statements lengthen its holds).
          */
         private double heldUntilTransactionEnd(List<StatementResult> measured, int i) {
-            double held = 0;
-            for (int j = i; j < measured.size() && measured.get(j).transaction() == measured.get(i).transaction(); j++) {
-                held += clean.statements()[j];
-            }
-            return Math.round(held * 1_000.0) / 1_000.0;
+            return Math.round(Projections.untilTransactionEnd(measured, clean.statements(), i) * 1_000.0) / 1_000.0;
         }
 
         /**

@@ -161,15 +161,24 @@ final class Projections {
             if (strongest == null) {
                 continue;
             }
-            double held = 0;
-            for (int j = i; j < statements.size() && statements.get(j).transaction() == statement.transaction(); j++) {
-                held += millis[j];
-            }
+            double held = untilTransactionEnd(statements, millis, i);
             if (longest == null || held > longest.millis) {
                 longest = new Hold(held, strongest.display());
             }
         }
         return longest;
+    }
+
+    /**
+     * How long a lock taken by statement {@code i} stays held: the time of that statement and of
+     * the later ones of its transaction ({@code millis}, one per statement), until the transaction ends.
+     */
+    static double untilTransactionEnd(List<StatementResult> statements, double[] millis, int i) {
+        double held = 0;
+        for (int j = i; j < statements.size() && statements.get(j).transaction() == statements.get(i).transaction(); j++) {
+            held += millis[j];
+        }
+        return held;
     }
 
     private static double sum(double[] values) {

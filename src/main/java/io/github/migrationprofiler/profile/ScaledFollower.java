@@ -48,33 +48,36 @@ final class ScaledFollower implements AutoCloseable {
 
     /** Seeds the tables {@code applied} left empty, at this size. */
     void seed(Migration applied) {
-        long start = System.nanoTime();
-        try {
-            seeder.seedNewTables(applied);
-        } finally {
-            nanos += System.nanoTime() - start;
-        }
+        counted(() -> seeder.seedNewTables(applied));
     }
 
     /** Applies, untimed, a migration that is not under review. */
     void follow(Recording recording, String searchPath) throws SQLException {
-        long start = System.nanoTime();
-        try {
+        counted(() -> {
             TimingPass.prepare(connection, searchPath, statementTimeout);
-            TimingPass.replay(connection, recording);
-        } finally {
-            nanos += System.nanoTime() - start;
-        }
+            return TimingPass.replay(connection, recording);
+        });
     }
 
     /** Runs a reviewed migration once, timed, on the state before it at this size. */
     Timed time(Recording recording, String searchPath) throws SQLException {
-        long start = System.nanoTime();
-        try {
+        return counted(() -> {
             TimingPass.prepare(connection, searchPath, statementTimeout);
             RelationSnapshot before = RelationSnapshot.take(connection);
             TimingPass.settle(connection, log);
             return new Timed(fraction, before, TimingPass.replay(connection, recording));
+        });
+    }
+
+    private interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Does {@code work}, adding its time to what this size costs. */
+    private <T, E extends Exception> T counted(Work<T, E> work) throws E {
+        long start = System.nanoTime();
+        try {
+            return work.run();
         } finally {
             nanos += System.nanoTime() - start;
         }
