@@ -88,14 +88,20 @@ public final class ProjectionBenchmark {
                 errors.add(Math.abs(error));
                 long inRange = projections.stream().filter(p -> p.lowMillis() <= truth && truth <= p.highMillis()).count();
                 System.out.printf(Locale.ROOT, "%-26s %-14s projected %8.1f ms (%.1f–%.1f)  measured %8.1f ms (%s)  error %+5.1f %%  "
-                                + "in range %d/%d  (R² %s, %.1f s a run)%s%n", c.getKey(), median.model().json(), median.millis(),
+                                + "in range %d/%d  (R² %s, %.1f s a run)%n%s%n", c.getKey(), median.model().json(), median.millis(),
                         median.lowMillis(), median.highMillis(), truth, range(measured), 100 * error, inRange, runs, median.fit(),
-                        projectionNanos / 1e9 / runs, median.notes().isEmpty() ? "" : "\n" + " ".repeat(27) + String.join("; ", median.notes()));
+                        projectionNanos / 1e9 / runs, points(median) + (median.notes().isEmpty() ? "" : "\n" + " ".repeat(27) + String.join("; ", median.notes())));
             }
         }
         double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         System.out.printf(Locale.ROOT, "worst error %.1f %%, median %.1f %% (target: within 25 %%)%n", 100 * worst,
                 100 * median(errors.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** "points: 25,000 rows 9.1 ms, 50,000 rows 14.0 ms, …", what the projection was fitted to. */
+    private static String points(Projection projection) {
+        return " ".repeat(27) + "points: " + String.join(", ", projection.points().stream()
+                .map(p -> String.format(Locale.ROOT, "%,d rows %.1f ms", p.rows(), p.millis())).toList());
     }
 
     /** Profiles the case's migration at {@code rows} items (a tenth as many users), projecting to {@code production} when given. */

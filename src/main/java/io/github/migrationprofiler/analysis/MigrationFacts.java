@@ -82,8 +82,8 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
         return steps;
     }
 
-    /** "120 ms", "1.4 s", "6.2 min": how findings and verdicts quote a duration. */
-    static String seconds(double millis) {
+    /** "120 ms", "1.4 s", "3 min 28 s", "2 h 5 min": how findings, verdicts and projections quote a duration. */
+    public static String seconds(double millis) {
         if (millis >= 3_600_000) {
             long minutes = Math.round(millis / 60_000);
             return String.format(Locale.ROOT, "%d h %d min", minutes / 60, minutes % 60);

@@ -177,6 +177,18 @@ public record Projection(String table, long rows, double millis, double lowMilli
                 a, b, fit, lowConfidence, points, all);
     }
 
+    /**
+     * This projection with {@code millis} more, for a cost the points could not show (measured
+     * apart, so less certain than they are: the low end stays where the points put it), and
+     * {@code why} among the notes.
+     */
+    public Projection plus(double millis, String why) {
+        List<String> all = new ArrayList<>(notes);
+        all.add(why);
+        return new Projection(table, rows, round(this.millis + millis), lowMillis, round(highMillis + millis), lockMillis,
+                lockMode, model, a, b, fit, lowConfidence, points, all);
+    }
+
     /** This statement-level projection with a lock hold, for the migration's summary. */
     public Projection withLock(double lockMillis, String lockMode) {
         return new Projection(table, rows, millis, lowMillis, highMillis, round(lockMillis), lockMode, model, a, b, fit,

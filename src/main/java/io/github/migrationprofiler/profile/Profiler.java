@@ -161,8 +161,9 @@ public final class Profiler implements MigrationListener, StatementObserver {
             log.info("Traffic pass: " + timing.trafficCost() + " (turn it off with -Dmigration-profiler.traffic=false)");
         }
         if (timing != null && !timing.fractions().isEmpty()) {
-            log.info(String.format(Locale.ROOT, "Projection: the smaller sizes cost %.1f s (seeding and replaying the migrations)",
-                    timing.sizesMillis() / 1000));
+            log.info(String.format(Locale.ROOT, "Projection: the smaller sizes cost %.1f s (seeding and replaying the migrations)%s",
+                    timing.sizesMillis() / 1000, timing.probesMillis() == 0 ? ""
+                            : String.format(Locale.ROOT, ", measuring hash joins for foreign keys %.1f s", timing.probesMillis() / 1000)));
         }
         return new Profile(baseline, results, how);
     }
@@ -613,7 +614,7 @@ public final class Profiler implements MigrationListener, StatementObserver {
                             heldUntilTransactionEnd(measured, i))).toList();
             double millis = cleanly ? clean.millis() : instrumented;
             Projections.Projected projected = cleanly && status == Status.PASSED ? Projections.project(statements, clean.sizes(),
-                    production) : null;
+                    production, timing.probes()) : null;
             if (projected != null) {
                 statements = projected.statements();
             }

@@ -3,9 +3,13 @@ package io.github.migrationprofiler.profile;
 import io.github.migrationprofiler.analysis.Projection;
 import io.github.migrationprofiler.stats.ProductionRows;
 
+import io.github.migrationprofiler.analysis.MigrationFacts;
+
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Projects a reviewed migration to production's row counts from its clean runs at several sizes:
@@ -25,9 +29,11 @@ final class Projections {
     /**
      * @param statements the migration's statements, timed by the clean pass at full size
      * @param sizes      the clean runs at each size, smallest first
+     * @param probes     the server's hash probe costs, for foreign key validations whose parent grows; {@code null} without
      * @return the statements with their projections, and the migration's; {@code null} when nothing could be projected
      */
-    static Projected project(List<StatementResult> statements, List<ScaledFollower.Timed> sizes, ProductionRows production) {
+    static Projected project(List<StatementResult> statements, List<ScaledFollower.Timed> sizes, ProductionRows production,
+                             HashProbes probes) {
         if (sizes.size() < MIN_SIZES || sizes.stream().anyMatch(s -> s.run().statements().length != statements.size())) {
             return null;
         }
@@ -39,7 +45,7 @@ final class Projections {
         int heaviestIndex = -1;
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            Projection p = statement(statement, i, sizes, production);
+            Projection p = statement(statement, i, sizes, production, probes);
             projected.add(p == null ? statement : statement.projected(p));
             millis[i] = p == null ? statement.millis() : p.millis();
             low[i] = p == null ? statement.millis() : p.lowMillis();
@@ -80,7 +86,7 @@ final class Projections {
 
     /** A statement's projection to its table's production rows; {@code null} without one. */
     private static Projection statement(StatementResult statement, int index, List<ScaledFollower.Timed> sizes,
-                                        ProductionRows production) {
+                                        ProductionRows production, HashProbes probes) {
         if (statement.error() != null) {
             return null;
         }
@@ -95,33 +101,78 @@ final class Projections {
         }
         Projection fitted = Projection.fit(model(statement, index, sizes), table, points, rows);
         long measured = points.get(points.size() - 1).rows();
-        return measured <= 0 ? fitted : statement.work().stream().filter(w -> w.sort() != null && !w.sort().external())
+        Projection projection = measured <= 0 ? fitted : statement.work().stream().filter(w -> w.sort() != null && !w.sort().external())
                 .filter(w -> w.sort().memoryKb() * ((double) rows / measured) > w.sort().limitKb())
-                .findFirst().map(w -> fitted.spilling(String.format(java.util.Locale.ROOT, "at production size the sort of %s "
+                .findFirst().map(w -> fitted.spilling(String.format(Locale.ROOT, "at production size the sort of %s "
                         + "needs about %s, beyond maintenance_work_mem (%s): it will spill to disk, an external merge sort slower "
                         + "than these points show", w.object(), megabytes(w.sort().memoryKb() * ((double) rows / measured)),
                         megabytes(w.sort().limitKb()))))
                 .orElse(fitted);
-    }
-
-    private static String megabytes(double kb) {
-        return kb >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f GB", kb / 1024 / 1024)
-                : String.format(java.util.Locale.ROOT, "%.0f MB", kb / 1024);
+        for (Work validation : statement.work()) {
+            if (validation.kind() == Work.Kind.FOREIGN_KEY_VALIDATION && validation.references() != null) {
+                projection = parentGrowing(projection, validation, sizes.get(sizes.size() - 1), production, probes);
+            }
+        }
+        return projection;
     }
 
     /**
-     * The model the work calls for: an index build sorts, and a foreign key validation joins the
-     * table with its parent, whose hash table grows with it (n·log n: their working sets outgrow
-     * the caches, and on the benchmark a validation at ten times the rows took 12 to 15 times as
-     * long); a scan, rewrite or check reads or writes every row (n), and so does a data change
-     * that scans its table or changes more rows as the table grows (n); anything else, an UPDATE
-     * of a row by its key included, is constant. A rewrite rebuilds the table's indexes too, but
-     * writing the table dominates: linear.
+     * A foreign key validation whose parent is larger in production than at the largest measured
+     * size: each of the table's production rows probes a larger hash table of the parent's keys,
+     * which costs more per probe once it outgrows the CPU's caches ({@link HashProbes}); and a hash
+     * table beyond {@code maintenance_work_mem} makes the join spill to temporary files.
+     */
+    private static Projection parentGrowing(Projection projection, Work validation, ScaledFollower.Timed largest,
+                                            ProductionRows production, HashProbes probes) {
+        String parent = validation.references();
+        Long parentRows = production.of(parent);
+        Long probing = production.of(validation.table());
+        long counted = rows(largest, parent);
+        // a validation that passed found every key, so the parent had rows even where statistics count none (never analyzed)
+        long measured = Math.max(1, counted);
+        if (parentRows == null) {
+            return projection.plus(0, parent + " has no production row count: the cost of probing a larger hash of its keys "
+                    + "is not counted");
+        }
+        if (probes == null || probing == null || parentRows <= measured) {
+            return projection;
+        }
+        try {
+            long fitting = probes.fittingKeys();
+            long to = Math.min(parentRows, fitting);
+            double extraNanos = to > measured ? probes.extraNanosPerProbe(measured, to) : 0;
+            Projection grown = extraNanos * probing < 1e6 ? projection : projection.plus(extraNanos * probing / 1e6,
+                    String.format(Locale.ROOT, "each row probes a hash of the keys of %s, %,d in production against %s measured: "
+                            + "%.0f ns more a probe on this server (measured apart), +%s", parent, parentRows,
+                            counted > 0 ? String.format(Locale.ROOT, "%,d", counted) : "a few (not analyzed)", extraNanos,
+                            MigrationFacts.seconds(extraNanos * probing / 1e6)));
+            return parentRows <= fitting || measured > fitting ? grown : grown.spilling(String.format(Locale.ROOT, "at production size the hash of "
+                    + "the keys of %s needs about %s, beyond maintenance_work_mem (%s): the validation will join in batches through "
+                    + "temporary files, slower than these points show", parent,
+                    megabytes(parentRows * (double) HashProbes.BYTES_PER_KEY / 1024), megabytes(fitting * HashProbes.BYTES_PER_KEY / 1024.0)));
+        } catch (SQLException e) {
+            return projection.plus(0, "the cost of probing a larger hash of the keys of " + parent + " could not be measured: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String megabytes(double kb) {
+        return kb >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f GB", kb / 1024 / 1024)
+                : String.format(Locale.ROOT, "%.0f MB", kb / 1024);
+    }
+
+    /**
+     * The model the work calls for: an index build sorts (n·log n); a scan, rewrite, check or
+     * foreign key validation reads or writes every row (n), and so does a data change that scans
+     * its table or changes more rows as the table grows (n); anything else, an UPDATE of a row by
+     * its key included, is constant. A rewrite rebuilds the table's indexes too, but writing the
+     * table dominates: linear. A validation probes a hash of the parent's keys with every row: its
+     * cost per row rises when that hash outgrows the CPU's caches, which {@link HashProbes}
+     * measures rather than the model assuming it.
      */
     static Projection.Model model(StatementResult statement, int index, List<ScaledFollower.Timed> sizes) {
-        boolean sortsOrJoins = statement.work().stream()
-                .anyMatch(w -> w.kind() == Work.Kind.INDEX_BUILD || w.kind() == Work.Kind.FOREIGN_KEY_VALIDATION);
-        if (sortsOrJoins && statement.work().stream().noneMatch(w -> w.kind() == Work.Kind.REWRITE)) {
+        if (statement.work().stream().anyMatch(w -> w.kind() == Work.Kind.INDEX_BUILD)
+                && statement.work().stream().noneMatch(w -> w.kind() == Work.Kind.REWRITE)) {
             return Projection.Model.N_LOG_N;
         }
         long fewest = sizes.get(0).run().rows()[index];

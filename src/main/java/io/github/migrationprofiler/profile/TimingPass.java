@@ -67,6 +67,7 @@ final class TimingPass implements AutoCloseable {
     private Map<String, String> settings = Map.of();
     private String stopped;
     private final List<ScaledFollower> sizes = new ArrayList<>();
+    private HashProbes probes;
     private int trafficRuns;
     private long trafficNanos;
 
@@ -121,6 +122,25 @@ final class TimingPass implements AutoCloseable {
     /** Milliseconds the smaller sizes cost (seeding and replaying), for the log. */
     double sizesMillis() {
         return Profiler.millis(sizes.stream().mapToLong(ScaledFollower::nanos).sum());
+    }
+
+    /** Milliseconds spent measuring hash probes, for the log. */
+    double probesMillis() {
+        return probes == null ? 0 : Profiler.millis(probes.nanos());
+    }
+
+    /**
+     * The server's hash probe costs, measured on the follower between migrations (nothing else
+     * runs then, and the measurement leaves nothing behind); {@code null} once it stopped following.
+     */
+    HashProbes probes() {
+        if (!following()) {
+            return null;
+        }
+        if (probes == null) {
+            probes = new HashProbes(() -> connection); // the follower's session is replaced whenever it is copied
+        }
+        return probes;
     }
 
     boolean following() {

@@ -11,12 +11,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param table  the table it did it on, qualified
  * @param object the index or constraint concerned, when the server names one
  * @param sort   for an index build, the sort it needed (from {@code trace_sort}), when the server said
+ * @param references for a foreign key validation, the parent table, qualified, when the constraint could be looked up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Work(Kind kind, String table, String object, Sort sort) {
+public record Work(Kind kind, String table, String object, Sort sort, String references) {
 
     public Work(Kind kind, String table, String object) {
-        this(kind, table, object, null);
+        this(kind, table, object, null, null);
     }
 
     /**
@@ -30,7 +31,7 @@ public record Work(Kind kind, String table, String object, Sort sort) {
     }
 
     Work withSort(Sort sort) {
-        return new Work(kind, table, object, sort);
+        return new Work(kind, table, object, sort, references);
     }
 
     public enum Kind {

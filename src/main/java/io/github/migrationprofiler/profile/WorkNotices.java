@@ -58,7 +58,10 @@ final class WorkNotices {
                 // its trace says nothing about whether a serial sort would fit in memory
                 limitKb = m.group(3).equals("serially") ? 0 : -1;
             } else if ((m = VALIDATING_FK.matcher(message)).matches()) {
-                add(work, Work.Kind.FOREIGN_KEY_VALIDATION, foreignKeyTable(m.group(1), relations, locked, sql, live), m.group(1));
+                String constraint = m.group(1);
+                ForeignKey key = foreignKey(constraint, relations, locked, sql, live);
+                key.table().map(t -> new Work(Work.Kind.FOREIGN_KEY_VALIDATION, t, constraint, null, key.references()))
+                        .filter(w -> !work.contains(w)).ifPresent(work::add);
             } else if ((m = PROVEN.matcher(message)).matches()) {
                 add(work, Work.Kind.NOT_NULL_PROVEN, relations.qualify(m.group(1), locked), m.group(2));
             } else if ((m = SORT_BEGIN.matcher(message)).matches() && limitKb >= 0) {
@@ -87,21 +90,29 @@ final class WorkNotices {
         table.map(t -> new Work(kind, t, object)).filter(w -> !work.contains(w)).ifPresent(work::add);
     }
 
-    /** The constraint's own table; for a statement that failed (the constraint is gone), the table it altered. */
-    private static Optional<String> foreignKeyTable(String constraint, RelationSnapshot relations, Collection<String> locked,
-                                                    String sql, Connection live) {
+    /** A validated foreign key's table, and its parent when the constraint could be looked up ({@code null} otherwise). */
+    private record ForeignKey(Optional<String> table, String references) {
+    }
+
+    /** The constraint's own table and parent; for a statement that failed (the constraint is gone), the table it altered. */
+    private static ForeignKey foreignKey(String constraint, RelationSnapshot relations, Collection<String> locked,
+                                         String sql, Connection live) {
         if (live != null) {
-            try (PreparedStatement s = live.prepareStatement("SELECT c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-                    + "WHERE k.conname = ? AND k.contype = 'f'")) {
+            try (PreparedStatement s = live.prepareStatement("SELECT c.relname, p.relname FROM pg_constraint k "
+                    + "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid WHERE k.conname = ? AND k.contype = 'f'")) {
                 s.setString(1, constraint);
                 try (ResultSet rs = s.executeQuery()) {
-                    List<String> tables = new ArrayList<>();
+                    List<ForeignKey> keys = new ArrayList<>();
                     while (rs.next()) {
-                        relations.qualify(rs.getString(1), locked).ifPresent(tables::add);
+                        Optional<String> table = relations.qualify(rs.getString(1), locked);
+                        if (table.isPresent()) {
+                            keys.add(new ForeignKey(table, relations.qualify(rs.getString(2), locked).orElse(null)));
+                        }
                     }
-                    Optional<String> found = tables.stream().filter(locked::contains).findFirst().or(() -> tables.stream().findFirst());
+                    Optional<ForeignKey> found = keys.stream().filter(k -> locked.contains(k.table().get())).findFirst()
+                            .or(() -> keys.stream().findFirst());
                     if (found.isPresent()) {
-                        return found;
+                        return found.get();
                     }
                 }
             } catch (SQLException e) {
@@ -109,6 +120,6 @@ final class WorkNotices {
             }
         }
         Matcher altered = ALTERED.matcher(sql);
-        return altered.matches() ? relations.qualify(altered.group(1), locked) : Optional.empty();
+        return new ForeignKey(altered.matches() ? relations.qualify(altered.group(1), locked) : Optional.empty(), null);
     }
 }

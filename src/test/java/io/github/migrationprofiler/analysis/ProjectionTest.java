@@ -29,6 +29,20 @@ class ProjectionTest {
     }
 
     @Test
+    void aCostMeasuredApartRaisesTheProjectionAndItsHighEndButNotItsLowEnd() {
+        Projection p = Projection.fit(Model.LINEAR, "public.items",
+                List.of(new Point(25_000, 252), new Point(50_000, 502), new Point(100_000, 1002)), 40_000_000);
+
+        Projection probed = p.plus(60_000, "probing a larger hash");
+
+        assertThat(probed.millis()).isCloseTo(p.millis() + 60_000, within(0.01));
+        assertThat(probed.highMillis()).isCloseTo(p.highMillis() + 60_000, within(0.01));
+        assertThat(probed.lowMillis()).as("the points alone are the floor").isEqualTo(p.lowMillis());
+        assertThat(probed.notes()).containsExactly("probing a larger hash");
+        assertThat(probed.at(100_000)).as("the fitted curve stays the points'").isEqualTo(p.at(100_000));
+    }
+
+    @Test
     void pointsWhoseCostPerRowDiffersWidenTheRangeToEachPointsOwnSlope() {
         Projection p = Projection.fit(Model.LINEAR, "t", List.of(new Point(10_000, 100), new Point(20_000, 150), new Point(40_000, 400)),
                 4_000_000);

@@ -116,6 +116,37 @@ class ProjectionIT {
     }
 
     @Test
+    void aForeignKeyValidationCountsProbingItsParentsLargerHashInProduction() {
+        write(project.resolve("db/V4__owner.sql"), "ALTER TABLE items ADD CONSTRAINT items_owner FOREIGN KEY (user_id) REFERENCES users;\n");
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("V4__*"))
+                .iterations(2) // a copy of the follower replaces its session before the probes are measured on it
+                .productionRows(Map.of("items", 4_000_000L, "users", 4_000_000L)).build());
+
+        StatementResult validation = result.migrations().get(0).statements().get(0);
+        io.github.migrationprofiler.profile.Work work = validation.work().get(0);
+        assertThat(work.kind()).isEqualTo(io.github.migrationprofiler.profile.Work.Kind.FOREIGN_KEY_VALIDATION);
+        assertThat(work.table()).isEqualTo("public.items");
+        assertThat(work.references()).isEqualTo("public.users");
+        Projection projection = validation.projection();
+        assertThat(projection.model()).isEqualTo(Projection.Model.LINEAR);
+        assertThat(projection.notes()).as("4,000 keys measured sit in the cache; production's 4,000,000 do not")
+                .anyMatch(n -> n.startsWith("each row probes a hash of the keys of public.users, 4,000,000 in production against 4,000 "
+                        + "measured: ") && n.contains(" ns more a probe on this server (measured apart), +"));
+        assertThat(projection.millis()).as("the probes' extra cost comes on top of the fitted line")
+                .isGreaterThan(projection.at(4_000_000L));
+        assertThat(projection.lowMillis()).as("a larger hash never probes faster: the low end is the points' own")
+                .isLessThan(projection.at(4_000_000L));
+        assertThat(projection.notes()).as("4,000,000 keys need about 191 MB, beyond maintenance_work_mem")
+                .anyMatch(n -> n.startsWith("at production size the hash of the keys of public.users needs about 191 MB, "
+                        + "beyond maintenance_work_mem (64 MB)"));
+
+        RunResult unknownParent = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("V4__*"))
+                .productionRows(Map.of("items", 4_000_000L)).build());
+        assertThat(unknownParent.migrations().get(0).statements().get(0).projection().notes())
+                .contains("public.users has no production row count: the cost of probing a larger hash of its keys is not counted");
+    }
+
+    @Test
     void withoutProductionRowCountsNothingIsProjectedAndTheReportsSaySo() throws Exception {
         RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().build());
 
