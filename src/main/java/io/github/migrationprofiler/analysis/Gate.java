@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.github.migrationprofiler.analysis.MigrationFacts.seconds;
+import static io.github.migrationprofiler.config.Durations.spoken;
 
 /** Applies the thresholds: each migration's verdict, and why. */
 public final class Gate {
@@ -60,8 +60,8 @@ public final class Gate {
         }
         Verdict verdict = Verdict.OK;
         double judged = projection == null ? millis : projection.millis();
-        String ran = projection == null ? "ran " + seconds(millis)
-                : String.format(java.util.Locale.ROOT, "would run about %s at production's %,d rows (projected)", seconds(judged),
+        String ran = projection == null ? "ran " + spoken(millis)
+                : String.format(java.util.Locale.ROOT, "would run about %s at production's %,d rows (projected)", spoken(judged),
                 projection.rows());
         if (judged >= options.critical().toMillis()) {
             reasons.add(ran + ", over the critical line of " + Durations.format(options.critical()));
@@ -75,7 +75,7 @@ public final class Gate {
             }
         }
         if (waitMillis > 0) {
-            String waited = String.format(java.util.Locale.ROOT, "a query waited %s on its locks%s", seconds(waitMillis),
+            String waited = String.format(java.util.Locale.ROOT, "a query waited %s on its locks%s", spoken(waitMillis),
                     projection != null && projection.lockMillis() != null ? " (at production's size, projected)" : " in the traffic pass");
             if (waitMillis >= options.trafficCritical().toMillis()) {
                 reasons.add(waited + ", over the traffic critical line of " + Durations.format(options.trafficCritical()));
@@ -105,7 +105,7 @@ public final class Gate {
     public Judgement judgeTotal(double totalMillis, boolean projected) {
         if (options.totalCritical() != null && totalMillis >= options.totalCritical().toMillis()) {
             return new Judgement(Verdict.CRITICAL, List.of("all migrations together " + (projected ? "would run about " : "ran ")
-                    + seconds(totalMillis) + (projected ? " in production (projected where production's rows are known)" : "")
+                    + spoken(totalMillis) + (projected ? " in production (projected where production's rows are known)" : "")
                     + ", over the total critical line of " + Durations.format(options.totalCritical())));
         }
         return new Judgement(Verdict.OK, List.of());

@@ -9,7 +9,6 @@ import io.github.migrationprofiler.profile.Work;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,18 +79,5 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
             steps.add(new Step(s, SqlText.normalize(s.sql()), List.copyOf(held)));
         }
         return steps;
-    }
-
-    /** "120 ms", "1.4 s", "3 min 28 s", "2 h 5 min": how findings, verdicts and projections quote a duration. */
-    public static String seconds(double millis) {
-        if (millis >= 3_600_000) {
-            long minutes = Math.round(millis / 60_000);
-            return String.format(Locale.ROOT, "%d h %d min", minutes / 60, minutes % 60);
-        }
-        if (millis >= 60_000) {
-            long seconds = Math.round(millis / 1000);
-            return String.format(Locale.ROOT, "%d min %d s", seconds / 60, seconds % 60);
-        }
-        return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

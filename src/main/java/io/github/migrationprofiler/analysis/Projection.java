@@ -2,6 +2,7 @@ package io.github.migrationprofiler.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.migrationprofiler.config.Durations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -220,8 +221,8 @@ public record Projection(String table, long rows, double millis, double lowMilli
 
     /** "about 3 min 28 s (3 min 5 s – 3 min 55 s) at 40,000,000 rows". */
     public String describe() {
-        return String.format(Locale.ROOT, "about %s (%s – %s) at %,d rows", MigrationFacts.seconds(millis),
-                MigrationFacts.seconds(lowMillis), MigrationFacts.seconds(highMillis), rows) + (lowConfidence ? ", low confidence" : "");
+        return String.format(Locale.ROOT, "about %s (%s – %s) at %,d rows", Durations.spoken(millis),
+                Durations.spoken(lowMillis), Durations.spoken(highMillis), rows) + (lowConfidence ? ", low confidence" : "");
     }
 
     /**
@@ -232,8 +233,8 @@ public record Projection(String table, long rows, double millis, double lowMilli
         long measuredRows = points.isEmpty() ? 0 : points.get(points.size() - 1).rows();
         String lock = lockMillis == null ? ""
                 : Math.abs(lockMillis - millis) <= 0.05 * millis ? "; " + lockMode + " held as long"
-                : "; " + lockMode + " held about " + MigrationFacts.seconds(lockMillis);
-        return String.format(Locale.ROOT, "%s at %,d rows → %s", MigrationFacts.seconds(measuredMillis), measuredRows, describe()) + lock;
+                : "; " + lockMode + " held about " + Durations.spoken(lockMillis);
+        return String.format(Locale.ROOT, "%s at %,d rows → %s", Durations.spoken(measuredMillis), measuredRows, describe()) + lock;
     }
 
     private static double[] leastSquares(double[] x, double[] y) {

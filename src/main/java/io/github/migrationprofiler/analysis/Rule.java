@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static io.github.migrationprofiler.analysis.MigrationFacts.seconds;
+import static io.github.migrationprofiler.config.Durations.spoken;
 
 /**
  * One thing a migration can do that hurts production.
@@ -57,7 +57,7 @@ public record Rule(String id, Severity severity, String summary, String recommen
             others.remove(hits.get(0).subject());
             double total = hits.stream().mapToDouble(Hit::millis).sum();
             message += String.format(Locale.ROOT, "; likewise %s (%d in all%s)", others.isEmpty() ? "again" : String.join(", ", others),
-                    hits.size(), total > 0 ? ", " + seconds(total) + " together" : "");
+                    hits.size(), total > 0 ? ", " + spoken(total) + " together" : "");
         }
         return List.of(new Finding(id, severity, message, String.join(" ", advice), List.copyOf(subjects)));
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import static io.github.migrationprofiler.analysis.MigrationFacts.seconds;
+import static io.github.migrationprofiler.config.Durations.spoken;
 
 /**
  * The rules, one small object each, in the order the docs list them. Every rule decides from what
@@ -116,14 +116,14 @@ public final class Rules {
                     facts -> facts.traffic() == null || !facts.traffic().retryNeeded() ? List.of()
                             : List.of(new Hit("migration", String.format(Locale.ROOT, "With a reader holding a transaction open "
                                     + "on %s for %s, the migration waited %s for its lock and gave up on lock_timeout: it needs a "
-                                    + "retry after lock_timeout", facts.traffic().tables().get(0), seconds(facts.traffic().longQueryMillis()),
-                            seconds(facts.traffic().migrationLockWaitMillis())), facts.traffic().migrationLockWaitMillis()))),
+                                    + "retry after lock_timeout", facts.traffic().tables().get(0), spoken(facts.traffic().longQueryMillis()),
+                            spoken(facts.traffic().migrationLockWaitMillis())), facts.traffic().migrationLockWaitMillis()))),
             new Rule("long-migration", Severity.WARNING,
                     "The migration runs for more than 5 minutes",
                     "Split it: batch data changes, use expand/contract for schema changes, or an online tool "
                             + "(pg_repack, pg-osc) for rebuilds; deployments and serverless runners time out.",
                     facts -> facts.millis() >= LONG_MIGRATION_MILLIS
-                            ? List.of(new Hit("migration", "The migration ran " + seconds(facts.millis()) + " on the seeded data",
+                            ? List.of(new Hit("migration", "The migration ran " + spoken(facts.millis()) + " on the seeded data",
                             facts.millis())) : List.of()));
 
     private Rules() {
@@ -169,7 +169,7 @@ public final class Rules {
                 String lock = step.heldOn(table.table()).map(l -> " under " + describe(l, table, step))
                         .orElse(" (" + table.describe() + ")");
                 String message = "The statement rewrote " + table.table() + " and its indexes" + lock + " ("
-                        + seconds(step.statement().millis()) + " to run)";
+                        + spoken(step.statement().millis()) + " to run)";
                 if (typeChange) {
                     List<String> columns = retyped(facts, step, table.table());
                     columns.forEach(c -> hits.add(new Hit(table.table() + "." + c, message, step.statement().millis() / columns.size())));
@@ -273,7 +273,7 @@ public final class Rules {
                             ? " by sequential scan" : "";
                     hits.add(new Hit(table.table(), String.format(Locale.ROOT, "%s changed %,d of %,d rows of %s%s in one "
                                     + "transaction (%s); writers of those rows wait until it commits", step.sql().split(" ")[0],
-                            rows, table.rows(), table.table(), scan, seconds(step.statement().millis())), step.statement().millis()));
+                            rows, table.rows(), table.table(), scan, spoken(step.statement().millis())), step.statement().millis()));
                 }
             }
         }
@@ -305,7 +305,7 @@ public final class Rules {
                         .ifPresent(lock -> hits.putIfAbsent(table.table(), new Hit(table.table(), "ACCESS EXCLUSIVE on "
                                 + table.table() + " (" + table.describe() + "), taken at line " + step.statement().line()
                                 + ", stayed held while " + later.size() + " more statement(s) ran in the same transaction"
-                                + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")") + ": " + seconds(lock.heldMillis())
+                                + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")") + ": " + spoken(lock.heldMillis())
                                 + " in all, blocking reads and writes", lock.heldMillis())));
             }
         }
@@ -352,7 +352,7 @@ public final class Rules {
                     LockHeld lock = e.getValue();
                     String queued = strongest == LockMode.ACCESS_EXCLUSIVE ? "every read and write" : String.join(", ", lock.blocks());
                     hits.add(new Hit(e.getKey(), lock.mode() + " on " + e.getKey() + " was requested at line "
-                            + step.statement().line() + " with lock_timeout = 0 (then held " + seconds(lock.heldMillis())
+                            + step.statement().line() + " with lock_timeout = 0 (then held " + spoken(lock.heldMillis())
                             + "): queued behind a long-running query, it would make " + queued + " on " + e.getKey() + " wait",
                             lock.heldMillis()));
                 });
@@ -402,7 +402,7 @@ public final class Rules {
         String blocks = lock.lockMode() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : String.join(", ", lock.blocks());
         boolean earlier = step.statement().locks().stream().noneMatch(l -> l == lock);
         return lock.mode() + " on " + table.table() + " (" + table.describe() + ")"
-                + (earlier ? ", taken earlier in the same transaction," : "") + " for " + seconds(lock.heldMillis())
+                + (earlier ? ", taken earlier in the same transaction," : "") + " for " + spoken(lock.heldMillis())
                 + ": blocks " + blocks;
     }
 

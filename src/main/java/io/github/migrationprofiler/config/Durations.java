@@ -53,6 +53,19 @@ public final class Durations {
         return trim(millis / 3_600_000.0) + " h";
     }
 
+    /** "120 ms", "1.4 s", "3 min 28 s", "2 h 5 min": how findings, verdicts, projections and traffic quote a measured duration. */
+    public static String spoken(double millis) {
+        if (millis >= 3_600_000) {
+            long minutes = Math.round(millis / 60_000);
+            return String.format(Locale.ROOT, "%d h %d min", minutes / 60, minutes % 60);
+        }
+        if (millis >= 60_000) {
+            long seconds = Math.round(millis / 1000);
+            return String.format(Locale.ROOT, "%d min %d s", seconds / 60, seconds % 60);
+        }
+        return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
     private static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }

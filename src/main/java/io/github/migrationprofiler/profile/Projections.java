@@ -1,9 +1,8 @@
 package io.github.migrationprofiler.profile;
 
 import io.github.migrationprofiler.analysis.Projection;
+import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.stats.ProductionRows;
-
-import io.github.migrationprofiler.analysis.MigrationFacts;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -145,7 +144,7 @@ final class Projections {
                     String.format(Locale.ROOT, "each row probes a hash of the keys of %s, %,d in production against %s measured: "
                             + "%.0f ns more a probe on this server (measured apart), +%s", parent, parentRows,
                             counted > 0 ? String.format(Locale.ROOT, "%,d", counted) : "a few (not analyzed)", extraNanos,
-                            MigrationFacts.seconds(extraNanos * probing / 1e6)));
+                            Durations.spoken(extraNanos * probing / 1e6)));
             return parentRows <= fitting || measured > fitting ? grown : grown.spilling(String.format(Locale.ROOT, "at production size the hash of "
                     + "the keys of %s needs about %s, beyond maintenance_work_mem (%s): the validation will join in batches through "
                     + "temporary files, slower than these points show", parent,

@@ -1,20 +1,25 @@
 package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.analysis.Comparison;
-
+import io.github.migrationprofiler.analysis.Projection;
 import io.github.migrationprofiler.analysis.Verdict;
+import io.github.migrationprofiler.profile.Iterations;
 import io.github.migrationprofiler.profile.LockHeld;
 import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.profile.RunResult;
-
 import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.profile.TableStat;
+import io.github.migrationprofiler.traffic.Traffic;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+
+import static io.github.migrationprofiler.config.Durations.spoken;
 
 /** How every report writes times, counts, locks and the run's headline, so they all say the same. */
 final class Format {
@@ -37,7 +42,7 @@ final class Format {
 
     /** "≈ 3.5 min at 40,000,000 rows", or "—" without a projection. */
     static String production(MigrationResult m) {
-        io.github.migrationprofiler.analysis.Projection p = m.projection();
+        Projection p = m.projection();
         return p == null ? "—" : "≈ " + millis(p.millis()) + " at " + count(p.rows()) + " rows" + (p.lowConfidence() ? " (low confidence)" : "");
     }
 
@@ -51,15 +56,15 @@ final class Format {
      * ACCESS EXCLUSIVE held as long (a + b·n, R² 0.998)", and where the model and the points disagree.
      */
     static String projection(MigrationResult m) {
-        io.github.migrationprofiler.analysis.Projection p = m.projection();
+        Projection p = m.projection();
         return p.sentence(m.millis()) + " (" + p.model().json() + (p.fit() == null ? "" : ", R² " + p.fit()) + ")"
                 + (p.notes().isEmpty() ? "" : ". " + String.join("; ", p.notes()));
     }
 
     /** "4 of 904 queries on public.orders waited …; the migration waited 2.9 s for its locks behind a 3.0 s query". */
-    static String traffic(io.github.migrationprofiler.traffic.Traffic t) {
-        String behind = t.longQueryMillis() > 0 ? " behind a " + millis(t.longQueryMillis()) + " query" : "";
-        return t.describe() + (t.migrationLockWaitMillis() > 0 ? "; the migration waited " + millis(t.migrationLockWaitMillis())
+    static String traffic(Traffic t) {
+        String behind = t.longQueryMillis() > 0 ? " behind a " + spoken(t.longQueryMillis()) + " query" : "";
+        return t.describe() + (t.migrationLockWaitMillis() > 0 ? "; the migration waited " + spoken(t.migrationLockWaitMillis())
                 + " for its locks" + behind : "") + (t.retryNeeded() ? " and gave up on lock_timeout: it needs a retry" : "")
                 + (t.errors().isEmpty() ? "" : "; errors " + t.errors());
     }
@@ -74,8 +79,8 @@ final class Format {
      * counted as locks on their table.
      */
     static Optional<LockHeld> strongestLock(MigrationResult migration) {
-        java.util.Set<String> existing = migration.statements().stream().flatMap(s -> s.tableStats().stream())
-                .filter(t -> !t.created()).map(io.github.migrationprofiler.profile.TableStat::table)
+        Set<String> existing = migration.statements().stream().flatMap(s -> s.tableStats().stream())
+                .filter(t -> !t.created()).map(TableStat::table)
                 .collect(Collectors.toSet());
         Comparator<LockHeld> strength = Comparator.comparing(LockHeld::lockMode).thenComparing(LockHeld::heldMillis);
         List<LockHeld> locks = migration.statements().stream().flatMap(s -> s.locks().stream()).toList();
@@ -110,7 +115,7 @@ final class Format {
     }
 
     /** "41.0 ms", or with several clean runs "41.0 ms (mean 41.3, sd 1.2, 39.9–43.0 ms, 3 runs)". */
-    static String time(double millis, io.github.migrationprofiler.profile.Iterations runs) {
+    static String time(double millis, Iterations runs) {
         if (runs == null) {
             return millis(millis);
         }
@@ -125,7 +130,7 @@ final class Format {
             return null;
         }
         String settings = timing.settings().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         String how = "clean".equals(timing.pass())
                 ? "Runtimes from a clean pass: each reviewed migration ran again on the same data with nothing watching it"
                 + (timing.iterations() > 1 ? ", " + timing.iterations() + " times on fresh copies (median shown)" : "")
@@ -137,7 +142,7 @@ final class Format {
     /** The rows of a comparison worth a reviewer's eye: regressions first, then new, improved, removed; unchanged ones left out. */
     static List<Comparison.Row> changed(Comparison comparison, int limit) {
         return comparison.rows().stream().filter(r -> r.change() != Comparison.Change.UNCHANGED)
-                .sorted(java.util.Comparator.comparing((Comparison.Row r) -> switch (r.change()) {
+                .sorted(Comparator.comparing((Comparison.Row r) -> switch (r.change()) {
                     case REGRESSED -> 0;
                     case NEW -> 1;
                     case IMPROVED -> 2;

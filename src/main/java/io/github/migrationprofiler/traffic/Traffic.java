@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.github.migrationprofiler.config.Durations.spoken;
+
 /**
  * What a migration did to concurrent queries in the traffic pass.
  *
@@ -61,14 +63,10 @@ public record Traffic(List<String> tables, int clients, int queries, int blocked
         String on = String.join(", ", tables);
         if (blocked == 0) {
             return String.format(Locale.ROOT, "none of %,d queries on %s waited on its locks; p99 %s → %s", queries, on,
-                    millis(baselineP99Millis), millis(p99Millis));
+                    spoken(baselineP99Millis), spoken(p99Millis));
         }
         return String.format(Locale.ROOT, "%,d of %,d queries on %s waited on its locks (%,d reads, %,d writes), up to %s, and "
                         + "%,d more were delayed behind them; p99 %s → %s; deepest lock queue %d", blocked, queries, on, blockedReads,
-                blockedWrites, millis(maxWaitMillis), delayed, millis(baselineP99Millis), millis(p99Millis), maxQueueDepth);
-    }
-
-    static String millis(double millis) {
-        return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
+                blockedWrites, spoken(maxWaitMillis), delayed, spoken(baselineP99Millis), spoken(p99Millis), maxQueueDepth);
     }
 }

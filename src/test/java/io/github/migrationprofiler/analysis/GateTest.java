@@ -59,6 +59,14 @@ class GateTest {
     }
 
     @Test
+    void measuredDurationsAreSpokenInTheirOwnUnit() {
+        assertThat(Durations.spoken(412.4)).isEqualTo("412 ms");
+        assertThat(Durations.spoken(2_940)).isEqualTo("2.9 s");
+        assertThat(Durations.spoken(208_400)).isEqualTo("3 min 28 s");
+        assertThat(Durations.spoken(7_500_000)).isEqualTo("2 h 5 min");
+    }
+
+    @Test
     void queriesWaitingOnTheMigrationsLocksCrossTheTrafficLines() {
         assertThat(gate.judge(false, null, 5, null, 1_999, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.OK);
         Gate.Judgement warning = gate.judge(false, null, 5, null, 2_900, Kind.SMALL, List.of());

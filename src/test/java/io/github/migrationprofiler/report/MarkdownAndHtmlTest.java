@@ -136,7 +136,7 @@ class MarkdownAndHtmlTest {
 
         assertThat(back).isEqualTo(result);
         String told = "4 of 904 queries on public.items waited on its locks (2 reads, 2 writes), up to 2.9 s, and 142 more were delayed "
-                + "behind them; p99 2 ms → 2.9 s; deepest lock queue 5; the migration waited 2.90 s for its locks behind a 3.10 s query";
+                + "behind them; p99 2 ms → 2.9 s; deepest lock queue 5; the migration waited 2.9 s for its locks behind a 3.1 s query";
         assertThat(md).contains("### Traffic", "**003-token (alice) · changes.yaml**: " + told);
         assertThat(html).contains("<strong>Traffic:</strong> " + told, "aria-label=\"Query latency during the migration\"",
                 "40 queries, slowest 2.90 s, 4 waited on the migration&#39;s locks", ">commit</text>");
