@@ -58,7 +58,12 @@ final class Format {
     static String projection(MigrationResult m) {
         Projection p = m.projection();
         return p.sentence(m.millis()) + " (" + p.model().json() + (p.fit() == null ? "" : ", R² " + p.fit()) + ")"
-                + (p.notes().isEmpty() ? "" : ". " + String.join("; ", p.notes()));
+                + (p.notes().isEmpty() ? "" : ". " + sentence(String.join("; ", p.notes())));
+    }
+
+    /** Notes are written to follow a semicolon; after a full stop the first begins a sentence. */
+    private static String sentence(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** "4 of 904 queries on public.orders waited …; the migration waited 2.9 s for its locks behind a 3.0 s query". */

@@ -95,7 +95,7 @@ class MarkdownAndHtmlTest {
                 List.of(new io.github.migrationprofiler.analysis.Projection.Point(25_000, 310),
                         new io.github.migrationprofiler.analysis.Projection.Point(50_000, 620),
                         new io.github.migrationprofiler.analysis.Projection.Point(100_000, 1234.5)), 40_000_000)
-                .withLock(494_000, "ACCESS EXCLUSIVE");
+                .withLock(494_000, "ACCESS EXCLUSIVE").plus(0, "each row probes a larger hash in production");
         MigrationResult projected = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
                 critical.verdict(), critical.reasons(), null, null, null, projection, null);
@@ -110,7 +110,7 @@ class MarkdownAndHtmlTest {
         assertThat(back).isEqualTo(withProjection);
         assertThat(md).contains("| Production (projected) |", "| ≈ 8.2 min at 40,000,000 rows |", "| — |");
         assertThat(md).contains("### At production size", "**003-token (alice) · changes.yaml**: 1.2 s at 100,000 rows → about "
-                + "8 min 13 s (6 min 59 s – 10 min 41 s) at 40,000,000 rows; ACCESS EXCLUSIVE held as long (a + b·n, R² 1.0)");
+                + "8 min 13 s (6 min 59 s – 10 min 41 s) at 40,000,000 rows; ACCESS EXCLUSIVE held as long (a + b·n, R² 1.0). Each row probes a larger hash in production");
         assertThat(md).contains("projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale");
         assertThat(html).contains("<th>Production (projected)</th>", "<strong>At production size:</strong>",
                 "aria-label=\"Runtime against rows, measured and projected\"", "<title>1.23 s at 100,000 rows (measured)</title>");
