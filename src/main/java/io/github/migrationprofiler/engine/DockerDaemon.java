@@ -127,6 +127,10 @@ final class DockerDaemon implements AutoCloseable {
             if (!client.pullImageCmd(image).exec(progress).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ProfilerException("Pulling image " + image + " did not finish within " + timeout + ways);
             }
+            if (progress.failure != null) {
+                throw new ProfilerException("Cannot pull image " + image + ": " + ProfilerException.rootMessage(progress.failure) + ways,
+                        progress.failure);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProfilerException("Pulling image " + image + " was interrupted", e);
@@ -172,10 +176,15 @@ final class DockerDaemon implements AutoCloseable {
     }
 
 
-    /** Logs pull progress at most every five seconds, so a slow pull shows it is alive. */
+    /**
+     * Logs pull progress at most every five seconds, so a slow pull shows it is alive, and keeps
+     * the pull's failure for the profiler to report once, in its own words (docker-java would log
+     * it as an error with a stack trace first, even where the run goes on with another engine).
+     */
     private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
         private final ProfilerLog log;
         private Instant next = Instant.now();
+        private volatile Throwable failure;
 
         PullProgress(ProfilerLog log) {
             this.log = log;
@@ -190,6 +199,18 @@ final class DockerDaemon implements AutoCloseable {
             if (item.getStatus() != null && Instant.now().isAfter(next)) {
                 next = Instant.now().plusSeconds(5);
                 log.info("  " + item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (failure == null) {
+                failure = error;
+            }
+            try {
+                close();
+            } catch (IOException e) {
+                log.debug("Closing a failed pull: " + e.getMessage());
             }
         }
     }
