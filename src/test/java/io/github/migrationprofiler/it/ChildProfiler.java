@@ -62,7 +62,10 @@ final class ChildProfiler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.destroyForcibly();
+    public void close() throws IOException, InterruptedException {
+        // a test that failed half-way lets the profiler clean up, so later tests do not find its database
+        if (process.isAlive() && !interruptAndWait()) {
+            process.destroyForcibly();
+        }
     }
 }
