@@ -114,6 +114,26 @@ class ProjectionTest {
     }
 
     @Test
+    void shortPointsProjectedFarBeyondThemWidenTheRange() {
+        List<Point> points = List.of(new Point(25_000, 40), new Point(50_000, 80), new Point(100_000, 160));
+
+        Projection near = Projection.fit(Model.LINEAR, "t", points, 10_000_000);
+        assertThat(near.notes()).as("100 times: the benchmark's ranges hold there").isEmpty();
+        assertThat(near.highMillis()).isCloseTo(near.millis() * (1 + Projection.MIN_ABOVE), within(0.01));
+
+        Projection far = Projection.fit(Model.LINEAR, "t", points, 100_000_000);
+        assertThat(far.lowMillis()).isCloseTo(far.millis() * (1 - Projection.SHORT_BELOW), within(0.01));
+        assertThat(far.highMillis()).isCloseTo(far.millis() * (1 + Projection.SHORT_ABOVE), within(0.01));
+        assertThat(far.notes()).containsExactly("measured in 160 ms at 100,000 rows and projected 1,000 times beyond: runs this "
+                + "short vary from one profile to the next, and the projection by about half with them; range widened (a larger "
+                + "seed.scale measures closer)");
+
+        Projection longer = Projection.fit(Model.LINEAR, "t", List.of(new Point(25_000, 400), new Point(50_000, 800),
+                new Point(100_000, 1600)), 100_000_000);
+        assertThat(longer.notes()).as("a point of seconds is not noise-bound").isEmpty();
+    }
+
+    @Test
     void aSortThatWillSpillWidensTheHighEnd() {
         Projection p = Projection.fit(Model.N_LOG_N, "t", List.of(new Point(10_000, 10), new Point(20_000, 21), new Point(40_000, 44)),
                 4_000_000).spilling("the sort needs more than maintenance_work_mem");
