@@ -184,9 +184,9 @@ public record Projection(String table, long rows, double millis, double lowMilli
         }
         double magnified = largest.rows() > 0 ? (double) productionRows / largest.rows() : 0;
         if (largest.millis() < SHORT_MILLIS && magnified > MAGNIFIED) {
-            notes.add(String.format(Locale.ROOT, "measured in %s at %,d rows and projected %,.0f times beyond: runs this short vary "
-                    + "from one profile to the next, and the projection by about half with them; range widened (a larger "
-                    + "seed.scale measures closer)", Durations.spoken(largest.millis()), largest.rows(), magnified));
+            notes.add(String.format(Locale.ROOT, "projected %,.0f times beyond its largest point (%s at %,d rows): runs this short "
+                    + "vary from one profile to the next, and the projection by about half with them; range widened (a larger "
+                    + "seed.scale measures closer)", magnified, Durations.spoken(largest.millis()), largest.rows()));
             low = Math.min(low, projected * (1 - SHORT_BELOW));
             high = Math.max(high, projected * (1 + SHORT_ABOVE));
         }

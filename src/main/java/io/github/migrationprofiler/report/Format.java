@@ -40,10 +40,10 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
-    /** "≈ 3.5 min at 40,000,000 rows", or "—" without a projection. */
+    /** "≈ 3 min 28 s at 40,000,000 rows" (worded as the projection's sentence words it), or "—" without a projection. */
     static String production(MigrationResult m) {
         Projection p = m.projection();
-        return p == null ? "—" : "≈ " + millis(p.millis()) + " at " + count(p.rows()) + " rows" + (p.lowConfidence() ? " (low confidence)" : "");
+        return p == null ? "—" : "≈ " + spoken(p.millis()) + " at " + count(p.rows()) + " rows" + (p.lowConfidence() ? " (low confidence)" : "");
     }
 
     /** Whether any migration of the run was projected to production, so reports show the column. */

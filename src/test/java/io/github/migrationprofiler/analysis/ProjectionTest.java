@@ -124,7 +124,7 @@ class ProjectionTest {
         Projection far = Projection.fit(Model.LINEAR, "t", points, 100_000_000);
         assertThat(far.lowMillis()).isCloseTo(far.millis() * (1 - Projection.SHORT_BELOW), within(0.01));
         assertThat(far.highMillis()).isCloseTo(far.millis() * (1 + Projection.SHORT_ABOVE), within(0.01));
-        assertThat(far.notes()).containsExactly("measured in 160 ms at 100,000 rows and projected 1,000 times beyond: runs this "
+        assertThat(far.notes()).containsExactly("projected 1,000 times beyond its largest point (160 ms at 100,000 rows): runs this "
                 + "short vary from one profile to the next, and the projection by about half with them; range widened (a larger "
                 + "seed.scale measures closer)");
 

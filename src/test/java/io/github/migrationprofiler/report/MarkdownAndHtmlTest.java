@@ -108,7 +108,7 @@ class MarkdownAndHtmlTest {
         String html = HtmlReport.fragment(back);
 
         assertThat(back).isEqualTo(withProjection);
-        assertThat(md).contains("| Production (projected) |", "| ≈ 8.2 min at 40,000,000 rows |", "| — |");
+        assertThat(md).contains("| Production (projected) |", "| ≈ 8 min 13 s at 40,000,000 rows |", "| — |");
         assertThat(md).contains("### At production size", "**003-token (alice) · changes.yaml**: 1.2 s at 100,000 rows → about "
                 + "8 min 13 s (6 min 59 s – 10 min 41 s) at 40,000,000 rows; ACCESS EXCLUSIVE held as long (a + b·n, R² 1.0). Each row probes a larger hash in production");
         assertThat(md).contains("projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale");
