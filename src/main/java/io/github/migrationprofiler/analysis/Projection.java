@@ -141,7 +141,8 @@ public record Projection(String table, long rows, double millis, double lowMilli
                     + " rows): too few rows to tell how it grows; seed more (seed.scale)");
             model = Model.CONSTANT;
         }
-        boolean far = largest.rows() > 0 && productionRows > FAR * largest.rows();
+        double magnified = largest.rows() > 0 ? (double) productionRows / largest.rows() : 0;
+        boolean far = magnified > FAR;
         if (model == Model.CONSTANT) {
             double median = sorted.stream().mapToDouble(Point::millis).sorted().skip((sorted.size() - 1) / 2).findFirst().orElse(0);
             double low = sorted.stream().mapToDouble(Point::millis).min().orElse(0);
@@ -182,7 +183,6 @@ public record Projection(String table, long rows, double millis, double lowMilli
             notes.add("the runtime per row grew from one size to the next: production may be slower still");
             high = Math.max(high, projected * 1.5);
         }
-        double magnified = largest.rows() > 0 ? (double) productionRows / largest.rows() : 0;
         if (largest.millis() < SHORT_MILLIS && magnified > MAGNIFIED) {
             notes.add(String.format(Locale.ROOT, "projected %,.0f times beyond its largest point (%s at %,d rows): runs this short "
                     + "vary from one profile to the next, and the projection by about half with them; range widened (a larger "
@@ -191,8 +191,7 @@ public record Projection(String table, long rows, double millis, double lowMilli
             high = Math.max(high, projected * (1 + SHORT_ABOVE));
         }
         if (far) {
-            notes.add(String.format(Locale.ROOT, "production is %,.0f times the largest measured size: low confidence",
-                    (double) productionRows / largest.rows()));
+            notes.add(String.format(Locale.ROOT, "production is %,.0f times the largest measured size: low confidence", magnified));
         }
         return new Projection(table, productionRows, round(projected), round(Math.max(0, low)), round(high), null, null, m,
                 round(a), b, Math.round(r2 * 1000) / 1000.0, far, sorted, notes);
