@@ -12,6 +12,16 @@ public interface ProfilerLog {
 
     void warn(String message);
 
+    /** This log with every line a debug line: for a repeat of work whose lines were already given once. */
+    default ProfilerLog debugOnly() {
+        ProfilerLog self = this;
+        return new ProfilerLog() {
+            @Override public void debug(String message) { self.debug(message); }
+            @Override public void info(String message) { self.debug(message); }
+            @Override public void warn(String message) { self.debug(message); }
+        };
+    }
+
     /** This log with its info lines turned into debug lines: for work a person need not follow step by step. */
     default ProfilerLog quieter() {
         ProfilerLog self = this;

@@ -172,6 +172,27 @@ class SeedingIT {
     }
 
     @Test
+    void aTableTheMigrationsFilledKeepsTheirRowsAndIsAGapWhereProductionCountsMillions() {
+        write(project.resolve("db/V1__schema.sql"), """
+                CREATE TABLE roles (id int PRIMARY KEY, name text NOT NULL);
+                INSERT INTO roles VALUES (1, 'admin'), (2, 'user');
+                CREATE TABLE accounts (id int PRIMARY KEY, role_id int REFERENCES roles (id));
+                INSERT INTO accounts VALUES (1, 1), (2, 2);
+                """);
+        write(project.resolve("db/V2__index.sql"), "CREATE INDEX accounts_role ON accounts (role_id);\n");
+
+        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+                .sqlDirectory(project.resolve("db")).seed(scale("1000", 1))
+                .productionRows(Map.of("accounts", 20_000_000L)).build());
+
+        assertThat(result.seed().gaps()).as("roles is reference data: production has no count for it")
+                .extracting(SeedSummary.Gap::table).containsOnly("public.accounts");
+        assertThat(result.seed().gaps().get(0).reason()).isEqualTo("not seeded: the migrations put rows in it, and it keeps "
+                + "theirs (production has 20,000,000); if they are test data, leave them out as production does "
+                + "(migration-profiler.contexts)");
+    }
+
+    @Test
     void scaleZeroProfilesEmptyTablesAndSaysSo() {
         write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
 
