@@ -14,21 +14,26 @@ public interface ProfilerLog {
 
     /** This log with every line a debug line: for a repeat of work whose lines were already given once. */
     default ProfilerLog debugOnly() {
-        ProfilerLog self = this;
-        return new ProfilerLog() {
-            @Override public void debug(String message) { self.debug(message); }
-            @Override public void info(String message) { self.debug(message); }
-            @Override public void warn(String message) { self.debug(message); }
-        };
+        return demoted(true);
     }
 
     /** This log with its info lines turned into debug lines: for work a person need not follow step by step. */
     default ProfilerLog quieter() {
+        return demoted(false);
+    }
+
+    private ProfilerLog demoted(boolean warnings) {
         ProfilerLog self = this;
         return new ProfilerLog() {
             @Override public void debug(String message) { self.debug(message); }
             @Override public void info(String message) { self.debug(message); }
-            @Override public void warn(String message) { self.warn(message); }
+            @Override public void warn(String message) {
+                if (warnings) {
+                    self.debug(message);
+                } else {
+                    self.warn(message);
+                }
+            }
         };
     }
 
