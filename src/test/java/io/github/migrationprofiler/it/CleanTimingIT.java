@@ -72,8 +72,10 @@ class CleanTimingIT {
         assertThat(spread.minMillis()).isLessThanOrEqualTo(spread.medianMillis()).isPositive();
         assertThat(spread.maxMillis()).isGreaterThanOrEqualTo(spread.medianMillis());
         assertThat(backfill.millis()).isEqualTo(spread.medianMillis());
-        double statementsTotal = backfill.statements().stream().mapToDouble(StatementResult::millis).sum();
-        assertThat(backfill.millis()).as("statements plus the commit").isGreaterThanOrEqualTo(statementsTotal * 0.99);
+        // every run's total is its statements plus its commit, so no total is below the statements' fastest runs added up
+        // (their medians added up can be: a median of sums is not a sum of medians)
+        double fastestStatements = backfill.statements().stream().mapToDouble(s -> s.iterations().minMillis()).sum();
+        assertThat(backfill.millis()).as("statements plus the commit").isGreaterThanOrEqualTo(fastestStatements);
         assertThat(backfill.statements()).allSatisfy(s -> assertThat(s.iterations().count()).isEqualTo(3));
         double fromTheFirstUpdateOn = backfill.statements().subList(1, 4).stream().mapToDouble(StatementResult::millis).sum();
         assertThat(backfill.statements().get(1).locks()).as("held from the statement to the end of its transaction, in the clean run")
