@@ -1,10 +1,10 @@
 package io.github.migrationprofiler.bench;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.run.ProfileRun;
+import io.github.migrationprofiler.support.ProfilerLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class BaselineReuseBenchmark {
 
     private static double time(ProfilerConfig config) {
         long start = System.nanoTime();
-        new MigrationProfiler(ProfilerLog.SILENT).run(config);
+        new ProfileRun(ProfilerLog.SILENT).run(config);
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -1,12 +1,12 @@
 package io.github.migrationprofiler.bench;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.analysis.Projection;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.run.ProfileRun;
+import io.github.migrationprofiler.support.ProfilerLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;
@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static io.github.migrationprofiler.bench.Spread.median;
 import static io.github.migrationprofiler.bench.Spread.range;
-import java.util.Map;
 
 /**
  * How far projections are from the truth: for each kind of migration the plugin profiles it at
@@ -116,7 +116,7 @@ public final class ProjectionBenchmark {
                 .productionRows(production)
                 .outputDirectory(project.resolve("out")).reportsDirectory(project.resolve("out"))
                 .build();
-        return new MigrationProfiler(ProfilerLog.SILENT).run(config).migrations().get(0);
+        return new ProfileRun(ProfilerLog.SILENT).run(config).migrations().get(0);
     }
 
     private ProjectionBenchmark() {

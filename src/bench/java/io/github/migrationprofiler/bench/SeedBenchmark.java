@@ -1,10 +1,10 @@
 package io.github.migrationprofiler.bench;
 
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.support.ProfilerLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

@@ -1,12 +1,11 @@
 package io.github.migrationprofiler.bench;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.run.ProfileRun;
+import io.github.migrationprofiler.support.ProfilerLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -19,12 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-
-import static io.github.migrationprofiler.bench.Spread.median;
-import static io.github.migrationprofiler.bench.Spread.range;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.github.migrationprofiler.bench.Spread.median;
+import static io.github.migrationprofiler.bench.Spread.range;
 
 /**
  * The runtime the plugin reports against {@code psql \timing} of the same SQL on a copy of the
@@ -92,13 +91,13 @@ public final class TimingBenchmark {
                 .seed(SeedOptions.parse(Integer.toString(rows), 42, 0, Map.of("items", (long) rows)))
                 .reuseBaseline(true).outputDirectory(project.resolve("out")).reportsDirectory(project.resolve("out"))
                 .build();
-        new MigrationProfiler(ProfilerLog.SILENT).run(config); // builds the template; its time is not counted
+        new ProfileRun(ProfilerLog.SILENT).run(config); // builds the template; its time is not counted
         String template = template(postgres);
         double[] plugin = new double[runs];
         double[] instrumented = new double[runs];
         double[] psql = new double[runs];
         for (int i = 0; i < runs; i++) {
-            MigrationResult migration = new MigrationProfiler(ProfilerLog.SILENT).run(config).migrations().get(0);
+            MigrationResult migration = new ProfileRun(ProfilerLog.SILENT).run(config).migrations().get(0);
             plugin[i] = migration.millis();
             instrumented[i] = migration.instrumentedMillis() == null ? Double.NaN : migration.instrumentedMillis();
             psql[i] = psqlOnCopy(postgres, template, sql);

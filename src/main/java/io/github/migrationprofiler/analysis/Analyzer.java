@@ -1,6 +1,15 @@
 package io.github.migrationprofiler.analysis;
 
+import io.github.migrationprofiler.analysis.rules.MigrationFacts;
+import io.github.migrationprofiler.analysis.rules.Rule;
+import io.github.migrationprofiler.analysis.rules.Rules;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.RuleId;
+
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,30 +28,33 @@ public final class Analyzer {
     public record Analysis(Kind kind, List<Finding> findings) {
     }
 
-    private final Set<String> disabled;
+    private final Set<RuleId> disabled;
 
-    /** @param assumeLockTimeout the migration runner sets lock_timeout itself: missing-lock-timeout does not apply */
-    public static Analyzer of(Set<String> disabledRules, boolean assumeLockTimeout) {
-        Set<String> disabled = new HashSet<>(disabledRules);
+    /**
+     * @param disabledRules     rule ids the pom disables; an unknown one fails
+     * @param assumeLockTimeout the migration runner sets lock_timeout itself: missing-lock-timeout does not apply
+     * @param longMigration     a migration running this long gets a long-migration finding
+     */
+    public static Analyzer of(Set<String> disabledRules, boolean assumeLockTimeout, Duration longMigration) {
+        Set<RuleId> disabled = EnumSet.noneOf(RuleId.class);
+        disabledRules.forEach(id -> disabled.add(RuleId.parse(id, "disabledRules")));
         if (assumeLockTimeout) {
-            disabled.add(Rules.MISSING_LOCK_TIMEOUT);
+            disabled.add(RuleId.MISSING_LOCK_TIMEOUT);
         }
-        return new Analyzer(disabled);
+        return new Analyzer(disabled, Rules.all(longMigration));
     }
 
-    public Analyzer(Set<String> disabledRules) {
-        for (String id : disabledRules) {
-            if (Rules.byId(id).isEmpty()) {
-                throw new io.github.migrationprofiler.ProfilerException("Unknown rule '" + id + "' in disabledRules; the rules are "
-                        + String.join(", ", Rules.ALL.stream().map(Rule::id).toList()));
-            }
-        }
-        this.disabled = Set.copyOf(disabledRules);
+    private final List<Rule> rules;
+
+    private Analyzer(Set<RuleId> disabled, List<Rule> rules) {
+        this.disabled = Set.copyOf(disabled);
+        this.rules = rules;
     }
 
     /** @param sourceText the migration's own text, where suppression comments live */
     public Analysis analyze(MigrationFacts facts, String sourceText) {
-        Set<String> ignored = new HashSet<>(disabled);
+        Set<String> ignored = new HashSet<>();
+        disabled.forEach(id -> ignored.add(id.id()));
         Matcher m = IGNORE.matcher(sourceText == null ? "" : sourceText);
         while (m.find()) {
             for (String id : m.group(1).split("\\s*,\\s*")) {
@@ -50,8 +62,8 @@ public final class Analyzer {
             }
         }
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : Rules.ALL) {
-            if (!ignored.contains(rule.id())) {
+        for (Rule rule : rules) {
+            if (!ignored.contains(rule.id().id())) {
                 findings.addAll(rule.check(facts));
             }
         }

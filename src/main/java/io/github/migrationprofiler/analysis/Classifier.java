@@ -1,7 +1,10 @@
 package io.github.migrationprofiler.analysis;
 
-import io.github.migrationprofiler.analysis.MigrationFacts.Step;
-import io.github.migrationprofiler.profile.TableStat;
+import io.github.migrationprofiler.analysis.rules.MigrationFacts.Step;
+import io.github.migrationprofiler.analysis.rules.MigrationFacts;
+import io.github.migrationprofiler.analysis.rules.Operations;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.TableStat;
 
 /**
  * Judges a migration's kind from what it did to tables that existed before it, whatever they hold

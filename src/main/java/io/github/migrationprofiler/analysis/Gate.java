@@ -2,10 +2,20 @@ package io.github.migrationprofiler.analysis;
 
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.config.GateOptions;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.Verdict;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static io.github.migrationprofiler.config.Durations.spoken;
 
@@ -96,6 +106,40 @@ public final class Gate {
         return new Judgement(verdict, reasons);
     }
 
+    /**
+     * Each migration's verdict against the thresholds, and the run's: the worst of them, or the
+     * total's line; the thresholds as the reports write them.
+     */
+    public RunResult judge(RunResult run) {
+        List<MigrationResult> judged = run.migrations().stream().map(m -> !m.applied() ? m : judge(m)).toList();
+        boolean projected = judged.stream().anyMatch(m -> m.projection() != null);
+        Judgement total = judgeTotal(projected ? judged.stream().mapToDouble(MigrationResult::judgedMillis).sum()
+                : run.totals().millis(), projected);
+        Verdict verdict = judged.stream().map(MigrationResult::verdict).filter(java.util.Objects::nonNull)
+                .reduce(total.verdict(), Verdict::worst);
+        return run.judged(judged, new RunResult.GateSummary(verdict, total.reasons(), thresholds()));
+    }
+
+    private MigrationResult judge(MigrationResult m) {
+        Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
+                m.judgedWaitMillis(), m.kind(), m.findings());
+        return m.judged(judgement.verdict(), judgement.reasons());
+    }
+
+    /** The lines, as reports write them ({@code warnSmall: "30 s"}, …). */
+    private Map<String, String> thresholds() {
+        Map<String, String> thresholds = new LinkedHashMap<>();
+        thresholds.put("warnSmall", Durations.format(options.warnSmall()));
+        thresholds.put("warnMedium", Durations.format(options.warnMedium()));
+        thresholds.put("warnLarge", Durations.format(options.warnLarge()));
+        thresholds.put("critical", Durations.format(options.critical()));
+        if (options.totalCritical() != null) {
+            thresholds.put("totalCritical", Durations.format(options.totalCritical()));
+        }
+        thresholds.put("timeout", Durations.format(options.timeout()));
+        return thresholds;
+    }
+
     /** The run's own line: all reviewed migrations together. */
     public Judgement judgeTotal(double totalMillis) {
         return judgeTotal(totalMillis, false);
@@ -109,6 +153,61 @@ public final class Gate {
                     + ", over the total critical line of " + Durations.format(options.totalCritical())));
         }
         return new Judgement(Verdict.OK, List.of());
+    }
+
+    /**
+     * What the build makes of a judged run, in its own words: the lines it only warns of, and the
+     * lines that fail it. SQL errors always fail it; critical verdicts unless {@code failOnCritical}
+     * is off; warnings when {@code failOnWarning} is on; regressions against a baseline run beyond
+     * {@code failOnRegression} percent (unset: they are only warned of).
+     */
+    public static Outcome outcome(RunResult result, boolean failOnCritical, boolean failOnWarning, Double failOnRegression) {
+        List<String> warnings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        result.withVerdict(Verdict.FAILED).forEach(m -> failures.add("Migration failed: " + m.failureSummary()
+                + m.warnings().stream().map(w -> "\n  " + w).collect(Collectors.joining())));
+        List<String> critical = new ArrayList<>();
+        result.withVerdict(Verdict.CRITICAL).forEach(m -> critical.add("Migration critical: " + m.label() + " (" + m.source()
+                + "): " + String.join("; ", m.reasons()) + (m.failed() ? " [" + m.failureSummary() + "]" : "")));
+        if (result.gate() != null) {
+            result.gate().reasons().forEach(r -> critical.add("Migrations critical: " + r));
+        }
+        List<String> warned = result.withVerdict(Verdict.WARNING).stream()
+                .map(m -> "Migration warning: " + m.label() + " (" + m.source() + "): " + String.join("; ", m.reasons())).toList();
+        warnings.addAll(warned);
+        if (failOnCritical) {
+            failures.addAll(critical);
+        } else {
+            critical.forEach(line -> warnings.add(line + " (failOnCritical=false)"));
+        }
+        if (failOnWarning) {
+            failures.addAll(warned);
+        }
+        Outcome regressions = regressions(result, failOnRegression);
+        warnings.addAll(regressions.warnings());
+        failures.addAll(regressions.failures());
+        return new Outcome(warnings, failures);
+    }
+
+    /** Regressions against the baseline run: failures beyond {@code failOnRegression} percent; only warnings when it is unset. */
+    public static Outcome regressions(RunResult result, Double failOnRegression) {
+        if (result.comparison() == null) {
+            return new Outcome(List.of(), List.of());
+        }
+        if (failOnRegression == null) {
+            return new Outcome(result.comparison().regressionsBeyond(0).stream().map(line -> line + " (failOnRegression unset)").toList(),
+                    List.of());
+        }
+        return new Outcome(List.of(), result.comparison().regressionsBeyond(failOnRegression));
+    }
+
+    /** @param warnings lines the build warns of; @param failures lines that fail it, empty when it passes */
+    public record Outcome(List<String> warnings, List<String> failures) {
+
+        public Outcome {
+            warnings = List.copyOf(warnings);
+            failures = List.copyOf(failures);
+        }
     }
 
     public Duration warnLine(Kind kind) {

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.config;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.util.Arrays;
 import java.util.Locale;

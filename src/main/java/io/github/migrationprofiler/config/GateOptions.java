@@ -30,6 +30,16 @@ public record GateOptions(Duration warnSmall, Duration warnMedium, Duration warn
     public static final GateOptions DEFAULTS = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5),
             Duration.ofMinutes(5), Duration.ofMinutes(10), null, false, Duration.ofMinutes(15));
 
+    /** The lines as a pom writes them ({@code 30s}, {@code 5m}…); an empty {@code totalCritical} sets none. */
+    public static GateOptions parse(String warnSmall, String warnMedium, String warnLarge, String critical, String totalCritical,
+                                    boolean errorFindingsCritical, String timeout, String trafficWarn, String trafficCritical) {
+        return new GateOptions(Durations.parse("warnSmall", warnSmall), Durations.parse("warnMedium", warnMedium),
+                Durations.parse("warnLarge", warnLarge), Durations.parse("critical", critical),
+                totalCritical == null || totalCritical.isBlank() ? null : Durations.parse("totalCritical", totalCritical),
+                errorFindingsCritical, Durations.parse("timeout", timeout), Durations.parse("trafficWarn", trafficWarn),
+                Durations.parse("trafficCritical", trafficCritical));
+    }
+
     public GateOptions(Duration warnSmall, Duration warnMedium, Duration warnLarge, Duration critical, Duration totalCritical,
                        boolean errorFindingsCritical, Duration timeout) {
         this(warnSmall, warnMedium, warnLarge, critical, totalCritical, errorFindingsCritical, timeout, TRAFFIC_WARN, TRAFFIC_CRITICAL);

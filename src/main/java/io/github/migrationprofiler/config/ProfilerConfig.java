@@ -27,6 +27,7 @@ import java.util.Map;
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
  * @param disabledRules       ids of analysis rules not to apply
  * @param assumeLockTimeout   the team's migration runner sets lock_timeout for every migration
+ * @param longMigration       a migration running this long gets a {@code long-migration} finding
  * @param cleanTiming         time each reviewed migration in a pass of its own, unobserved (else in the instrumented pass)
  * @param iterations          how many clean runs each reviewed migration gets, each on a fresh copy of the state before it
  * @param baseline            a results.json to compare the runtimes with; {@code null} = no comparison
@@ -59,6 +60,7 @@ public record ProfilerConfig(
         boolean keepDatabase,
         java.util.Set<String> disabledRules,
         boolean assumeLockTimeout,
+        java.time.Duration longMigration,
         boolean cleanTiming,
         int iterations,
         Path baseline,
@@ -82,6 +84,9 @@ public record ProfilerConfig(
         projectionSizes = List.copyOf(projectionSizes);
     }
 
+    /** Deployments and serverless runners give up after minutes: five is where a migration needs splitting. */
+    public static final java.time.Duration DEFAULT_LONG_MIGRATION = java.time.Duration.ofMinutes(5);
+
     /** A quarter and a half of the seeded scale: with the full size, three points to fit and check a model against. */
     public static final List<Double> DEFAULT_PROJECTION_SIZES = List.of(0.25, 0.5);
 
@@ -94,7 +99,7 @@ public record ProfilerConfig(
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
-                .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).cleanTiming(cleanTiming)
+                .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
@@ -120,6 +125,7 @@ public record ProfilerConfig(
         private boolean keepDatabase;
         private java.util.Set<String> disabledRules = java.util.Set.of();
         private boolean assumeLockTimeout;
+        private java.time.Duration longMigration = DEFAULT_LONG_MIGRATION;
         private boolean cleanTiming = true;
         private int iterations = 1;
         private Path baseline;
@@ -157,6 +163,7 @@ public record ProfilerConfig(
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
         public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
         public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
+        public Builder longMigration(java.time.Duration value) { longMigration = value; return this; }
         public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
         public Builder baseline(Path value) { baseline = value; return this; }
         public Builder productionStats(Path value) { productionStats = value; return this; }
@@ -165,7 +172,7 @@ public record ProfilerConfig(
         public Builder projectionSizes(List<Double> value) {
             for (double size : value) {
                 if (!(size > 0 && size < 1)) {
-                    throw new io.github.migrationprofiler.ProfilerException("migration-profiler.projectionSizes are fractions of the "
+                    throw new io.github.migrationprofiler.support.ProfilerException("migration-profiler.projectionSizes are fractions of the "
                             + "seeded scale between 0 and 1 (the full size is always measured), not " + size);
                 }
             }
@@ -174,7 +181,7 @@ public record ProfilerConfig(
         }
         public Builder iterations(int value) {
             if (value < 1) {
-                throw new io.github.migrationprofiler.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
+                throw new io.github.migrationprofiler.support.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
             }
             iterations = value;
             return this;
@@ -188,7 +195,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }
 }

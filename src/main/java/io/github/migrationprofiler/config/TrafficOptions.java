@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.config;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.time.Duration;
 
@@ -24,6 +24,12 @@ public record TrafficOptions(boolean enabled, int clients, int rate, Duration lo
 
     public TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery) {
         this(enabled, clients, rate, longQuery, null);
+    }
+
+    /** The pass as a pom writes it: {@code longQuery} a duration such as {@code 3s}, or {@code 0} for no long-running reader. */
+    public static TrafficOptions parse(boolean enabled, int clients, int rate, String longQuery, java.nio.file.Path queries) {
+        return new TrafficOptions(enabled, clients, rate,
+                longQuery.strip().equals("0") ? Duration.ZERO : Durations.parse("trafficLongQuery", longQuery), queries);
     }
 
     public TrafficOptions {

@@ -1,8 +1,7 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.util.Map;
-import io.github.migrationprofiler.config.ProfilerConfig;
 
 /** Starts (or reaches) the PostgreSQL server a configuration asks for. */
 public final class Engines {

@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.config.Credentials;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.postgresql.Driver;
 
 import java.sql.Connection;

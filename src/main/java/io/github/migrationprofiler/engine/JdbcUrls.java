@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

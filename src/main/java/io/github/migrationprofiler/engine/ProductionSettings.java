@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;

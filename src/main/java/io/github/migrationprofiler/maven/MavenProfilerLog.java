@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.maven;
 
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The core's log, written to Maven's. */

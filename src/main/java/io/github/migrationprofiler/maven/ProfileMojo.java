@@ -1,8 +1,8 @@
 package io.github.migrationprofiler.maven;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.run.ProfileRun;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -12,10 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * build when a migration fails.
  */
 @Mojo(name = "profile", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ProfileMojo extends AbstractProfilerMojo {
+public class ProfileMojo extends AbstractMigrationsMojo {
 
     @Override
-    RunResult run(MigrationProfiler profiler, ProfilerConfig config) {
-        return profiler.run(config);
+    void run() throws MojoExecutionException, MojoFailureException {
+        conclude(new ProfileRun(log()).run(config()));
     }
 }

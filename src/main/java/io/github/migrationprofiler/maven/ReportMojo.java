@@ -1,8 +1,8 @@
 package io.github.migrationprofiler.maven;
 
-import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.report.HtmlReport;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

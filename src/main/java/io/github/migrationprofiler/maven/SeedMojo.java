@@ -1,8 +1,8 @@
 package io.github.migrationprofiler.maven;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.run.SeedRun;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -12,10 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code mvn migration-profiler:seed -Dseed.scale=large}
  */
 @Mojo(name = "seed", threadSafe = true)
-public class SeedMojo extends AbstractProfilerMojo {
+public class SeedMojo extends AbstractMigrationsMojo {
 
     @Override
-    RunResult run(MigrationProfiler profiler, ProfilerConfig config) {
-        return profiler.seed(config);
+    void run() throws MojoExecutionException, MojoFailureException {
+        conclude(new SeedRun(log()).run(config()));
     }
 }

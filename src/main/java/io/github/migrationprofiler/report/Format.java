@@ -1,20 +1,19 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.analysis.Comparison;
-import io.github.migrationprofiler.analysis.Projection;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.Iterations;
-import io.github.migrationprofiler.profile.LockHeld;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.profile.TableStat;
-import io.github.migrationprofiler.traffic.Traffic;
+import io.github.migrationprofiler.result.Comparison;
+import io.github.migrationprofiler.result.Iterations;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.TableStat;
+import io.github.migrationprofiler.result.Traffic;
+import io.github.migrationprofiler.result.Verdict;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,15 +1,15 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.analysis.Comparison;
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.LockHeld;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.PlanSummary;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.TableStat;
+import io.github.migrationprofiler.result.Comparison;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.PlanSummary;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.TableStat;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +159,7 @@ public final class HtmlReport {
             h.append("<p class=\"v-FAILED\"><pre>").append(esc(m.failureSummary())).append("</pre></p>\n");
         }
         for (Finding f : m.findings()) {
-            h.append("<div class=\"finding sev-").append(f.severity().json()).append("\"><strong>").append(esc(f.rule()))
+            h.append("<div class=\"finding sev-").append(f.severity().json()).append("\"><strong>").append(esc(f.rule().id()))
                     .append("</strong> (").append(f.severity().json()).append("): ").append(esc(f.message()))
                     .append("<br>→ ").append(esc(f.recommendation())).append("</div>\n");
         }
@@ -180,7 +180,7 @@ public final class HtmlReport {
                     .append("</pre>").append(s.error() == null ? "" : "<span class=\"v-FAILED\">SQLSTATE " + esc(String.valueOf(s.error().sqlState()))
                             + ": " + esc(s.error().message()) + "</span>")
                     .append("</td><td class=\"n\">").append(esc(Format.time(s.millis(), s.iterations())))
-                    .append(s.projection() == null || s.projection().model() == io.github.migrationprofiler.analysis.Projection.Model.CONSTANT
+                    .append(s.projection() == null || s.projection().model() == io.github.migrationprofiler.result.Projection.Model.CONSTANT
                             ? "" : "<br><small>→ " + esc(s.projection().describe()) + "</small>")
                     .append("</td><td class=\"n\">")
                     .append(Format.count(s.rowsAffected())).append("</td><td>");

@@ -1,13 +1,13 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.analysis.Comparison;
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Severity;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.Comparison;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -186,7 +186,7 @@ public final class MarkdownSummary {
         return "- " + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict())) + " `" + cell(names.apply(m))
                 + "` · " + (m.kind() == null ? "" : m.kind() + " · ") + Format.millis(m.millis())
                 + (m.projection() == null ? "" : " (" + Format.production(m) + ")")
-                + (m.findings().isEmpty() ? "" : " · " + m.findings().stream().map(Finding::rule).collect(Collectors.joining(", "))) + "\n";
+                + (m.findings().isEmpty() ? "" : " · " + m.findings().stream().map(f -> f.rule().id()).collect(Collectors.joining(", "))) + "\n";
     }
 
     /**
@@ -200,7 +200,7 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder("- **").append(names.apply(m)).append("**\n");
         for (Finding f : m.findings()) {
             md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
-            md.append(advised.add(f.rule()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
+            md.append(advised.add(f.rule().id()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
         }
         return md.toString();
     }

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.analysis.Projection;
+import io.github.migrationprofiler.result.Projection;
 
 import java.util.Locale;
 

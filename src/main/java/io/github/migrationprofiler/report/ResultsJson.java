@@ -1,9 +1,8 @@
 package io.github.migrationprofiler.report;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +13,7 @@ public final class ResultsJson {
 
     public static final String FILE_NAME = "results.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER = ResultsFormat.mapper();
 
     private ResultsJson() {
     }

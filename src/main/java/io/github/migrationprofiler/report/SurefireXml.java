@@ -1,15 +1,12 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,6 +14,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The run as a Surefire test report, so CI servers (Jenkins' JUnit plugin, GitLab test reports)

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.traffic.Traffic;
+import io.github.migrationprofiler.result.Traffic;
 
 import java.util.Locale;
 

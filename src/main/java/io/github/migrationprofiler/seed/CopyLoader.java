@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;

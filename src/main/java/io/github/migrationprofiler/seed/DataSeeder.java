@@ -1,8 +1,9 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.source.Migration;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 
 /** Seeding cannot satisfy the schema; the message names the table, the constraint and the override. */
 public class SeedException extends ProfilerException {

@@ -1,8 +1,8 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.source;
 
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerLog;
 import liquibase.logging.Logger;
 import liquibase.logging.core.AbstractLogService;
 import liquibase.logging.core.AbstractLogger;

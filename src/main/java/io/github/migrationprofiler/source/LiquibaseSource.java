@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.source;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;

@@ -1,8 +1,8 @@
 package io.github.migrationprofiler.source;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,18 +3,11 @@ package io.github.migrationprofiler.stats;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.config.Credentials;
-import io.github.migrationprofiler.engine.Engines;
-import io.github.migrationprofiler.engine.PostgresServer;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Set;
 
 /** The production statistics file a team commits: written by the stats goal, read by profile and seed. */
 public final class StatsFile {
@@ -23,30 +16,6 @@ public final class StatsFile {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private StatsFile() {
-    }
-
-    /** Reads production's statistics from the server at {@code jdbcUrl} into {@code file}. */
-    public static ProductionStats collect(String jdbcUrl, Credentials credentials, Set<String> schemas, Set<String> valueColumns,
-                                          Path file, ProfilerLog log) {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new ProfilerException("The stats goal reads production's statistics from a server: set migration-profiler.jdbcUrl "
-                    + "(and migration-profiler.serverId for its credentials)");
-        }
-        PostgresServer server = Engines.existing(jdbcUrl, credentials);
-        ProductionStats stats;
-        try (Connection connection = server.connect(server.maintenanceDatabase())) {
-            stats = new StatsReader(schemas, valueColumns).read(connection);
-        } catch (SQLException e) {
-            throw new ProfilerException("Cannot read production statistics from " + server + ": " + e.getMessage(), e);
-        }
-        write(stats, file);
-        long columns = stats.tables().stream().mapToLong(t -> t.columns().size()).sum();
-        log.info(String.format(java.util.Locale.ROOT, "Statistics of %d table(s) and %d column(s) from PostgreSQL %s (%s): %s",
-                stats.tables().size(), columns, stats.serverVersion(), server, file));
-        stats.tables().stream().filter(t -> t.rows() == null).findFirst().ifPresent(t -> log.warn(
-                "Some tables were never analyzed (no row estimate, no column statistics), e.g. " + t.table()
-                        + ": run ANALYZE on production, or let autovacuum do it, and read again"));
-        return stats;
     }
 
     public static void write(ProductionStats stats, Path file) {

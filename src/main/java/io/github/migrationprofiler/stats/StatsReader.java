@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.stats;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,12 +1,15 @@
 package io.github.migrationprofiler.analysis;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.profile.Iterations;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.Profile;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.Comparison;
+import io.github.migrationprofiler.result.Iterations;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,14 @@
 package io.github.migrationprofiler.analysis;
 
-import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.config.GateOptions;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,7 +42,7 @@ class GateTest {
 
     @Test
     void errorFindingsAndTheTotalLineAreOptIn() {
-        Finding rewrite = new Finding("table-rewrite", Severity.ERROR, "m", "r");
+        Finding rewrite = new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "m", "r");
         GateOptions strict = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(10), Duration.ofMinutes(1), true, Duration.ofMinutes(15));
 
@@ -75,7 +81,7 @@ class GateTest {
                 + "line of 2 s");
         assertThat(gate.judge(false, null, 5, null, 30_000, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.CRITICAL);
 
-        Projection projected = Projection.fit(Projection.Model.LINEAR, "t", List.of(new Projection.Point(10_000, 10),
+        Projection projected = ProjectionFit.fit(Projection.Model.LINEAR, "t", List.of(new Projection.Point(10_000, 10),
                 new Projection.Point(20_000, 20), new Projection.Point(40_000, 40)), 4_000_000).withLock(4_000, "ACCESS EXCLUSIVE");
         assertThat(gate.judge(false, null, 40, projected, 35_000, Kind.LARGE, List.of()).reasons())
                 .contains("a query waited 35.0 s on its locks (at production's size, projected), over the traffic critical line of 30 s");

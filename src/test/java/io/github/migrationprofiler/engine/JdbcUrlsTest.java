@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.engine;
 
-import io.github.migrationprofiler.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,10 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,8 +45,8 @@ class BaselineReuseIT {
     }
 
     private RunResult run(ProfilerConfig.Builder config, List<String> log) {
-        return new MigrationProfiler(new CollectingLog(log)).run(config.reuseBaseline(true)
-                .seed(SeedOptions.parse("5000", 7, 0.1, Map.of())).build());
+        return Profiles.profile(config.reuseBaseline(true).seed(SeedOptions.parse("5000", 7, 0.1, Map.of())).build(),
+                new CollectingLog(log));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.Iterations;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.Iterations;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,7 @@ class CleanTimingIT {
     }
 
     private RunResult profile(ProfilerConfig.Builder config) {
-        return new MigrationProfiler(ProfilerLog.SILENT).run(config.seed(SeedOptions.parse("3000", 7, 0, Map.of())).build());
+        return Profiles.profile(config.seed(SeedOptions.parse("3000", 7, 0, Map.of())).build());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.ProfilerLog;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.util.List;
 

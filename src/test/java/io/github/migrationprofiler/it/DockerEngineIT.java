@@ -6,14 +6,12 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -107,7 +105,7 @@ class DockerEngineIT {
 
     @Test
     void profilesInAContainerAndRemovesIt() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("""
+        RunResult result = Profiles.profile(config("""
                 CREATE TABLE t (id int);
                 INSERT INTO t SELECT generate_series(1, 100);
                 """).build());
@@ -120,7 +118,7 @@ class DockerEngineIT {
 
     @Test
     void serverSettingsReachPostgres() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("""
+        RunResult result = Profiles.profile(config("""
                 DO $$ BEGIN
                   IF current_setting('work_mem') <> '7MB' THEN
                     RAISE EXCEPTION 'work_mem is %', current_setting('work_mem');
@@ -133,7 +131,7 @@ class DockerEngineIT {
 
     @Test
     void aFailingMigrationStillRemovesTheContainer() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config("SELECT * FROM nope;\n").build());
+        RunResult result = Profiles.profile(config("SELECT * FROM nope;\n").build());
 
         assertThat(result.failures()).singleElement().satisfies(m -> assertThat(m.error().sqlState()).isEqualTo("42P01"));
     }
@@ -142,7 +140,7 @@ class DockerEngineIT {
     void anImageThatCannotBePulledIsNamedWithTheWaysOut() {
         ProfilerConfig config = config("SELECT 1;\n").docker(DockerOptions.DEFAULTS.withImage("migration-profiler-test/no-such-image:1")).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Cannot pull image migration-profiler-test/no-such-image:1: ")
                 .hasMessageContaining("migration-profiler.image")
@@ -155,7 +153,7 @@ class DockerEngineIT {
         ProfilerConfig config = config("SELECT 1;\n").engine(EngineKind.AUTO)
                 .docker(DockerOptions.DEFAULTS.withImage("migration-profiler-test/no-such-image:1")).build();
 
-        RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+        RunResult result = Profiles.profile(config, new CollectingLog(lines));
 
         assertThat(result.engine().kind()).isEqualTo("embedded");
         assertThat(lines).anyMatch(l -> l.startsWith("WARN Docker could not run PostgreSQL, using embedded PostgreSQL instead"));
@@ -167,7 +165,7 @@ class DockerEngineIT {
         ProfilerConfig config = config("CREATE TABLE kept (id int);\n")
                 .docker(DockerOptions.DEFAULTS.withImage(IMAGE).withKeepContainer(true)).build();
         try {
-            RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+            RunResult result = Profiles.profile(config, new CollectingLog(lines));
 
             assertThat(ourContainers()).hasSize(1);
             assertThat(lines).anyMatch(l -> l.matches("Kept container migration-profiler-\\w+\\. Connect with: "
@@ -202,7 +200,7 @@ class DockerEngineIT {
         assertThat(leftovers).hasSize(1);
 
         List<String> lines = new ArrayList<>();
-        new MigrationProfiler(new CollectingLog(lines)).run(config("SELECT 1;\n").build());
+        Profiles.profile(config("SELECT 1;\n").build(), new CollectingLog(lines));
 
         assertThat(lines).anyMatch(l -> l.startsWith("Removed leftover container " + leftovers.get(0).getNames()[0])
                 && l.contains("is gone"));

@@ -1,16 +1,14 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.profile.MigrationResult;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +18,8 @@ import java.util.List;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Engines start, fail clearly, and clean up after themselves, also when interrupted. */
 class EngineIT {
@@ -38,7 +36,7 @@ class EngineIT {
 
     @Test
     void embeddedEngineRunsPostgres17() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(oneMigration().engine(EngineKind.EMBEDDED).build());
+        RunResult result = Profiles.profile(oneMigration().engine(EngineKind.EMBEDDED).build());
 
         assertThat(result.engine().kind()).isEqualTo("embedded");
         assertThat(result.engine().serverVersion()).startsWith("17.");
@@ -47,7 +45,7 @@ class EngineIT {
 
     @Test
     void autoPicksTheExternalServerWhenAUrlIsSet() throws Exception {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(oneMigration().engine(EngineKind.AUTO).build());
+        RunResult result = Profiles.profile(oneMigration().engine(EngineKind.AUTO).build());
 
         assertThat(result.engine().kind()).isEqualTo("external");
         assertThat(server.scratchDatabases()).isEmpty();
@@ -57,7 +55,7 @@ class EngineIT {
     void aUserWithoutCreatedbIsToldWhatToGrant() throws Exception {
         ProfilerConfig config = oneMigration().credentials(TestPostgres.NO_CREATEDB).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("User 'readonly' may not create databases")
                 .hasMessageContaining("ALTER ROLE readonly CREATEDB");
@@ -68,7 +66,7 @@ class EngineIT {
     void aWrongPasswordIsNamedWithoutShowingIt() {
         ProfilerConfig config = oneMigration().credentials(new Credentials("profiler", "wrong-password-123")).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Cannot connect to " + server.jdbcUrl() + " as profiler")
                 .hasMessageContaining("Check the credentials")
@@ -83,7 +81,7 @@ class EngineIT {
         }
         ProfilerConfig config = oneMigration().jdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres").build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort)
                 .hasMessageContaining("Check that the server runs");
@@ -93,7 +91,7 @@ class EngineIT {
     void externalEngineNeedsAUrl() {
         ProfilerConfig config = oneMigration().engine(EngineKind.EXTERNAL).jdbcUrl(null).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .hasMessageContaining("engine=external needs migration-profiler.jdbcUrl");
     }
 
@@ -102,7 +100,7 @@ class EngineIT {
         ProfilerConfig config = oneMigration().engine(EngineKind.DOCKER)
                 .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("no Docker daemon answers at unix:///tmp/no-docker-daemon-here.sock")
                 .hasMessageContaining("DOCKER_HOST")
@@ -115,7 +113,7 @@ class EngineIT {
         ProfilerConfig config = oneMigration().engine(EngineKind.AUTO).jdbcUrl(null)
                 .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
 
-        RunResult result = new MigrationProfiler(new CollectingLog(lines)).run(config);
+        RunResult result = Profiles.profile(config, new CollectingLog(lines));
 
         assertThat(result.engine().kind()).isEqualTo("embedded");
         assertThat(lines).anyMatch(l -> l.startsWith("Engine: embedded PostgreSQL (engine=auto: no Docker daemon answers at "

@@ -1,13 +1,11 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +17,8 @@ import java.util.Map;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Liquibase changelogs in every format, applied by Liquibase itself on a real server. */
 class LiquibaseProfilingIT {
@@ -101,7 +99,7 @@ class LiquibaseProfilingIT {
 
     @Test
     void appliesEveryFormatWithParametersContextsAndLabels() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().contexts("prod").labels("!later").build());
+        RunResult result = Profiles.profile(config().contexts("prod").labels("!later").build());
 
         assertThat(result.source()).isEqualTo("Liquibase changelog db/changelog/master.xml (7 changesets)");
         assertThat(result.migrations()).extracting(MigrationResult::id, MigrationResult::status).containsExactly(
@@ -139,14 +137,14 @@ class LiquibaseProfilingIT {
 
     @Test
     void contextsAndLabelsAreFilters() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().contexts("test").build());
+        RunResult result = Profiles.profile(config().contexts("test").build());
 
         assertThat(result.migrations()).extracting(MigrationResult::id).contains("04-test-only", "06-labelled");
     }
 
     @Test
     void selectionMakesEarlierChangesetsTheBaseline() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("dev:03-*")).build());
+        RunResult result = Profiles.profile(config().migrations(List.of("dev:03-*")).build());
 
         assertThat(result.baseline()).containsExactly("01-table (dev)", "02-data (dev)");
         assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("03-index", "03-analyze");
@@ -163,7 +161,7 @@ class LiquibaseProfilingIT {
                 ALTER TABLE items ALTER COLUMN nope TYPE bigint;
                 """);
 
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().build());
+        RunResult result = Profiles.profile(config().build());
 
         MigrationResult failed = result.failures().get(0);
         assertThat(failed.id()).isEqualTo("03-broken");
@@ -179,7 +177,7 @@ class LiquibaseProfilingIT {
 
     @Test
     void aMissingChangelogIsAClearError() {
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config().changelog(Path.of("nope.xml")).build()))
+        assertThatThrownBy(() -> Profiles.profile(config().changelog(Path.of("nope.xml")).build()))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Liquibase changelog not found: ")
                 .hasMessageContaining("nope.xml");
@@ -189,7 +187,7 @@ class LiquibaseProfilingIT {
     void aChangelogThatDoesNotParseIsAClearError() {
         write(resources.resolve("db/changelog/changes/01-table.yaml"), "databaseChangeLog:\n  - changeSet: [unclosed\n");
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config().build()))
+        assertThatThrownBy(() -> Profiles.profile(config().build()))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("cannot be read");
     }

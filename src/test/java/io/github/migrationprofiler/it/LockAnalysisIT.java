@@ -1,16 +1,13 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Kind;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.LockHeld;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.profile.Work;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Work;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,7 +145,7 @@ class LockAnalysisIT {
             write(project.resolve("db/V1_" + (i + 1) + "__more.sql"), baselineExtra[i]);
         }
         write(project.resolve("db/V2__reviewed.sql"), reviewedSql);
-        return new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        return Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
                 .seed(SeedOptions.parse("20000", 3, 0, Map.of())).build());
     }
@@ -174,7 +171,7 @@ class LockAnalysisIT {
         boolean rewritten = migration.statements().stream().anyMatch(s -> s.rewrites().contains(table));
         assertThat(rewritten).as("rewrite of %s", table).isEqualTo(c.rewrite());
         assertThat(migration.kind()).isEqualTo(c.kind());
-        assertThat(migration.findings().stream().map(Finding::rule).collect(Collectors.toSet())).isEqualTo(c.rules());
+        assertThat(migration.findings().stream().map(f -> f.rule().id()).collect(Collectors.toSet())).isEqualTo(c.rules());
         assertThat(migration.findings()).allSatisfy(f -> assertThat(f.recommendation()).isNotBlank());
     }
 
@@ -186,7 +183,7 @@ class LockAnalysisIT {
 
         assertThat(migration.statements().get(0).work()).extracting(Work::kind).containsExactly(Work.Kind.NOT_NULL_PROVEN);
         assertThat(migration.kind()).isEqualTo(Kind.SMALL);
-        assertThat(migration.findings()).extracting(Finding::rule).containsExactly("missing-lock-timeout");
+        assertThat(migration.findings()).extracting(f -> f.rule().id()).containsExactly("missing-lock-timeout");
     }
 
     @Test
@@ -194,12 +191,12 @@ class LockAnalysisIT {
         MigrationResult migration = reviewed(profile("ALTER TABLE orders DROP CONSTRAINT orders_pkey;\n"
                 + "ALTER TABLE orders ADD PRIMARY KEY (id);"));
 
-        assertThat(migration.findings()).filteredOn(f -> f.rule().equals("missing-lock-timeout")).singleElement()
+        assertThat(migration.findings()).filteredOn(f -> f.rule().id().equals("missing-lock-timeout")).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("ACCESS EXCLUSIVE on public.orders was requested at line 1 "
                         + "with lock_timeout = 0"));
-        assertThat(migration.findings()).filteredOn(f -> f.rule().equals("unique-constraint-in-place")).singleElement()
+        assertThat(migration.findings()).filteredOn(f -> f.rule().id().equals("unique-constraint-in-place")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("holding ACCESS EXCLUSIVE on public.orders"));
-        assertThat(migration.findings()).extracting(Finding::rule).doesNotHaveDuplicates();
+        assertThat(migration.findings()).extracting(f -> f.rule().id()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -207,7 +204,7 @@ class LockAnalysisIT {
         write(project.resolve("db/V1__baseline.sql"), BASELINE);
         write(project.resolve("db/V2__reviewed.sql"), "SET lock_timeout = '2s';\nUPDATE accounts SET name = 'same';\n"
                 + "ALTER TABLE accounts ADD CONSTRAINT accounts_name_key UNIQUE (name);");
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
                 .seed(SeedOptions.parse("20000", 3, 0, Map.of())).build());
 
@@ -217,7 +214,7 @@ class LockAnalysisIT {
         StatementResult failed = migration.statements().get(migration.statements().size() - 1);
         assertThat(failed.locks()).extracting(LockHeld::table, LockHeld::mode)
                 .contains(org.assertj.core.groups.Tuple.tuple("public.accounts", "ACCESS EXCLUSIVE"));
-        assertThat(migration.findings()).extracting(Finding::rule).contains("unique-constraint-in-place", "full-table-dml");
+        assertThat(migration.findings()).extracting(f -> f.rule().id()).contains("unique-constraint-in-place", "full-table-dml");
     }
 
     @Test
@@ -232,7 +229,7 @@ class LockAnalysisIT {
         assertThat(migration.statements().stream().flatMap(s -> s.tableStats().stream()))
                 .filteredOn(t -> t.table().equals("public.audit")).allSatisfy(t -> assertThat(t.created()).isTrue());
         // only the parent, which exists, is locked against writes while the foreign key is validated
-        assertThat(migration.findings()).extracting(Finding::rule).containsExactlyInAnyOrder("missing-lock-timeout");
+        assertThat(migration.findings()).extracting(f -> f.rule().id()).containsExactlyInAnyOrder("missing-lock-timeout");
         assertThat(migration.findings().get(0).message()).startsWith("SHARE ROW EXCLUSIVE on public.accounts was requested at line 5");
     }
 
@@ -267,7 +264,7 @@ class LockAnalysisIT {
             assertThat(l.heldMillis()).isGreaterThanOrEqualTo(statement.millis() * 0.5);
             assertThat(l.blocks()).containsExactly("SELECT", "SELECT … FOR UPDATE/SHARE", "INSERT/UPDATE/DELETE", "DDL/VACUUM");
         });
-        assertThat(migration.findings()).filteredOn(f -> f.rule().equals("column-type-rewrite")).singleElement().satisfies(f -> assertThat(f.message())
+        assertThat(migration.findings()).filteredOn(f -> f.rule().id().equals("column-type-rewrite")).singleElement().satisfies(f -> assertThat(f.message())
                 .matches("The statement rewrote public\\.accounts and its indexes under ACCESS EXCLUSIVE on public\\.accounts "
                         + "\\(20,000 rows, \\d+ (MB|kB)\\) for \\d+ ms: blocks reads and writes \\(\\d+ ms to run\\)"));
     }
@@ -297,7 +294,7 @@ class LockAnalysisIT {
         write(project.resolve("db/V1__baseline.sql"), BASELINE);
         write(project.resolve("db/V2__reviewed.sql"), "ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;");
 
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
                 .disabledRules(List.of("column-type-rewrite", "breaking-change", "missing-lock-timeout"))
                 .seed(SeedOptions.parse("2000", 3, 0, Map.of())).build());

@@ -1,14 +1,13 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.run.StatsRun;
 import io.github.migrationprofiler.stats.ProductionStats;
-import io.github.migrationprofiler.stats.StatsFile;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +60,8 @@ class ProductionStatsIT {
     }
 
     private ProductionStats read(Set<String> valueColumns) {
-        return StatsFile.collect(server.jdbcUrl().replace("/postgres", "/shop"), TestPostgres.NO_CREATEDB, Set.of(), valueColumns,
-                project.resolve("production-stats.json"), ProfilerLog.SILENT);
+        return new StatsRun(ProfilerLog.SILENT).run(server.jdbcUrl().replace("/postgres", "/shop"), TestPostgres.NO_CREATEDB, Set.of(),
+                valueColumns, project.resolve("production-stats.json"));
     }
 
     private void grantSecrets(boolean grant) throws Exception {
@@ -136,7 +135,7 @@ class ProductionStatsIT {
                 .seed(SeedOptions.parse("40000", 5, SeedOptions.DEFAULT_NULL_FRACTION, Map.of()))
                 .productionStats(project.resolve("production-stats.json"));
 
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config.keepDatabase(true).build());
+        RunResult result = Profiles.profile(config.keepDatabase(true).build());
         assertThat(result.engine().settings()).as("an existing server takes production's per-session settings")
                 .containsEntry("maintenance_work_mem", "200MB");
         try (Connection db = server.admin(result.database())) {
@@ -158,7 +157,7 @@ class ProductionStatsIT {
             server.dropKept(List.of(result.database()));
         }
 
-        RunResult embedded = new MigrationProfiler(ProfilerLog.SILENT).run(config.engine(io.github.migrationprofiler.config.EngineKind.EMBEDDED)
+        RunResult embedded = Profiles.profile(config.engine(io.github.migrationprofiler.config.EngineKind.EMBEDDED)
                 .jdbcUrl(null).keepDatabase(false).seed(SeedOptions.parse("2000", 5, 0.1, Map.of())).build());
         assertThat(embedded.engine().settings()).containsEntry("maintenance_work_mem", "200MB");
         try (Connection admin = server.admin("postgres"); Statement s = admin.createStatement()) {

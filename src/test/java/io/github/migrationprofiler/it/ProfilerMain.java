@@ -1,12 +1,12 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.run.ProfileRun;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ public final class ProfilerMain {
             String[] pair = args[i].split("=", 2);
             options.put(pair[0], pair[1]);
         }
-        new MigrationProfiler(new PrintingLog()).run(ProfilerConfig.builder(Path.of(args[0]))
+        new ProfileRun(new PrintingLog()).run(ProfilerConfig.builder(Path.of(args[0]))
                 .sqlDirectory(Path.of(args[1]))
                 .engine(EngineKind.parse(args[2]))
                 .jdbcUrl(options.get("jdbcUrl"))

@@ -1,16 +1,14 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.analysis.Projection;
-import io.github.migrationprofiler.analysis.Verdict;
 import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class ProjectionIT {
     void aMigrationThatGrowsWithItsTableIsProjectedToProductionsRowsAndJudgedThere() {
         GateOptions gate = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(2),
                 null, false, Duration.ofMinutes(15));
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config()
+        RunResult result = Profiles.profile(config()
                 .productionRows(Map.of("items", 4_000_000L, "public.users", 400_000L)).gate(gate).build());
 
         assertThat(result.timing().sizes()).containsExactly(0.25, 0.5, 1.0);
@@ -92,7 +90,7 @@ class ProjectionIT {
         assertThat(addColumn.projection().model()).isEqualTo(Projection.Model.LINEAR);
         assertThat(index.projection().model()).isEqualTo(Projection.Model.N_LOG_N);
         assertThat(addColumn.projection().fit()).isGreaterThan(0.5);
-        io.github.migrationprofiler.profile.Work build = index.work().get(0);
+        io.github.migrationprofiler.result.Work build = index.work().get(0);
         assertThat(build.sort()).as("trace_sort says what the build's sort needed").isNotNull();
         assertThat(build.sort().external()).isFalse();
         assertThat(build.sort().limitKb()).isEqualTo(64 * 1024); // maintenance_work_mem's default
@@ -118,13 +116,13 @@ class ProjectionIT {
     @Test
     void aForeignKeyValidationCountsProbingItsParentsLargerHashInProduction() {
         write(project.resolve("db/V4__owner.sql"), "ALTER TABLE items ADD CONSTRAINT items_owner FOREIGN KEY (user_id) REFERENCES users;\n");
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("V4__*"))
+        RunResult result = Profiles.profile(config().migrations(List.of("V4__*"))
                 .iterations(2) // a copy of the follower replaces its session before the probes are measured on it
                 .productionRows(Map.of("items", 4_000_000L, "users", 4_000_000L)).build());
 
         StatementResult validation = result.migrations().get(0).statements().get(0);
-        io.github.migrationprofiler.profile.Work work = validation.work().get(0);
-        assertThat(work.kind()).isEqualTo(io.github.migrationprofiler.profile.Work.Kind.FOREIGN_KEY_VALIDATION);
+        io.github.migrationprofiler.result.Work work = validation.work().get(0);
+        assertThat(work.kind()).isEqualTo(io.github.migrationprofiler.result.Work.Kind.FOREIGN_KEY_VALIDATION);
         assertThat(work.table()).isEqualTo("public.items");
         assertThat(work.references()).isEqualTo("public.users");
         Projection projection = validation.projection();
@@ -140,7 +138,7 @@ class ProjectionIT {
                 .anyMatch(n -> n.startsWith("at production size the hash of the keys of public.users needs about 191 MB, "
                         + "beyond maintenance_work_mem (64 MB)"));
 
-        RunResult unknownParent = new MigrationProfiler(ProfilerLog.SILENT).run(config().migrations(List.of("V4__*"))
+        RunResult unknownParent = Profiles.profile(config().migrations(List.of("V4__*"))
                 .productionRows(Map.of("items", 4_000_000L)).build());
         assertThat(unknownParent.migrations().get(0).statements().get(0).projection().notes())
                 .contains("public.users has no production row count: the cost of probing a larger hash of its keys is not counted");
@@ -148,7 +146,7 @@ class ProjectionIT {
 
     @Test
     void withoutProductionRowCountsNothingIsProjectedAndTheReportsSaySo() throws Exception {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(config().build());
+        RunResult result = Profiles.profile(config().build());
 
         assertThat(result.timing().sizes()).isEmpty();
         assertThat(result.timing().projection()).startsWith("not projected to production: no production row counts");

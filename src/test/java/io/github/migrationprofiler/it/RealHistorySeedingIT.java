@@ -1,20 +1,16 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +44,7 @@ class RealHistorySeedingIT {
         for (int i = 0; i < files.length; i += 2) {
             write(project.resolve("db").resolve(files[i]), files[i + 1]);
         }
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project).sqlDirectory(project.resolve("db"))
+        RunResult result = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
                 .seed(SeedOptions.parse("2000", 7, SeedOptions.DEFAULT_NULL_FRACTION, rowCounts)).keepDatabase(true).build());
         kept.add(result.database());
         return result;

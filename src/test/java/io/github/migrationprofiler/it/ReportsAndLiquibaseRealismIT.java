@@ -1,27 +1,25 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerException;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +60,7 @@ class ReportsAndLiquibaseRealismIT {
     void aChangelogThatCannotBeReadStillLeavesEveryReport() throws Exception {
         ProfilerConfig config = server.config(project).changelog(Path.of("src/main/resources/db/missing.xml")).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config)).isInstanceOf(ProfilerException.class)
+        assertThatThrownBy(() -> Profiles.profile(config)).isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Liquibase changelog not found");
 
         assertReportsOfAStoppedRun("migrations", "Liquibase changelog not found");
@@ -74,7 +72,7 @@ class ReportsAndLiquibaseRealismIT {
         ProfilerConfig config = server.config(project).sqlDirectory(project.resolve("db")).engine(EngineKind.DOCKER)
                 .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config)).isInstanceOf(ProfilerException.class);
+        assertThatThrownBy(() -> Profiles.profile(config)).isInstanceOf(ProfilerException.class);
 
         assertReportsOfAStoppedRun("engine", "Docker");
     }
@@ -95,7 +93,7 @@ class ReportsAndLiquibaseRealismIT {
 
     @Test
     void skippedChangesetsAreReportedWithLiquibasesReasonAndTheLogicalPathPointsAtTheFile() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(liquibase("""
+        RunResult result = Profiles.profile(liquibase("""
                     <changeSet id="1" author="a"><createTable tableName="t"><column name="id" type="int"/>
                         <column name="stamp" type="text"/></createTable></changeSet>
                     <changeSet id="2" author="a" dbms="mssql"><sql>SELECT 1 FROM sys.tables</sql></changeSet>
@@ -130,7 +128,7 @@ class ReportsAndLiquibaseRealismIT {
                     <changeSet id="2" author="a"><customChange class="com.example.migration.Backfill"/></changeSet>
                 """).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).run(config))
+        assertThatThrownBy(() -> Profiles.profile(config))
                 .hasMessageContaining("customChange class com.example.migration.Backfill is not on the plugin's classpath")
                 .hasMessageContaining("db/master.xml::2::a")
                 .hasMessageContaining("Add the jar that holds it as a <dependency> of migration-profiler-maven-plugin");
@@ -140,7 +138,7 @@ class ReportsAndLiquibaseRealismIT {
 
     @Test
     void severalPassesRunLiquibaseOnceForEachSetOfContexts() {
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(liquibase("""
+        RunResult result = Profiles.profile(liquibase("""
                     <changeSet id="1" author="a" context="initial"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
                     <changeSet id="2" author="a" context="!initial"><addColumn tableName="t"><column name="x" type="int"/></addColumn></changeSet>
                     <changeSet id="3" author="a" context="never"><sql>SELECT 1</sql></changeSet>

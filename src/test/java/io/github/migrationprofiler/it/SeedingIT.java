@@ -1,12 +1,12 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.run.SeedRun;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class SeedingIT {
                 .searchPath(List.of(WISHLIST.resolve("src/main/resources")))
                 .seed(scale("small", 7)).keepDatabase(true).build();
 
-        RunResult result = keep(new MigrationProfiler(ProfilerLog.SILENT).run(config));
+        RunResult result = keep(Profiles.profile(config));
 
         assertThat(result.seed().tables()).extracting(SeedSummary.TableSeed::table, SeedSummary.TableSeed::rows).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("public.users", 1_000L),
@@ -91,7 +91,7 @@ class SeedingIT {
     void anAwkwardSchemaIsSeededWithEveryConstraintKept() throws SQLException {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
 
-        RunResult result = keep(new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = keep(Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).seed(scale("2000", 3)).keepDatabase(true).build()));
 
         Map<String, Long> rows = result.seed().tables().stream()
@@ -132,9 +132,9 @@ class SeedingIT {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
         ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).keepDatabase(true);
 
-        String first = fingerprint(keep(new MigrationProfiler(ProfilerLog.SILENT).run(config.seed(scale("500", 11)).build())));
-        String again = fingerprint(keep(new MigrationProfiler(ProfilerLog.SILENT).run(config.seed(scale("500", 11)).build())));
-        String other = fingerprint(keep(new MigrationProfiler(ProfilerLog.SILENT).run(config.seed(scale("500", 12)).build())));
+        String first = fingerprint(keep(Profiles.profile(config.seed(scale("500", 11)).build())));
+        String again = fingerprint(keep(Profiles.profile(config.seed(scale("500", 11)).build())));
+        String other = fingerprint(keep(Profiles.profile(config.seed(scale("500", 12)).build())));
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -147,7 +147,7 @@ class SeedingIT {
                     CONSTRAINT bookings_end_after_start CHECK (ends_at > starts_at));
                 """);
 
-        RunResult result = keep(new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project).sqlDirectory(project.resolve("db"))
+        RunResult result = keep(Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
                 .seed(scale("1000", 1)).keepDatabase(true).build()));
 
         assertThat(result.seed().gaps()).isEmpty();
@@ -161,7 +161,7 @@ class SeedingIT {
     void rowCountOverridesWinAndZeroLeavesATableEmpty() throws SQLException {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
 
-        RunResult result = keep(new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = keep(Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).keepDatabase(true)
                 .seed(SeedOptions.parse("1000", 1, 0.1, Map.of("addresses", 0L, "public.tenants", 7L))).build()));
 
@@ -181,7 +181,7 @@ class SeedingIT {
                 """);
         write(project.resolve("db/V2__index.sql"), "CREATE INDEX accounts_role ON accounts (role_id);\n");
 
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).seed(scale("1000", 1))
                 .productionRows(Map.of("accounts", 20_000_000L)).build());
 
@@ -196,7 +196,7 @@ class SeedingIT {
     void scaleZeroProfilesEmptyTablesAndSaysSo() {
         write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
 
-        RunResult result = new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        RunResult result = Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).seed(scale("0", 1)).build());
 
         assertThat(result.seed()).isNull();
@@ -209,7 +209,7 @@ class SeedingIT {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
         write(project.resolve("db/V2__more.sql"), "ALTER TABLE tenants ADD COLUMN plan text;\n");
 
-        RunResult result = keep(new MigrationProfiler(ProfilerLog.SILENT).seed(server.config(project)
+        RunResult result = keep(new SeedRun(ProfilerLog.SILENT).run(server.config(project)
                 .sqlDirectory(project.resolve("db")).seed(scale("1000", 5)).build()));
 
         assertThat(result.baseline()).containsExactly("V1__schema.sql", "V2__more.sql");
@@ -227,7 +227,7 @@ class SeedingIT {
         ProfilerConfig embedded = server.config(project).sqlDirectory(project.resolve("db"))
                 .engine(io.github.migrationprofiler.config.EngineKind.EMBEDDED).seed(scale("small", 1)).build();
 
-        assertThatThrownBy(() -> new MigrationProfiler(ProfilerLog.SILENT).seed(embedded))
+        assertThatThrownBy(() -> new SeedRun(ProfilerLog.SILENT).run(embedded))
                 .hasMessageContaining("The seed goal needs a server that outlives the build");
     }
 

@@ -1,12 +1,10 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
 import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ class SqlDirectoryProfilingIT {
     }
 
     private RunResult profile(List<String> selection) {
-        return new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project)
+        return Profiles.profile(server.config(project)
                 .sqlDirectory(project.resolve("db")).migrations(selection).build());
     }
 

@@ -1,13 +1,11 @@
 package io.github.migrationprofiler.it;
 
-import io.github.migrationprofiler.MigrationProfiler;
-import io.github.migrationprofiler.ProfilerLog;
-import io.github.migrationprofiler.analysis.Finding;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.traffic.Traffic;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Traffic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +45,13 @@ class TrafficIT {
                                      total numeric(10, 2) NOT NULL, note text);
                 """);
         write(project.resolve("db/V2__change.sql"), migration);
-        return new MigrationProfiler(ProfilerLog.SILENT).run(server.config(project).sqlDirectory(project.resolve("db"))
+        return Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
                 .migrations(List.of("V2__*")).seed(SeedOptions.parse("100000", 7, 0.1, Map.of()))
                 .traffic(traffic).build()).migrations().get(0);
     }
 
     private static Finding finding(MigrationResult m, String rule) {
-        return m.findings().stream().filter(f -> f.rule().equals(rule)).findFirst().orElse(null);
+        return m.findings().stream().filter(f -> f.rule().id().equals(rule)).findFirst().orElse(null);
     }
 
     @Test
@@ -101,7 +99,7 @@ class TrafficIT {
         TrafficOptions missing = new TrafficOptions(true, 4, 50, Duration.ZERO, project.resolve("nope.sql"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> profile("SELECT 1;\n", missing))
-                .isInstanceOf(io.github.migrationprofiler.ProfilerException.class)
+                .isInstanceOf(io.github.migrationprofiler.support.ProfilerException.class)
                 .hasMessageContaining("No traffic queries at").hasMessageContaining("nope.sql");
     }
 
@@ -128,7 +126,7 @@ class TrafficIT {
         assertThat(traffic.maxQueueDepth()).isGreaterThanOrEqualTo(3); // the migration and the clients behind it
         assertThat(traffic.retryNeeded()).isFalse();
         assertThat(addColumn.verdict()).as("queries waited beyond the 2 s warning line").isIn(
-                io.github.migrationprofiler.analysis.Verdict.WARNING, io.github.migrationprofiler.analysis.Verdict.CRITICAL);
+                io.github.migrationprofiler.result.Verdict.WARNING, io.github.migrationprofiler.result.Verdict.CRITICAL);
         assertThat(addColumn.reasons()).anyMatch(r -> r.contains("on its locks in the traffic pass, over the traffic warning line of 2 s"));
     }
 

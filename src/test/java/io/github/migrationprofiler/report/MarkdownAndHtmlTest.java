@@ -1,13 +1,13 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.analysis.Kind;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.Profile;
-import io.github.migrationprofiler.profile.RunError;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.RunError;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +72,7 @@ class MarkdownAndHtmlTest {
         MigrationResult ok = run.migrations().get(0);
         MigrationResult timed = new MigrationResult(ok.id(), ok.author(), ok.source(), ok.line(), ok.status(), 3.25, 0,
                 List.of(ok.statements().get(0)), null, List.of(), ok.kind(), List.of(), ok.verdict(), List.of(), null, 19.5,
-                io.github.migrationprofiler.profile.Iterations.of(3.0, 3.25, 4.5), null, null);
+                io.github.migrationprofiler.result.Iterations.of(3.0, 3.25, 4.5), null, null);
         RunResult clean = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), List.of(timed),
                 new RunResult.Timing("clean", 3, java.util.Map.of("fsync", "on"), null)), run.seed());
         RunResult back = ResultsJson.read(ResultsJson.write(clean, dir));
@@ -90,11 +90,11 @@ class MarkdownAndHtmlTest {
     @Test
     void aProjectionShowsWhereTheMeasurementLeadsInEveryReport() throws Exception {
         MigrationResult critical = run.migrations().get(2);
-        io.github.migrationprofiler.analysis.Projection projection = io.github.migrationprofiler.analysis.Projection.fit(
-                io.github.migrationprofiler.analysis.Projection.Model.LINEAR, "public.items",
-                List.of(new io.github.migrationprofiler.analysis.Projection.Point(25_000, 310),
-                        new io.github.migrationprofiler.analysis.Projection.Point(50_000, 620),
-                        new io.github.migrationprofiler.analysis.Projection.Point(100_000, 1234.5)), 40_000_000)
+        io.github.migrationprofiler.result.Projection projection = io.github.migrationprofiler.analysis.ProjectionFit.fit(
+                io.github.migrationprofiler.result.Projection.Model.LINEAR, "public.items",
+                List.of(new io.github.migrationprofiler.result.Projection.Point(25_000, 310),
+                        new io.github.migrationprofiler.result.Projection.Point(50_000, 620),
+                        new io.github.migrationprofiler.result.Projection.Point(100_000, 1234.5)), 40_000_000)
                 .withLock(494_000, "ACCESS EXCLUSIVE").plus(0, "each row probes a larger hash in production");
         MigrationResult projected = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
@@ -120,10 +120,10 @@ class MarkdownAndHtmlTest {
     @Test
     void trafficIsToldInNumbersAndDrawnAsATimeline() throws Exception {
         MigrationResult critical = run.migrations().get(2);
-        io.github.migrationprofiler.traffic.Traffic traffic = new io.github.migrationprofiler.traffic.Traffic(List.of("public.items"), 4,
+        io.github.migrationprofiler.result.Traffic traffic = new io.github.migrationprofiler.result.Traffic(List.of("public.items"), 4,
                 904, 4, 2, 2, 142, 2901.7, 1.2, 2650.0, 2903.0, 1.6, java.util.Map.of(), 2901.7, 5, 3100.0, false, 2903.0, 2899.6,
-                List.of(new io.github.migrationprofiler.traffic.Traffic.Step(-1000, 20, 0, 1.4),
-                        new io.github.migrationprofiler.traffic.Traffic.Step(2900, 40, 4, 2901.7)));
+                List.of(new io.github.migrationprofiler.result.Traffic.Step(-1000, 20, 0, 1.4),
+                        new io.github.migrationprofiler.result.Traffic.Step(2900, 40, 4, 2901.7)));
         MigrationResult withTraffic = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
                 critical.verdict(), critical.reasons(), null, null, null, null, traffic);
@@ -177,7 +177,7 @@ class MarkdownAndHtmlTest {
         SeedSummary seed = new SeedSummary("medium", 100_000, 42, run.seed().tables(),
                 List.of(new SeedSummary.Gap("public.jobs", "a later migration, V7, fills it with INSERT … SELECT")), 1.0, null);
         RunResult withMore = new RunResult(run.schemaVersion(), run.startedAt(), run.engine(), run.database(), run.source(),
-                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null, null, null);
+                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null, null, null, List.of());
 
         String md = MarkdownSummary.render(withMore);
         String html = HtmlReport.fragment(withMore);

@@ -1,15 +1,16 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Kind;
-import io.github.migrationprofiler.analysis.Severity;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.Profile;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.SqlError;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.SqlError;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResultsJsonTest {
 
@@ -31,7 +33,7 @@ class ResultsJsonTest {
                             List.of(StatementResult.of("UPDATE t SET x = 1", 2, 12.25, 3, null)), null, List.of("a warning"), Kind.SMALL, List.of(), Verdict.OK, List.of(), null),
                     new MigrationResult("V3__bad.sql", null, "db/V3__bad.sql", 1, Status.FAILED, 0.5, 0,
                             List.of(), new SqlError("42P01", "relation \"x\" does not exist", 4), List.of(), Kind.SMALL,
-                            List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote t", "do not")), Verdict.FAILED, List.of("SQL error"), null))), null);
+                            List.of(new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "rewrote t", "do not")), Verdict.FAILED, List.of("SQL error"), null))), null);
 
     @Test
     void writesTheDocumentedFieldsAndTotals() throws IOException {
@@ -51,5 +53,19 @@ class ResultsJsonTest {
         Path file = ResultsJson.write(result, dir);
 
         assertThat(ResultsJson.read(file)).isEqualTo(result);
+    }
+
+    @Test
+    void whatItWritesFollowsThePublishedSchema() {
+        ResultsSchema.assertValid(ResultsJson.write(result, dir));
+        ResultsSchema.assertValid(ResultsJson.write(Runs.everyVerdict(), dir.resolve("sample")));
+    }
+
+    @Test
+    void aFieldTheSchemaDoesNotKnowFailsTheCheck() throws IOException {
+        Path file = ResultsJson.write(result, dir);
+        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 3, \"renamed\" : 1"));
+
+        assertThatThrownBy(() -> ResultsSchema.assertValid(file)).isInstanceOf(AssertionError.class).hasMessageContaining("renamed");
     }
 }

@@ -1,20 +1,21 @@
 package io.github.migrationprofiler.report;
 
-import io.github.migrationprofiler.analysis.Finding;
-import io.github.migrationprofiler.analysis.Kind;
-import io.github.migrationprofiler.analysis.Severity;
-import io.github.migrationprofiler.analysis.Verdict;
-import io.github.migrationprofiler.profile.LockHeld;
-import io.github.migrationprofiler.profile.LockMode;
-import io.github.migrationprofiler.profile.MigrationResult;
-import io.github.migrationprofiler.profile.PlanSummary;
-import io.github.migrationprofiler.profile.Profile;
-import io.github.migrationprofiler.profile.RunResult;
-import io.github.migrationprofiler.profile.SqlError;
-import io.github.migrationprofiler.profile.StatementResult;
-import io.github.migrationprofiler.profile.Status;
-import io.github.migrationprofiler.profile.TableStat;
-import io.github.migrationprofiler.seed.SeedSummary;
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.LockMode;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.PlanSummary;
+import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.SqlError;
+import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.TableStat;
+import io.github.migrationprofiler.result.Verdict;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ final class Runs {
                 List.of("ran 41 ms, over the warning line of 10 ms for MEDIUM migrations"), null);
         MigrationResult critical = new MigrationResult("003-token", "alice", "db/changes.yaml", 20, Status.PASSED, 1234.5, 0,
                 List.of(rewrite), null, List.of(), Kind.LARGE,
-                List.of(new Finding("table-rewrite", Severity.ERROR, "rewrote public.items | under lock", "add it nullable")),
+                List.of(new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "rewrote public.items | under lock", "add it nullable")),
                 Verdict.CRITICAL, List.of("ran 1.2 s, over the critical line of 1 s"), null);
         MigrationResult failed = new MigrationResult("V4__bad.sql", null, "db/V4__bad.sql", 1, Status.FAILED, 0.5, 0,
                 List.of(StatementResult.of("SELECT * FROM nope", 2, 0.5, 0, new SqlError("42P01", "relation \"nope\" does not exist", 2))),

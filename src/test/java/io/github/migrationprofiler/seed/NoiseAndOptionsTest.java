@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.seed;
 
-import io.github.migrationprofiler.ProfilerException;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

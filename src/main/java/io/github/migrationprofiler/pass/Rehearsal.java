@@ -1,0 +1,59 @@
+package io.github.migrationprofiler.pass;
+
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.engine.PostgresServer;
+import io.github.migrationprofiler.engine.ScratchDatabase;
+import io.github.migrationprofiler.seed.FinalSchema;
+import io.github.migrationprofiler.seed.TableHistory;
+import io.github.migrationprofiler.source.Migration;
+import io.github.migrationprofiler.source.MigrationSource;
+import io.github.migrationprofiler.support.Cleanup;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rehearsal. Tables are seeded as soon as they exist, before later migrations add the
+ * constraints and tables that concern them. So the migrations are first applied to an empty
+ * throw-away database: the schema they end with, renames included, the keys they insert
+ * themselves and what they read out of JSON tell the seeder what rows must look like from the start.
+ */
+public final class Rehearsal {
+
+    private final PostgresServer server;
+    private final Cleanup cleanup;
+    private final ProfilerLog log;
+
+    public Rehearsal(PostgresServer server, Cleanup cleanup, ProfilerLog log) {
+        this.server = server;
+        this.cleanup = cleanup;
+        this.log = log;
+    }
+
+    /** The schema the migrations end with, as the seeder needs it. */
+    public FinalSchema rehearse(MigrationSource source, SeedOptions seed, Duration timeout) {
+        log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
+                + " child rows) on a rehearsal of the migrations");
+        ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
+        try (Connection connection = rehearsal.connect()) {
+            MigrationSession.limit(connection, timeout); // a migration that would time out must not run unbounded here either
+            TableHistory history = new TableHistory(connection, source::text, log);
+            source.apply(connection, history);
+            Map<Migration, String> texts = new LinkedHashMap<>();
+            source.migrations().forEach(m -> texts.put(m, source.text(m)));
+            return FinalSchema.read(connection, history, seed, texts, seed.jsonSamples());
+        } catch (SQLException e) {
+            throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);
+        } finally {
+            if (!cleanup.interrupted()) {
+                rehearsal.close(); // else the shutdown hook drops it, with the server
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.migrationprofiler.pass;
+
+import io.github.migrationprofiler.catalog.Relations;
+import io.github.migrationprofiler.seed.Seeder;
+import io.github.migrationprofiler.source.Migration;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A follower at a fraction of the seeded scale, for projections: a database of its own that a
+ * seeder of its own fills at that fraction (same generator, same proportions, fewer rows), and
+ * that follows every migration as the full-size follower does. Each reviewed migration runs here
+ * once, timed like there, so its runtime is known at this size too.
+ */
+final class ScaledFollower implements AutoCloseable {
+
+    /** A reviewed migration at this size: the relations before it (their rows), and the run. */
+    record Timed(double fraction, Relations before, Replay.Run run) {
+    }
+
+    /** Work whose time counts towards what this size costs. */
+    private interface Counted<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private final double fraction;
+    private final Databases.Database database;
+    private final Seeder seeder;
+    private final Duration timeout;
+    private final ProfilerLog log;
+    private final Connection connection;
+    private long nanos;
+
+    ScaledFollower(double fraction, Databases.Database database, Seeder seeder, Duration timeout, ProfilerLog log)
+            throws SQLException {
+        this.fraction = fraction;
+        this.log = log;
+        this.database = database;
+        this.seeder = seeder;
+        this.timeout = timeout;
+        this.connection = database.connect();
+    }
+
+    double fraction() {
+        return fraction;
+    }
+
+    /** Time spent seeding and replaying here: what this size costs the run. */
+    long nanos() {
+        return nanos;
+    }
+
+    /** Seeds the tables {@code applied} left empty, at this size. */
+    void seed(Migration applied) {
+        counted(() -> seeder.seedNewTables(applied));
+    }
+
+    /** Applies, untimed, a migration that is not under review. */
+    void follow(Observed observed) throws SQLException {
+        counted(() -> {
+            MigrationSession.prepare(connection, observed.searchPath(), timeout);
+            return Replay.run(connection, observed.recording());
+        });
+    }
+
+    /** Runs a reviewed migration once, timed, on the state before it at this size. */
+    Timed time(Observed observed) throws SQLException {
+        return counted(() -> {
+            MigrationSession.prepare(connection, observed.searchPath(), timeout);
+            Relations before = Relations.take(connection);
+            MigrationSession.settle(connection, log);
+            return new Timed(fraction, before, Replay.run(connection, observed.recording()));
+        });
+    }
+
+    private <T, E extends Exception> T counted(Counted<T, E> work) throws E {
+        long start = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the database goes with it
+        }
+        if (seeder instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // its connection goes with the database
+            }
+        }
+        database.close();
+    }
+}

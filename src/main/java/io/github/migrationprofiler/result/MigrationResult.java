@@ -1,0 +1,113 @@
+package io.github.migrationprofiler.result;
+
+
+import java.util.List;
+
+/**
+ * What one migration did.
+ *
+ * @param id           changeset id or SQL file name
+ * @param author       changeset author; {@code null} for SQL files
+ * @param source       the file that holds the migration
+ * @param line         line of its declaration in {@code source}
+ * @param status       how it ended
+ * @param millis       wall time of the whole migration, fractional milliseconds
+ * @param rowsAffected rows changed by all its statements
+ * @param statements   its statements in execution order
+ * @param error        the error that failed it, or {@code null}
+ * @param warnings     why its figures may mislead (e.g. measured on empty tables)
+ * @param kind         how heavy it is, from what it did
+ * @param findings     what it does that hurts production, with the safer way
+ * @param verdict      what the gate made of it; {@code null} until judged
+ * @param reasons      which thresholds it crossed, in words
+ * @param skipped      why it was not applied, for a {@link Status#SKIPPED} migration
+ * @param instrumentedMillis the instrumented pass's time for it, when {@code millis} comes from the clean timing pass
+ *                     (the difference is what observing it costs); {@code null} otherwise
+ * @param iterations   the spread of its clean runs when there were several ({@code millis} is their median)
+ * @param projection   its runtime and longest lock hold projected to production's rows, when known
+ * @param traffic      what it did to concurrent queries in the traffic pass, when that ran
+ */
+public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
+                              long rowsAffected, List<StatementResult> statements, SqlError error, List<String> warnings,
+                              Kind kind, List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
+                              Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic) {
+
+    public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
+                           List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
+                           List<Finding> findings, Verdict verdict, List<String> reasons, String skipped) {
+        this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
+                skipped, null, null, null, null);
+    }
+
+    public MigrationResult {
+        statements = List.copyOf(statements);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** This migration with the gate's verdict and the lines it crossed. */
+    public MigrationResult judged(Verdict verdict, List<String> reasons) {
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);
+    }
+
+    /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
+    public double judgedMillis() {
+        return projection != null ? projection.millis() : millis;
+    }
+
+    /**
+     * The longest a concurrent query waited on this migration's locks in the traffic pass, at
+     * production's size when the lock hold is projected: the wait grows by as much as the hold
+     * (the part spent queued behind a long-running query stays). 0 without a traffic pass.
+     */
+    public double judgedWaitMillis() {
+        if (traffic == null) {
+            return 0;
+        }
+        if (projection == null || projection.lockMillis() == null) {
+            return traffic.maxWaitMillis();
+        }
+        double measuredHold = statements.stream().flatMap(s -> s.locks().stream()).filter(l -> !l.blocks().isEmpty())
+                .mapToDouble(LockHeld::heldMillis).max().orElse(0);
+        return traffic.maxWaitMillis() + Math.max(0, projection.lockMillis() - measuredHold);
+    }
+
+    /** "V2__x.sql" or "004-type (alice)". */
+    public String label() {
+        return author == null ? id : id + " (" + author + ")";
+    }
+
+    public MigrationResult withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);
+    }
+
+    /** A migration not applied here, as production would not apply it. */
+    public static MigrationResult skipped(String id, String author, String source, int line, String why) {
+        return new MigrationResult(id, author, source, line, Status.SKIPPED, 0, 0, List.of(), null, List.of(), null, List.of(),
+                null, List.of(), why);
+    }
+
+    /** It did not complete: an SQL error, or the run was interrupted while it ran. */
+    public boolean failed() {
+        return status == Status.FAILED || status == Status.INTERRUPTED;
+    }
+
+    /** It ran (or began to): every status but {@link Status#SKIPPED}. */
+    public boolean applied() {
+        return status != Status.SKIPPED;
+    }
+
+    /** "file, changeset, line, SQLSTATE: message": everything needed to find and fix a failure. */
+    public String failureSummary() {
+        String what = author == null ? "file " + id : "changeset '" + id + "' by " + author;
+        String where = source + (error == null ? "" : ":" + error.line());
+        String why = status == Status.INTERRUPTED ? "interrupted while it ran (Ctrl-C or SIGTERM)" : error == null ? "failed"
+                : (error.sqlState() == null ? "" : "SQLSTATE " + error.sqlState() + ": ") + error.message();
+        return where + " (" + what + ", line " + (error == null ? line : error.line()) + "): " + why;
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.migrationprofiler.run;
+
+import io.github.migrationprofiler.analysis.Gate;
+import io.github.migrationprofiler.catalog.ForeignKeyGaps;
+import io.github.migrationprofiler.catalog.Settings;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.engine.Engines;
+import io.github.migrationprofiler.engine.PostgresServer;
+import io.github.migrationprofiler.engine.ScratchDatabase;
+import io.github.migrationprofiler.pass.BaselinePass;
+import io.github.migrationprofiler.pass.InstrumentedPass;
+import io.github.migrationprofiler.pass.Judgement;
+import io.github.migrationprofiler.pass.MigrationSession;
+import io.github.migrationprofiler.pass.Rehearsal;
+import io.github.migrationprofiler.report.ConsoleReport;
+import io.github.migrationprofiler.report.Reports;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.RunError;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.seed.DataSeeder;
+import io.github.migrationprofiler.seed.FinalSchema;
+import io.github.migrationprofiler.seed.Seeder;
+import io.github.migrationprofiler.seed.Table;
+import io.github.migrationprofiler.source.MigrationSource;
+import io.github.migrationprofiler.source.MigrationSources;
+import io.github.migrationprofiler.source.Selection;
+import io.github.migrationprofiler.support.Cleanup;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The profile goal's run, start to finish: check the input, start PostgreSQL, rehearse the
+ * migrations, build or reuse the baseline, apply the migrations in the instrumented pass with the
+ * passes that run on the state before each reviewed one ({@link MigrationStages}), judge, write
+ * the reports — and clean up whatever happens.
+ */
+public final class ProfileRun {
+
+    static final String EMPTY_TABLES_WARNING =
+            "seed.scale=0: measured on empty tables, so runtimes and locks say little about production";
+
+    private final ProfilerLog log;
+    private final ForeignKeyGaps foreignKeys;
+
+    public ProfileRun(ProfilerLog log) {
+        this(log, new ForeignKeyGaps());
+    }
+
+    /** @param foreignKeys reads the foreign keys without an index: a test makes the read fail */
+    ProfileRun(ProfilerLog log, ForeignKeyGaps foreignKeys) {
+        this.log = log;
+        this.foreignKeys = foreignKeys;
+    }
+
+    /**
+     * Profiles the migrations the configuration selects (all when it selects none). A migration
+     * that fails is part of the result ({@link RunResult#failures()}); problems the user must fix
+     * first are thrown as {@link ProfilerException}, after the reports say what happened.
+     */
+    public RunResult run(ProfilerConfig config) {
+        return run(config, null);
+    }
+
+    /** @param forced the selection a goal imposes ({@link Selection#NONE}: review nothing), or {@code null} */
+    RunResult run(ProfilerConfig config, Selection forced) {
+        String startedAt = Instant.now().toString();
+        try (Cleanup cleanup = new Cleanup(log)) {
+            Profiling profiling = new Profiling(config, forced, startedAt, cleanup);
+            try {
+                RunResult result = profiling.profile();
+                Reports.write(result, config, log);
+                return result;
+            } catch (ProfilerException e) {
+                // once the run is being cancelled, what fails next is the cancellation, not the cause to report
+                String message = cleanup.interrupted() ? "interrupted (Ctrl-C or SIGTERM) during " + profiling.stage : e.getMessage();
+                RunResult failed = RunResult.failed(startedAt, profiling.engine, profiling.sourceName, new RunError(profiling.stage, message));
+                try {
+                    Reports.write(failed, config, log);
+                } catch (ProfilerException unwritable) {
+                    log.warn(unwritable.getMessage());
+                }
+                throw cleanup.interrupted() ? new ProfilerException("The run was " + message + "; what it created was removed") : e;
+            } finally {
+                cleanup.reported();
+            }
+        }
+    }
+
+    /** One run: what it has reached, for the report of a run that ends early, and what it has built so far. */
+    private final class Profiling {
+        private final ProfilerConfig given;
+        private final Selection forced;
+        private final String startedAt;
+        private final Cleanup cleanup;
+        private String stage = "migrations";
+        private String sourceName;
+        private RunResult.Engine engine;
+        private RunInputs inputs;
+        private PostgresServer server;
+        private final List<String> warnings = new ArrayList<>();
+
+        Profiling(ProfilerConfig given, Selection forced, String startedAt, Cleanup cleanup) {
+            this.given = given;
+            this.forced = forced;
+            this.startedAt = startedAt;
+            this.cleanup = cleanup;
+        }
+
+        RunResult profile() {
+            // read and check everything cheap before starting a server
+            MigrationSource source = MigrationSources.open(given, log);
+            sourceName = source.describe();
+            inputs = RunInputs.read(given, source, forced, log);
+            ProfilerConfig config = inputs.config();
+            log.info("Profiling " + sourceName);
+
+            stage = "engine";
+            server = cleanup.add(Engines.start(config, log));
+            engine = new RunResult.Engine(server.kind(), null, server.image());
+            stage = "rehearsal";
+            SeedOptions seed = config.seed();
+            FinalSchema schema = seed.enabled() ? new Rehearsal(server, cleanup, log).rehearse(source, seed, config.gate().timeout())
+                    : FinalSchema.NONE;
+            stage = "seeding";
+            BaselinePass reuse = reusableBaseline(schema);
+            String template = reuse == null ? null : reuse.template(server);
+            ScratchDatabase database = ScratchDatabase.create(server, log, template);
+            boolean keep = config.keepDatabase() || server.keepsData();
+            if (!keep) {
+                cleanup.add(database);
+            }
+            RunResult result = measure(database, schema, template, reuse == null ? Set.of() : Set.copyOf(reuse.baseline()));
+            if (keep) {
+                log.info("Kept database " + database.name() + " on " + server
+                        + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
+            }
+            warnOfGaps(result.seed());
+            result = new Gate(config.gate()).judge(result);
+            return inputs.baseline() == null ? result
+                    : CompareRun.compared(result, inputs.baseline(), RunInputs.shown(config.baseDir(), config.baseline()), log);
+        }
+
+        /** The instrumented pass over the scratch database, with the passes that follow it, into a run's result. */
+        private RunResult measure(ScratchDatabase database, FinalSchema schema, String template,
+                                  Set<io.github.migrationprofiler.source.Migration> alreadyApplied) {
+            ProfilerConfig config = inputs.config();
+            DataSeeder seeder = config.seed().enabled()
+                    ? cleanup.add(new DataSeeder(database::connect, config.seed(), schema, inputs.production(), log)) : null;
+            try (Connection connection = database.connect()) {
+                String version = Settings.current(connection, "server_version");
+                engine = new RunResult.Engine(server.kind(), version, server.image(), settingsInForce(connection));
+                log.info("PostgreSQL " + version + " (" + server.kind() + ")");
+                MigrationSession.limit(connection, config.gate().timeout());
+                stage = "profiling";
+                Passes passes = new Passes(config, inputs, server, template, schema, cleanup, log);
+                MigrationStages stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
+                        forced == Selection.NONE ? MigrationStages.Replays.NONE : passes.replays(database::connect),
+                        new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()), new ConsoleReport(log));
+                List<String> baseline = new InstrumentedPass(inputs.source(), inputs.selection(), foreignKeys, cleanup::interrupted)
+                        .run(connection, database.connect(), alreadyApplied, stages);
+                Profile profile = new Profile(baseline, stages.results(), stages.timing(passes.unprojected(), inputs.productionRows()));
+                passes.logCosts(stages);
+                SeedSummary seeded = seeder == null ? null : seeder.summary().withTemplate(template);
+                return RunResult.of(startedAt, engine, database.name(), sourceName, profile.with(warned(profile, seeded)), seeded,
+                        warnings);
+            } catch (SQLException e) {
+                throw new ProfilerException("Lost the connection to " + database + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The migrations with what their figures cannot say: measured on empty tables, or failing on rows the seeder made. */
+        private List<MigrationResult> warned(Profile profile, SeedSummary seeded) {
+            List<MigrationResult> migrations = new ArrayList<>(profile.migrations());
+            if (seeded == null) {
+                migrations.replaceAll(m -> m.applied() ? m.withWarning(EMPTY_TABLES_WARNING) : m);
+                log.warn(EMPTY_TABLES_WARNING);
+            } else {
+                migrations.replaceAll(m -> SyntheticRows.explain(m, seeded));
+            }
+            return migrations;
+        }
+
+        /** The baseline to keep as a template, when asked for and possible: an external server, seeding on, a baseline selected. */
+        private BaselinePass reusableBaseline(FinalSchema schema) {
+            ProfilerConfig config = inputs.config();
+            if (!config.reuseBaseline()) {
+                return null;
+            }
+            BaselinePass reuse = config.seed().enabled() && "external".equals(server.kind())
+                    ? BaselinePass.of(inputs.source(), inputs.selection(), config.seed(), schema, config.gate().timeout(), log) : null;
+            if (reuse == null) {
+                log.info("reuseBaseline is ignored: it needs an external server (jdbcUrl) that keeps the template, seeding, "
+                        + "and migrations selected after a baseline (migration-profiler.migrations)");
+            }
+            return reuse;
+        }
+
+        /** The settings that change migration runtimes, as the server has them for the migrations' session. */
+        private java.util.Map<String, String> settingsInForce(Connection connection) {
+            try {
+                return Settings.read(connection, io.github.migrationprofiler.stats.StatsReader.SETTINGS);
+            } catch (SQLException e) {
+                warnings.add("The server's settings could not be read (" + e.getMessage() + "): engine.settings is left out");
+                log.warn(warnings.get(warnings.size() - 1));
+                return java.util.Map.of();
+            }
+        }
+
+        /** A table left with the migrations' rows says what to do in its own gap; the others may be meant to be empty. */
+        private void warnOfGaps(SeedSummary seed) {
+            if (seed == null || seed.gaps().isEmpty()) {
+                return;
+            }
+            String empty = seed.gaps().stream().filter(g -> !g.reason().startsWith(DataSeeder.NOT_SEEDED))
+                    .map(g -> Table.pomName(g.table())).findFirst().orElse(null);
+            log.warn(seed.gaps().size() + " table(s) seeded with fewer rows than planned or left empty (seed.gaps in "
+                    + "results.json)." + (empty == null ? "" : " To leave a table empty on purpose: <rowCounts><" + empty + ">0</"
+                    + empty + "></rowCounts>"));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.migrationprofiler.run;
+
+import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.engine.ProductionSettings;
+import io.github.migrationprofiler.report.ResultsJson;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.seed.DataSeeder;
+import io.github.migrationprofiler.seed.ProductionShape;
+import io.github.migrationprofiler.source.GitChanges;
+import io.github.migrationprofiler.source.Migration;
+import io.github.migrationprofiler.source.MigrationSource;
+import io.github.migrationprofiler.source.Selection;
+import io.github.migrationprofiler.stats.ProductionRows;
+import io.github.migrationprofiler.stats.ProductionStats;
+import io.github.migrationprofiler.stats.StatsFile;
+import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a profile run reads and checks before it starts a server, so that a typo costs
+ * seconds: the migrations and which are under review, the rules, the baseline run to compare
+ * with, production's statistics and row counts, and the configuration they shape.
+ *
+ * @param config        the configuration, with seeding proportions and server settings from production's statistics
+ * @param source        the migrations
+ * @param selection     the ones under review
+ * @param analyzer      the rules, as configured
+ * @param baseline      a saved run to compare with; {@code null} without one
+ * @param productionRows production's rows per table
+ * @param production    production's shape, for the seeder
+ */
+record RunInputs(ProfilerConfig config, MigrationSource source, Selection selection, Analyzer analyzer, RunResult baseline,
+                 ProductionRows productionRows, ProductionShape production) {
+
+    /**
+     * @param source the migrations, opened from {@code config}
+     * @param forced the selection a goal imposes ({@link Selection#NONE} for the seed goal), or {@code null} for the configured one
+     */
+    static RunInputs read(ProfilerConfig config, MigrationSource source, Selection forced, ProfilerLog log) {
+        Selection selection = forced != null ? forced : Selection.of(config.migrations());
+        selection.validate(source.migrations());
+        if (forced == null && config.since() != null) {
+            selection = changedSince(config, source, selection, log);
+        }
+        Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout(), config.longMigration());
+        RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
+        ProductionStats stats = productionStats(config, log);
+        ProductionRows productionRows = new ProductionRows(config.productionRows(), stats);
+        ProfilerConfig shaped = config.toBuilder().seed(productionRows.proportions(config.seed()))
+                .serverSettings(serverSettings(config, stats, log)).build();
+        DataSeeder.check(shaped.seed());
+        if (shaped.traffic().enabled() && shaped.traffic().queries() != null && !Files.isRegularFile(shaped.traffic().queries())) {
+            throw new ProfilerException("No traffic queries at " + shaped.traffic().queries() + " (migration-profiler.trafficQueries): "
+                    + "give a SQL file of the application's queries, each with a :key(table) placeholder");
+        }
+        return new RunInputs(shaped, source, selection, analyzer, baseline, productionRows, new ProductionShape(stats, productionRows));
+    }
+
+    /**
+     * Production's settings for a server the run starts (within this machine's means); on an
+     * existing server only the per-session ones apply. The pom's own settings win.
+     */
+    private static Map<String, String> serverSettings(ProfilerConfig config, ProductionStats stats, ProfilerLog log) {
+        if (stats == null) {
+            return config.serverSettings();
+        }
+        boolean existingServer = config.engine() == EngineKind.EXTERNAL || config.engine() == EngineKind.AUTO && config.jdbcUrl() != null;
+        if (!existingServer) {
+            return ProductionSettings.mirror(stats.settings(), config.serverSettings(), log);
+        }
+        Map<String, String> settings = new LinkedHashMap<>(ProductionSettings.perSession(stats.settings()));
+        settings.putAll(config.serverSettings());
+        return settings;
+    }
+
+    /** Production's statistics when the team keeps them. */
+    private static ProductionStats productionStats(ProfilerConfig config, ProfilerLog log) {
+        ProductionStats stats = StatsFile.readIfPresent(config.productionStats());
+        if (stats != null) {
+            log.info("Production statistics: " + stats.tables().size() + " table(s) read " + stats.readAt() + " from PostgreSQL "
+                    + stats.serverVersion() + " (" + shown(config.baseDir(), config.productionStats()) + ")");
+        }
+        return stats;
+    }
+
+    /** Narrows the selection to what changed since the git ref, and says what that is. */
+    private static Selection changedSince(ProfilerConfig config, MigrationSource source, Selection selection, ProfilerLog log) {
+        GitChanges changes = GitChanges.since(config.baseDir(), config.since());
+        Selection changed = selection.and(changes.changedIn(source, config.baseDir()));
+        List<Migration> reviewed = source.migrations().stream().filter(changed::includes).toList();
+        log.info(reviewed.isEmpty()
+                ? "No migration changed since " + config.since() + ": the whole history is the baseline, nothing is under review"
+                : reviewed.size() + " migration(s) changed since " + config.since() + " (" + changes.base().substring(0, Math.min(12,
+                changes.base().length())) + "): " + reviewed.stream().limit(10).map(Migration::label)
+                .collect(Collectors.joining(", ")) + (reviewed.size() > 10 ? ", …" : ""));
+        return changed;
+    }
+
+    /** A file as reports name it: relative to the project when inside it, else as an absolute path. */
+    static String shown(Path baseDir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path project = baseDir.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.migrationprofiler.it;
+
+import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.config.TrafficOptions;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule's example migrations, the same files docs/rules.md shows, profiled on seeded tables:
+ * {@code bad.sql} gets the rule's finding, {@code good.sql} does not. Each file's first line says
+ * which it is ({@code -- expect: RULE} or {@code -- expect: no RULE}); {@code setup.sql} is the
+ * baseline both meet. A rule whose example needs more than the defaults here names it in its
+ * {@code settings.properties}: the traffic pass, a shorter long-migration line.
+ */
+class RuleExamplesIT {
+
+    static final Path EXAMPLES = Path.of("src/test/resources/rules");
+    static final TestPostgres server = TestPostgres.shared();
+
+    @TempDir
+    Path project;
+
+    @AfterEach
+    void leavesNothingBehind() throws Exception {
+        server.assertLeftNothingBehind();
+    }
+
+    /** Every example file, as {@code rule-id/bad.sql} and {@code rule-id/good.sql}. */
+    static Stream<String> examples() {
+        return Arrays.stream(RuleId.values()).flatMap(rule -> Stream.of(rule.id() + "/bad.sql", rule.id() + "/good.sql"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void theExampleGetsTheFindingItsFirstLineExpects(String example) throws IOException {
+        Path file = EXAMPLES.resolve(example);
+        String text = Files.readString(file);
+        String rule = file.getParent().getFileName().toString();
+        boolean flagged = file.getFileName().toString().equals("bad.sql");
+        assertThat(text.lines().findFirst().orElseThrow()).as("first line of " + example)
+                .isEqualTo("-- expect: " + (flagged ? "" : "no ") + rule);
+
+        MigrationResult migration = profile(text, settings(file.getParent()));
+
+        assertThat(migration.status()).as(example + " runs").isEqualTo(Status.PASSED);
+        assertThat(migration.findings()).as(example + ": " + migration.findings())
+                .filteredOn(f -> f.rule().id().equals(rule)).hasSize(flagged ? 1 : 0);
+    }
+
+    private MigrationResult profile(String migration, Properties settings) throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        Files.copy(EXAMPLES.resolve("setup.sql"), project.resolve("db/V1__setup.sql"));
+        Files.writeString(project.resolve("db/V2__example.sql"), migration);
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .seed(SeedOptions.parse("2000", 7, 0.1, Map.of()))
+                .traffic(Boolean.parseBoolean(settings.getProperty("traffic")) ? TrafficOptions.DEFAULTS : TrafficOptions.OFF);
+        if (settings.containsKey("longMigration")) {
+            config.longMigration(Durations.parse("longMigration", settings.getProperty("longMigration")));
+        }
+        return Profiles.profile(config.build()).migrations().get(0);
+    }
+
+    private static Properties settings(Path rule) throws IOException {
+        Properties settings = new Properties();
+        Path file = rule.resolve("settings.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                settings.load(reader);
+            }
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,2 @@
+-- expect: breaking-change
+ALTER TABLE orders DROP COLUMN note;

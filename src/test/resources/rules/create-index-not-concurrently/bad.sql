@@ -1,0 +1,2 @@
+-- expect: create-index-not-concurrently
+CREATE INDEX orders_status ON orders (status);

@@ -1,0 +1,2 @@
+-- expect: drop-index-not-concurrently
+DROP INDEX orders_created_at;

@@ -1,0 +1,2 @@
+-- expect: no drop-index-not-concurrently
+DROP INDEX CONCURRENTLY orders_created_at;

@@ -1,0 +1,2 @@
+-- expect: full-table-dml
+UPDATE orders SET note = 'reviewed';

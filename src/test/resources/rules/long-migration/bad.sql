@@ -1,0 +1,2 @@
+-- expect: long-migration
+SELECT pg_sleep(0.6);

@@ -1,0 +1,2 @@
+-- expect: no long-migration
+SELECT pg_sleep(0.05);

@@ -1,0 +1,3 @@
+-- expect: stacked-access-exclusive
+ALTER TABLE orders ADD COLUMN reviewed boolean;
+UPDATE customers SET email = lower(email);

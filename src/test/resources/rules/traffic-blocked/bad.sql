@@ -1,0 +1,2 @@
+-- expect: traffic-blocked
+ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
