@@ -75,29 +75,18 @@ public final class ProjectionFit {
      */
     public static Projection fit(Model model, String table, List<Point> points, long productionRows) {
         List<Point> sorted = points.stream().sorted(Comparator.comparingLong(Point::rows)).toList();
-        Point smallest = sorted.get(0);
-        Point largest = sorted.get(sorted.size() - 1);
         List<String> notes = new ArrayList<>();
-        boolean grew = largest.rows() > smallest.rows() && largest.millis() - smallest.millis() > NOISE_MILLIS
-                && largest.millis() > 1.3 * smallest.millis();
-        if (model == Model.CONSTANT && grew) {
-            notes.add("grew with the rows although PostgreSQL reported no table work: projected as a + b·n");
-            model = Model.LINEAR;
-        } else if (model != Model.CONSTANT && !(largest.rows() > smallest.rows() && largest.millis() > smallest.millis())) {
-            notes.add("did not grow across the measured sizes (" + smallest.rows() + " to " + largest.rows()
-                    + " rows): too few rows to tell how it grows; seed more (seed.scale)");
-            model = Model.CONSTANT;
-        }
+        Model m = checked(model, sorted, notes);
+        Point largest = sorted.get(sorted.size() - 1);
         double magnified = largest.rows() > 0 ? (double) productionRows / largest.rows() : 0;
         boolean far = magnified > FAR;
-        if (model == Model.CONSTANT) {
+        if (m == Model.CONSTANT) {
             double median = sorted.stream().mapToDouble(Point::millis).sorted().skip((sorted.size() - 1) / 2).findFirst().orElse(0);
             double low = sorted.stream().mapToDouble(Point::millis).min().orElse(0);
             double high = sorted.stream().mapToDouble(Point::millis).max().orElse(0);
-            return new Projection(table, productionRows, round(median), round(low), round(high), null, null, model, null, null, null,
+            return new Projection(table, productionRows, round(median), round(low), round(high), null, null, m, null, null, null,
                     far, sorted, notes);
         }
-        Model m = model;
         double[] x = sorted.stream().mapToDouble(p -> m.of(p.rows())).toArray();
         double[] y = sorted.stream().mapToDouble(Point::millis).toArray();
         double[] line = leastSquares(x, y);
@@ -119,9 +108,44 @@ public final class ProjectionFit {
                 highSlope = Math.max(highSlope, slope);
             }
         }
-        double low = Math.min(a + lowSlope * target, projected * (1 - MIN_BELOW));
-        double high = Math.max(a + highSlope * target, projected * (1 + MIN_ABOVE));
         double r2 = rSquared(x, y, a, b);
+        double[] range = widened(m, x, y, r2, projected, new double[] {Math.min(a + lowSlope * target, projected * (1 - MIN_BELOW)),
+                Math.max(a + highSlope * target, projected * (1 + MIN_ABOVE))}, largest, magnified, notes);
+        return new Projection(table, productionRows, round(projected), round(Math.max(0, range[0])), round(range[1]), null, null, m,
+                round(a), b, Math.round(r2 * 1000) / 1000.0, far, sorted, notes);
+    }
+
+    /**
+     * The model the work calls for, unless the points overrule it: "constant" work that grew
+     * clearly is linear, and table work whose runtime fell as the table grew (noise over sizes too
+     * small to tell) is constant, and says so in {@code notes}.
+     */
+    private static Model checked(Model model, List<Point> sorted, List<String> notes) {
+        Point smallest = sorted.get(0);
+        Point largest = sorted.get(sorted.size() - 1);
+        boolean grew = largest.rows() > smallest.rows() && largest.millis() - smallest.millis() > NOISE_MILLIS
+                && largest.millis() > 1.3 * smallest.millis();
+        if (model == Model.CONSTANT && grew) {
+            notes.add("grew with the rows although PostgreSQL reported no table work: projected as a + b·n");
+            return Model.LINEAR;
+        }
+        if (model != Model.CONSTANT && !(largest.rows() > smallest.rows() && largest.millis() > smallest.millis())) {
+            notes.add("did not grow across the measured sizes (" + smallest.rows() + " to " + largest.rows()
+                    + " rows): too few rows to tell how it grows; seed more (seed.scale)");
+            return Model.CONSTANT;
+        }
+        return model;
+    }
+
+    /**
+     * The range {@code {low, high}} widened where the points give less confidence than their fit:
+     * they do not follow the model, their cost per row grows, they are short and far from
+     * production, or production is far beyond them; each reason in {@code notes}.
+     */
+    private static double[] widened(Model m, double[] x, double[] y, double r2, double projected, double[] range, Point largest,
+                                    double magnified, List<String> notes) {
+        double low = range[0];
+        double high = range[1];
         if (x.length >= 3 && r2 < 0.9) {
             notes.add(String.format(Locale.ROOT, "the points do not follow %s well (R² %.2f): range widened", m.json(), r2));
             low = Math.min(low, projected / 2);
@@ -137,11 +161,10 @@ public final class ProjectionFit {
             low = Math.min(low, projected * (1 - SHORT_BELOW));
             high = Math.max(high, projected * (1 + SHORT_ABOVE));
         }
-        if (far) {
+        if (magnified > FAR) {
             notes.add(String.format(Locale.ROOT, "production is %,.0f times the largest measured size: low confidence", magnified));
         }
-        return new Projection(table, productionRows, round(projected), round(Math.max(0, low)), round(high), null, null, m,
-                round(a), b, Math.round(r2 * 1000) / 1000.0, far, sorted, notes);
+        return new double[] {low, high};
     }
 
     /** Work that the measured sizes did in memory and production will not: said, and the range widened upwards. */

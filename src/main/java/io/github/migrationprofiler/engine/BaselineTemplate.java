@@ -1,13 +1,13 @@
 package io.github.migrationprofiler.engine;
 
+import io.github.migrationprofiler.catalog.Roles;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A seeded baseline kept as a template database on a server that outlives the build, so later
@@ -57,20 +57,13 @@ public final class BaselineTemplate {
     }
 
     private static boolean exists(PostgresServer server, String name) {
-        try (Connection admin = server.connect(server.maintenanceDatabase());
-             PreparedStatement s = admin.prepareStatement(
-                     "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                if (!MARK.equals(rs.getString(1))) {
-                    throw new ProfilerException("Database " + name + " exists but is not marked as a migration-profiler baseline "
-                            + "template; the profiler will not use or replace it. Drop or rename it.");
-                }
-                return true;
+        try (Connection admin = server.connect(server.maintenanceDatabase())) {
+            Optional<String> comment = Roles.databaseComment(admin, name);
+            if (comment.isPresent() && !MARK.equals(comment.get())) {
+                throw new ProfilerException("Database " + name + " exists but is not marked as a migration-profiler baseline "
+                        + "template; the profiler will not use or replace it. Drop or rename it.");
             }
+            return comment.isPresent();
         } catch (SQLException e) {
             throw new ProfilerException("Cannot look for baseline template " + name + ": " + e.getMessage(), e);
         }

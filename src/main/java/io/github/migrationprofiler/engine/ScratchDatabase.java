@@ -1,11 +1,11 @@
 package io.github.migrationprofiler.engine;
 
+import io.github.migrationprofiler.catalog.Roles;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -48,13 +48,11 @@ public final class ScratchDatabase implements AutoCloseable {
     static ScratchDatabase create(PostgresServer server, ProfilerLog log, String name, String template) {
         try (Connection admin = server.connect(server.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT current_user, rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
-                if (rs.next() && !rs.getBoolean(2)) {
-                    throw new ProfilerException("User '" + rs.getString(1) + "' may not create databases on " + server
-                            + ". The profiler works in a database of its own: grant CREATEDB (ALTER ROLE "
-                            + rs.getString(1) + " CREATEDB) or use a disposable server.");
-                }
+            Roles.CurrentUser user = Roles.currentUser(admin);
+            if (!user.createsDatabases()) {
+                throw new ProfilerException("User '" + user.name() + "' may not create databases on " + server
+                        + ". The profiler works in a database of its own: grant CREATEDB (ALTER ROLE "
+                        + user.name() + " CREATEDB) or use a disposable server.");
             }
             statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         } catch (SQLException e) {

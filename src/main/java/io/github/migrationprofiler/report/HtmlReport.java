@@ -85,24 +85,40 @@ public final class HtmlReport {
         if (timing != null) {
             h.append("<p class=\"muted\">").append(esc(timing)).append("</p>\n");
         }
-        if (run.comparison() != null) {
-            Comparison comparison = run.comparison();
-            h.append("<h3>Against ").append(esc(comparison.baseline())).append("</h3>\n<p>").append(esc(comparison.summary()))
-                    .append("</p>\n");
-            List<Comparison.Row> shown = Format.changed(comparison, Integer.MAX_VALUE);
-            if (!shown.isEmpty()) {
-                h.append("<table><tr><th>Migration</th><th>Baseline</th><th>Current</th><th>Change</th><th>Noise</th></tr>\n");
-                shown.forEach(r -> h.append("<tr><td>").append(esc(r.migration())).append("</td><td class=\"n\">")
-                        .append(r.baselineMillis() == null ? "—" : Format.millis(r.baselineMillis())).append("</td><td class=\"n\">")
-                        .append(r.currentMillis() == null ? "—" : Format.millis(r.currentMillis())).append("</td><td class=\"")
-                        .append(r.change() == Comparison.Change.REGRESSED ? "v-CRITICAL" : "").append("\">").append(esc(Format.change(r)))
-                        .append("</td><td class=\"n\">").append(r.noiseMillis() == null ? "" : "±" + Format.millis(r.noiseMillis()))
-                        .append("</td></tr>\n"));
-                h.append("</table>\n");
-            }
-        }
+        comparison(run.comparison(), h);
         h.append(runtimeChart(applied, names));
-        boolean projected = Format.projected(run);
+        table(applied, names, Format.projected(run), h);
+        skipped(Format.skipped(run), names, h);
+        seeding(run, h);
+        for (MigrationResult m : applied) {
+            migration(m, names.apply(m), h);
+        }
+        return h.append("</div>").toString();
+    }
+
+    /** The runtimes against a baseline run's, the changed ones in a table. */
+    private static void comparison(Comparison comparison, StringBuilder h) {
+        if (comparison == null) {
+            return;
+        }
+        h.append("<h3>Against ").append(esc(comparison.baseline())).append("</h3>\n<p>").append(esc(comparison.summary()))
+                .append("</p>\n");
+        List<Comparison.Row> shown = Format.changed(comparison, Integer.MAX_VALUE);
+        if (!shown.isEmpty()) {
+            h.append("<table><tr><th>Migration</th><th>Baseline</th><th>Current</th><th>Change</th><th>Noise</th></tr>\n");
+            shown.forEach(r -> h.append("<tr><td>").append(esc(r.migration())).append("</td><td class=\"n\">")
+                    .append(r.baselineMillis() == null ? "—" : Format.millis(r.baselineMillis())).append("</td><td class=\"n\">")
+                    .append(r.currentMillis() == null ? "—" : Format.millis(r.currentMillis())).append("</td><td class=\"")
+                    .append(r.change() == Comparison.Change.REGRESSED ? "v-CRITICAL" : "").append("\">").append(esc(Format.change(r)))
+                    .append("</td><td class=\"n\">").append(r.noiseMillis() == null ? "" : "±" + Format.millis(r.noiseMillis()))
+                    .append("</td></tr>\n"));
+            h.append("</table>\n");
+        }
+    }
+
+    /** One row per applied migration: where it is, its kind and time, its strongest lock and verdict. */
+    private static void table(List<MigrationResult> applied, Function<MigrationResult, String> names, boolean projected,
+                              StringBuilder h) {
         h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th>")
                 .append(projected ? "<th>Production (projected)</th>" : "")
                 .append("<th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
@@ -118,7 +134,10 @@ public final class HtmlReport {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
-        List<MigrationResult> skipped = Format.skipped(run);
+    }
+
+    /** The migrations not applied here, as production would not apply them, folded away. */
+    private static void skipped(List<MigrationResult> skipped, Function<MigrationResult, String> names, StringBuilder h) {
         if (!skipped.isEmpty()) {
             h.append("<details><summary>").append(skipped.size()).append(" skipped (not applied on PostgreSQL with this configuration)")
                     .append("</summary><table><tr><th>Migration</th><th>Source</th><th>Why</th></tr>\n");
@@ -126,6 +145,10 @@ public final class HtmlReport {
                     .append(m.line()).append("</td><td>").append(esc(m.skipped())).append("</td></tr>\n"));
             h.append("</table></details>\n");
         }
+    }
+
+    /** What was seeded, and the tables left with fewer rows than planned. */
+    private static void seeding(RunResult run, StringBuilder h) {
         if (run.seed() != null) {
             h.append("<p class=\"muted\">Seeded: ");
             run.seed().tables().forEach(t -> h.append(esc(t.table())).append(' ').append(Format.count(t.rows())).append(" rows · "));
@@ -138,10 +161,6 @@ public final class HtmlReport {
                 h.append("</ul>\n");
             }
         }
-        for (MigrationResult m : applied) {
-            migration(m, names.apply(m), h);
-        }
-        return h.append("</div>").toString();
     }
 
     private static void migration(MigrationResult m, String name, StringBuilder h) {

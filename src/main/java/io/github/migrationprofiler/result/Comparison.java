@@ -1,6 +1,5 @@
 package io.github.migrationprofiler.result;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.github.migrationprofiler.result;
 
-
 import java.util.Locale;
 
 /** How much a finding matters: {@code error} blocks production traffic for table-sized time. */

@@ -1,6 +1,5 @@
 package io.github.migrationprofiler.result;
 
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

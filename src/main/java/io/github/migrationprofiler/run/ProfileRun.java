@@ -3,6 +3,7 @@ package io.github.migrationprofiler.run;
 import io.github.migrationprofiler.analysis.Gate;
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.Settings;
+import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.engine.Engines;
@@ -23,7 +24,6 @@ import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.seed.Seeder;
-import io.github.migrationprofiler.seed.Table;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
 import io.github.migrationprofiler.source.Selection;
@@ -208,7 +208,7 @@ public final class ProfileRun {
         /** The settings that change migration runtimes, as the server has them for the migrations' session. */
         private java.util.Map<String, String> settingsInForce(Connection connection) {
             try {
-                return Settings.read(connection, io.github.migrationprofiler.stats.StatsReader.SETTINGS);
+                return Settings.read(connection, io.github.migrationprofiler.catalog.StatsReader.SETTINGS);
             } catch (SQLException e) {
                 warnings.add("The server's settings could not be read (" + e.getMessage() + "): engine.settings is left out");
                 log.warn(warnings.get(warnings.size() - 1));

@@ -1,19 +1,19 @@
 package io.github.migrationprofiler.run;
 
 import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.engine.ProductionSettings;
 import io.github.migrationprofiler.report.ResultsJson;
 import io.github.migrationprofiler.result.RunResult;
-import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.ProductionShape;
+import io.github.migrationprofiler.seed.SeedCheck;
 import io.github.migrationprofiler.source.GitChanges;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.Selection;
 import io.github.migrationprofiler.stats.ProductionRows;
-import io.github.migrationprofiler.stats.ProductionStats;
 import io.github.migrationprofiler.stats.StatsFile;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -57,7 +57,7 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
         ProductionRows productionRows = new ProductionRows(config.productionRows(), stats);
         ProfilerConfig shaped = config.toBuilder().seed(productionRows.proportions(config.seed()))
                 .serverSettings(serverSettings(config, stats, log)).build();
-        DataSeeder.check(shaped.seed());
+        SeedCheck.check(shaped.seed());
         if (shaped.traffic().enabled() && shaped.traffic().queries() != null && !Files.isRegularFile(shaped.traffic().queries())) {
             throw new ProfilerException("No traffic queries at " + shaped.traffic().queries() + " (migration-profiler.trafficQueries): "
                     + "give a SQL file of the application's queries, each with a :key(table) placeholder");

@@ -1,11 +1,11 @@
 package io.github.migrationprofiler.run;
 
+import io.github.migrationprofiler.catalog.ProductionStats;
+import io.github.migrationprofiler.catalog.StatsReader;
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.engine.Engines;
 import io.github.migrationprofiler.engine.PostgresServer;
-import io.github.migrationprofiler.stats.ProductionStats;
 import io.github.migrationprofiler.stats.StatsFile;
-import io.github.migrationprofiler.stats.StatsReader;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 

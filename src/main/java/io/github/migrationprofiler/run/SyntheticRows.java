@@ -1,9 +1,9 @@
 package io.github.migrationprofiler.run;
 
+import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.result.SqlError;
-import io.github.migrationprofiler.seed.Table;
 
 import java.util.Locale;
 

@@ -1,5 +1,9 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Table;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +47,7 @@ final class CheckBranches {
         CheckBranches state = new CheckBranches();
         table.columns().stream().filter(Column::notNull).forEach(c -> state.notNull.add(c.name()));
         for (Check check : table.checks()) { // plain conditions first: they bind every branch
-            for (String clause : ColumnRules.clauses(check.enforced())) {
+            for (String clause : CheckText.clauses(check.enforced())) {
                 List<Atom> atoms = atoms(clause);
                 if (atoms != null && state.consistent(atoms)) {
                     state.apply(atoms);
@@ -54,8 +58,8 @@ final class CheckBranches {
         for (Check check : table.checks()) {
             List<String> clauses = new ArrayList<>();
             boolean rewritten = false;
-            for (String clause : ColumnRules.clauses(check.enforced())) {
-                List<String> alternatives = ColumnRules.split(clause, " OR ");
+            for (String clause : CheckText.clauses(check.enforced())) {
+                List<String> alternatives = CheckText.split(clause, " OR ");
                 String taken = alternatives.size() < 2 ? null : state.branch(alternatives);
                 clauses.add("(" + (taken != null ? taken : clause) + ")");
                 rewritten |= taken != null;
@@ -72,11 +76,11 @@ final class CheckBranches {
      */
     private String branch(List<String> alternatives) {
         List<String> ordered = new ArrayList<>(alternatives);
-        ordered.sort(java.util.Comparator.comparingLong(a -> ColumnRules.split(a, " AND ").stream()
+        ordered.sort(java.util.Comparator.comparingLong(a -> CheckText.split(a, " AND ").stream()
                 .filter(part -> { Matcher m = NULL_TEST.matcher(part); return m.matches() && m.group("not") == null; }).count()));
         for (String alternative : ordered) {
             List<Atom> atoms = new ArrayList<>();
-            for (String part : ColumnRules.split(alternative, " AND ")) {
+            for (String part : CheckText.split(alternative, " AND ")) {
                 List<Atom> parsed = atoms(part);
                 if (parsed == null) {
                     return null;
@@ -137,7 +141,7 @@ final class CheckBranches {
     /** The conditions of a clause made only of AND-ed simple conditions; {@code null} otherwise. */
     private static List<Atom> atoms(String clause) {
         List<Atom> atoms = new ArrayList<>();
-        for (String part : ColumnRules.split(clause, " AND ")) {
+        for (String part : CheckText.split(clause, " AND ")) {
             Atom atom = atom(part);
             if (atom == null) {
                 return null;

@@ -1,5 +1,9 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Expressions;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +66,16 @@ final class ColumnRules {
                     + "(?<op>>=|<=|<>|!=|>|<|=)\\s*(?<num>\\d+)\\)*$");
     private static final Pattern REGEX = Pattern.compile("^" + COL + "\\s*(?<op>~\\*?|~~\\*?)\\s*'(?<re>[^']*(?:''[^']*)*)'" + CAST + "\\)*$");
     private static final Pattern IS_NULL = Pattern.compile("^" + COL + "\\s+IS\\s+(?<not>NOT\\s+)?NULL$");
-    private static final Pattern LITERAL = Pattern.compile("'([^']*(?:''[^']*)*)'");
     private static final Pattern RANGE_BOUND = Pattern.compile("FROM \\((.*)\\) TO \\((.*)\\)");
 
     static ColumnRules of(Column column, List<Check> tableChecks, String partitionKey, List<String> partitionBounds) {
         ColumnRules rules = new ColumnRules();
         for (String check : column.checks()) {
-            clauses(check).forEach(clause -> rules.apply(clause, column.name(), true));
+            CheckText.clauses(check).forEach(clause -> rules.apply(clause, column.name(), true));
         }
         for (Check check : tableChecks) {
             if (check.columns().contains(column.name()) || check.columns().isEmpty()) {
-                clauses(check.enforced()).forEach(clause -> rules.apply(clause, column.name(), false));
+                CheckText.clauses(check.enforced()).forEach(clause -> rules.apply(clause, column.name(), false));
             }
         }
         if (column.name().equals(partitionKey)) {
@@ -84,7 +87,7 @@ final class ColumnRules {
     /** Whether a CHECK of the table says {@code column IS NOT NULL} (PostgreSQL 12+ trusts such a check for SET NOT NULL). */
     static boolean requiresValue(Column column, List<Check> checks) {
         for (Check check : checks) {
-            for (String clause : clauses(check.enforced())) {
+            for (String clause : CheckText.clauses(check.enforced())) {
                 Matcher m = IS_NULL.matcher(clause);
                 if (m.matches() && m.group("not") != null && names(m.group("col"), column.name(), false)) {
                     return true;
@@ -94,72 +97,8 @@ final class ColumnRules {
         return false;
     }
 
-    /** Splits {@code CHECK ((a > 0) AND (a < 10))} into its top-level AND clauses, outer parentheses removed. */
-    static List<String> clauses(String check) {
-        String body = check.strip();
-        if (body.startsWith("CHECK ")) {
-            body = body.substring(6);
-        }
-        body = body.replace(" NOT VALID", "").replace(" NO INHERIT", "").strip();
-        return split(unwrap(body), " AND ");
-    }
-
-    /** Top-level parts of {@code text} separated by {@code separator}, each unwrapped. */
-    static List<String> split(String text, String separator) {
-        List<String> parts = new ArrayList<>();
-        int[] depth = depths(text);
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (depth[i] == 0 && text.startsWith(separator, i)) {
-                parts.add(unwrap(text.substring(start, i)));
-                start = i + separator.length();
-            }
-        }
-        parts.add(unwrap(text.substring(start)));
-        return parts;
-    }
-
-    /** Removes parentheses that wrap the whole text: {@code ((a > 0))} → {@code a > 0}. */
-    private static String unwrap(String text) {
-        String s = text.strip();
-        while (s.startsWith("(") && s.endsWith(")") && wrapsAll(s)) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    /** The first parenthesis closes only at the very end. */
-    private static boolean wrapsAll(String s) {
-        int[] depth = depths(s);
-        for (int i = 0; i < s.length() - 1; i++) {
-            if (depth[i] == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Parenthesis depth after each character, ignoring parentheses inside quoted literals. */
-    private static int[] depths(String s) {
-        int[] depths = new int[s.length()];
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            }
-            depths[i] = depth;
-        }
-        return depths;
-    }
-
     private void apply(String clause, String column, boolean domain) {
-        List<String> alternatives = split(clause, " OR ");
+        List<String> alternatives = CheckText.split(clause, " OR ");
         if (alternatives.size() > 1) {
             alternatives.removeIf(alternative -> isNull(alternative, column, domain));
             if (alternatives.size() == 1) {
@@ -186,7 +125,7 @@ final class ColumnRules {
             } else if (number.matches() && names(number.group("col"), column, domain) && number.group("op").equals("=")) {
                 values.add(number.group("num"));
             } else if (list.matches() && names(list.group("col"), column, domain)) {
-                values.addAll(literals(list.group("list")));
+                values.addAll(CheckText.literals(list.group("list")));
             } else {
                 return false;
             }
@@ -207,7 +146,13 @@ final class ColumnRules {
         }
     }
 
+    /** A clause about the column alone; {@code false} when it is not understood (the database then tests the rows). */
     private boolean applySimple(String clause, String column, boolean domain) {
+        return applyValue(clause, column, domain) || applyText(clause, column, domain) || applyRelation(clause, column);
+    }
+
+    /** NULL, a comparison with a number, equality with text, a list of allowed values. */
+    private boolean applyValue(String clause, String column, boolean domain) {
         Matcher m = IS_NULL.matcher(clause);
         if (m.matches() && names(m.group("col"), column, domain)) {
             notNull |= m.group("not") != null;
@@ -237,12 +182,18 @@ final class ColumnRules {
         }
         m = ANY_ARRAY.matcher(clause);
         if (m.matches() && names(m.group("col"), column, domain)) {
-            List<String> values = literals(m.group("list"));
+            List<String> values = CheckText.literals(m.group("list"));
             if (!values.isEmpty()) {
                 allow(values);
             }
             return !values.isEmpty();
         }
+        return false;
+    }
+
+    /** A length, non-emptiness, a regular expression or LIKE pattern. */
+    private boolean applyText(String clause, String column, boolean domain) {
+        Matcher m;
         m = LENGTH.matcher(clause);
         if (m.matches() && names(m.group("col"), column, domain)) {
             int n = Integer.parseInt(m.group("num"));
@@ -267,9 +218,15 @@ final class ColumnRules {
         m = REGEX.matcher(clause);
         if (m.matches() && names(m.group("col"), column, domain) && pattern == null) {
             String source = m.group("re").replace("''", "'");
-            pattern = RegexSample.of(m.group("op").startsWith("~~") ? likeToRegex(source) : source).orElse(null);
+            pattern = RegexSample.of(m.group("op").startsWith("~~") ? CheckText.likeToRegex(source) : source).orElse(null);
             return pattern != null;
         }
+        return false;
+    }
+
+    /** A comparison with another column of the table. */
+    private boolean applyRelation(String clause, String column) {
+        Matcher m;
         m = COLUMNS.matcher(clause);
         if (m.matches() && !m.group("other").equalsIgnoreCase("true") && !m.group("other").equalsIgnoreCase("false")) {
             String left = unquote(m.group("col"));
@@ -299,41 +256,6 @@ final class ColumnRules {
         return m.matches() && m.group("not") == null && names(m.group("col"), column, domain);
     }
 
-    private static List<String> literals(String list) {
-        List<String> values = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(list);
-        while (literal.find()) {
-            values.add(literal.group(1).replace("''", "'"));
-        }
-        if (values.isEmpty()) {
-            Matcher number = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])").matcher(list);
-            while (number.find()) {
-                values.add(number.group());
-            }
-        }
-        return values;
-    }
-
-    /** {@code LIKE 'AB%'} as a regular expression: {@code ^AB.*$}. */
-    static String likeToRegex(String like) {
-        StringBuilder re = new StringBuilder("^");
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length()) {
-                re.append('\\').append(like.charAt(++i));
-            } else if (c == '%') {
-                re.append(".*");
-            } else if (c == '_') {
-                re.append('.');
-            } else if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-                re.append('\\').append(c);
-            } else {
-                re.append(c);
-            }
-        }
-        return re.append('$').toString();
-    }
-
     private void applyPartitionBounds(List<String> bounds) {
         List<String> listed = new ArrayList<>();
         for (String bound : bounds) {
@@ -341,7 +263,7 @@ final class ColumnRules {
                 return; // a default partition takes any value
             }
             if (bound.startsWith("FOR VALUES IN")) {
-                Matcher literal = LITERAL.matcher(bound);
+                Matcher literal = CheckText.LITERAL.matcher(bound);
                 while (literal.find()) {
                     listed.add(literal.group(1));
                 }

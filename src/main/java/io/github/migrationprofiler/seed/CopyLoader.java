@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Quoting;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

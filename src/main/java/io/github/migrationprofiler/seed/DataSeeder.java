@@ -1,12 +1,17 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Expressions;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.catalog.Tables;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Seeds every empty user table once: those standing when the baseline is done, then each table a
@@ -35,13 +39,6 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     public interface Connector {
         Connection open() throws SQLException;
     }
-
-    /** Types the generator writes without help; a table with others is tested by the database first. */
-    private static final Set<String> PLAIN_TYPES = Set.of("int2", "int4", "int8", "numeric", "float4", "float8", "bool", "text",
-            "varchar", "bpchar", "citext", "name", "uuid", "date", "timestamp", "timestamptz", "json", "jsonb", "bytea");
-    /** Literals tried, in order, for a NOT NULL column of a type nothing else generates. */
-    private static final List<String> CANDIDATES = List.of("0", "1", "", "{}", "[]", "a", "t", "(0,0)", "00:00:00", "2000-01-01",
-            "0.0.0.0", "00:00:00:00:00:00", "[0,1)", "<a/>");
 
     /** How the gap of a table left with the migrations' rows begins. */
     public static final String NOT_SEEDED = "not seeded";
@@ -74,31 +71,6 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         this.log = log;
     }
 
-    /**
-     * Checks the seeding options that can be checked without a database: value patterns the
-     * generator can produce, sample documents that are JSON. Run before any server starts.
-     */
-    public static void check(SeedOptions options) {
-        List<String> problems = new ArrayList<>();
-        options.valuePatterns().forEach((column, pattern) -> {
-            if (RegexSample.of(pattern).isEmpty()) {
-                problems.add("valuePatterns " + column + ": '" + pattern + "' uses what the generator does not support "
-                        + "(back references, lookaround); use classes, groups, alternation and quantifiers");
-            }
-        });
-        JsonShapes json = new JsonShapes();
-        options.jsonSamples().forEach((column, sample) -> {
-            try {
-                json.sample(column, sample);
-            } catch (SeedException e) {
-                problems.add(e.getMessage());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new SeedException(String.join("\n", problems));
-        }
-    }
-
     /** What was seeded, and every table seeded with fewer rows than planned or left empty (still waiting ones included). */
     public SeedSummary summary() {
         List<SeedSummary.Gap> all = new ArrayList<>(gaps);
@@ -115,13 +87,13 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         long start = System.nanoTime();
         try {
             Connection connection = connection();
-            Map<String, Long> names = Catalog.tableNames(connection);
+            Map<String, Long> names = Tables.tableNames(connection);
             Map<Long, String> unseen = new LinkedHashMap<>();
             for (Map.Entry<String, Long> table : names.entrySet()) {
                 if (seen.contains(table.getKey())) {
                     continue;
                 }
-                if (Catalog.hasRows(connection, table.getKey())) {
+                if (Tables.hasRows(connection, table.getKey())) {
                     seen.add(table.getKey());
                     waiting.remove(table.getKey());
                     filledByMigrations(table.getKey());
@@ -132,7 +104,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             if (unseen.isEmpty()) {
                 return List.of(); // the common case: the migration created no table
             }
-            Map<String, Table> read = Catalog.read(connection, unseen);
+            Map<String, Table> read = Tables.read(connection, unseen);
             Map<String, Table> others = new HashMap<>();
             java.util.function.Function<String, Table> now = name -> read.containsKey(name) ? read.get(name)
                     : others.computeIfAbsent(name, n -> readOne(connection, names, n));
@@ -162,7 +134,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             }
             List<Table> filled = order.tables().stream()
                     .filter(t -> seeded.containsKey(t.name()) && seeded.get(t.name()).rows() > 0).toList();
-            analyze(connection, filled);
+            Loaded.analyze(connection, filled);
             return filled.stream().map(Table::name).toList();
         } catch (SQLException e) {
             throw new SeedException("Seeding failed: " + e.getMessage(), e);
@@ -208,7 +180,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     private static Table readOne(Connection connection, Map<String, Long> names, String name) {
         Long oid = names.get(name);
         try {
-            return oid == null ? null : Catalog.read(connection, Map.of(oid, name)).get(name);
+            return oid == null ? null : Tables.read(connection, Map.of(oid, name)).get(name);
         } catch (SQLException e) {
             throw new SeedException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -279,7 +251,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 values = generate(connection, table, requested, order, applied);
                 if (values.rows() > 0) {
                     CopyLoader.load(database, values, table.referencesItself(), log);
-                    advanceSequences(connection, table);
+                    Loaded.advanceSequences(connection, table);
                 }
             } catch (SeedException | SQLException e) {
                 reason = e.getMessage();
@@ -338,7 +310,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         branches.nulls().forEach(column -> overrides.put(column, TableValues.Override.NULL));
         Table shaped = new Table(table.oid(), table.name(), table.columns(), table.uniqueKeys(), table.foreignKeys(),
                 branches.checks(), table.partitionKey(), table.partitionBounds(), table.indexes());
-        boolean probe = needsProbe(table);
+        boolean probe = RowProbe.needed(table);
         for (int attempt = 0; ; attempt++) {
             TableValues values = TableValues.build(shaped, requested, context(connection, table, order, overrides, applied));
             if (!probe || values.rows() == 0) {
@@ -380,11 +352,6 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         return null;
     }
 
-    private static boolean needsProbe(Table table) {
-        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.generated() || !c.checks().isEmpty()
-                || !c.type().isEnum() && !PLAIN_TYPES.contains(c.type().name()));
-    }
-
     private TableValues.Context context(Connection connection, Table table, SeedPlan.Ordered order,
                                         Map<String, TableValues.Override> overrides, Migration applied) {
         return new TableValues.Context(options.random(), options.nullFraction(), order.nulledForeignKeys(),
@@ -393,7 +360,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 column -> column.type().name().startsWith("json") || column.type().isArray() && column.type().element().name().startsWith("json")
                         ? schema.json().forColumn(table.name(), column.name()) : null,
                 column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of).orElse(null),
-                type -> literal(connection, type), overrides, column -> production.column(table.name(), column.name()));
+                type -> TypeLiteral.accepted(connection, type, literals), overrides, column -> production.column(table.name(), column.name()));
     }
 
     /**
@@ -406,7 +373,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             return ParentKeys.NONE;
         }
         try {
-            Table table = Catalog.read(connection, Map.of(Catalog.tableNames(connection).getOrDefault(fk.refTable(), 0L), fk.refTable()))
+            Table table = Tables.read(connection, Map.of(Tables.tableNames(connection).getOrDefault(fk.refTable(), 0L), fk.refTable()))
                     .get(fk.refTable());
             TableValues parent = seeded.get(fk.refTable());
             if (parent != null && table != null && parent.sameColumns(table, fk.refColumns())) {
@@ -424,28 +391,13 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
     }
 
-    private String literal(Connection connection, SqlType type) {
-        return literals.computeIfAbsent(type.display(), display -> {
-            for (String candidate : CANDIDATES) {
-                try (PreparedStatement s = connection.prepareStatement("SELECT CAST(? AS " + display + ")")) {
-                    s.setString(1, candidate);
-                    s.execute();
-                    return candidate;
-                } catch (SQLException rejected) {
-                    // not a value of this type: try the next one
-                }
-            }
-            return null;
-        });
-    }
-
     private static boolean notNull(Table table, ForeignKey fk) {
         return fk.columns().stream().anyMatch(c -> table.column(c).map(Column::notNull).orElse(false));
     }
 
     private static boolean hasRows(Connection connection, String table) {
         try {
-            return Catalog.hasRows(connection, table);
+            return Tables.hasRows(connection, table);
         } catch (SQLException e) {
             return false;
         }
@@ -460,26 +412,4 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
     }
 
-    /** Identity and serial columns were written explicitly; their sequences must continue after the highest value. */
-    private static void advanceSequences(Connection connection, Table table) throws SQLException {
-        for (Column column : table.columns()) {
-            if (column.sequence() != null) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("SELECT setval('" + column.sequence().replace("'", "''") + "', max(" + Quoting.identifier(column.name())
-                            + ")) FROM " + table.name() + " HAVING max(" + Quoting.identifier(column.name()) + ") IS NOT NULL");
-                }
-            }
-        }
-    }
-
-    private static void analyze(Connection connection, List<Table> tables) throws SQLException {
-        if (tables.isEmpty()) {
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            // vacuumed as production's tables are: hint bits set and pages all-visible, so the first
-            // migration to read them does not pay for that (at scale, a third of an UPDATE's time)
-            s.execute("VACUUM (ANALYZE) " + tables.stream().map(Table::name).collect(Collectors.joining(", ")));
-        }
-    }
 }

@@ -1,5 +1,12 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Expressions;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.SqlType;
+import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.catalog.Tables;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.source.Migration;
 
@@ -54,7 +61,7 @@ public final class FinalSchema {
      */
     public static FinalSchema read(Connection rehearsal, TableHistory history, SeedOptions options, Map<Migration, String> texts,
                                    Map<String, String> jsonSamples) throws SQLException {
-        Map<String, Table> catalog = Catalog.read(rehearsal);
+        Map<String, Table> catalog = Tables.read(rehearsal);
         Map<Long, Table> byOid = new LinkedHashMap<>();
         catalog.values().forEach(t -> byOid.put(t.oid(), t));
         JsonShapes json = new JsonShapes();
@@ -221,17 +228,10 @@ public final class FinalSchema {
                         uniques.add(key);
                     }
                 } else if (constraint instanceof Lifetime.CheckAt check) {
-                    Map<String, String> renames = new HashMap<>();
-                    check.columns().forEach((name, position) -> {
-                        Column column = position == null ? null : step.column().apply(position);
-                        renames.put(name, column == null ? null : column.name());
-                    });
-                    if (!renames.containsValue(null)) {
-                        Check mapped = new Check(check.name(), Expressions.rename(check.definition(), renames),
-                                List.copyOf(renames.values()));
-                        if (checks.stream().noneMatch(c -> c.name().equals(mapped.name()) && c.definition().equals(mapped.definition()))) {
-                            checks.add(mapped);
-                        }
+                    Check mapped = renamed(check, step);
+                    if (mapped != null && checks.stream().noneMatch(c -> c.name().equals(mapped.name())
+                            && c.definition().equals(mapped.definition()))) {
+                        checks.add(mapped);
                     }
                 } else if (constraint instanceof Lifetime.ForeignKeyAt fk) {
                     ForeignKey mapped = foreignKey(fk, step, current, at, now);
@@ -252,6 +252,17 @@ public final class FinalSchema {
         }
         return new Table(current.oid(), current.name(), merged, uniques, foreignKeys, checks, current.partitionKey(),
                 current.partitionBounds(), current.indexes());
+    }
+
+    /** A CHECK in the columns' names of this step; {@code null} when one of its columns is gone. */
+    private static Check renamed(Lifetime.CheckAt check, Step step) {
+        Map<String, String> renames = new HashMap<>();
+        check.columns().forEach((name, position) -> {
+            Column column = position == null ? null : step.column().apply(position);
+            renames.put(name, column == null ? null : column.name());
+        });
+        return renames.containsValue(null) ? null
+                : new Check(check.name(), Expressions.rename(check.definition(), renames), List.copyOf(renames.values()));
     }
 
     /**

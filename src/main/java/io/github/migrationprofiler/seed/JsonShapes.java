@@ -2,6 +2,7 @@ package io.github.migrationprofiler.seed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.migrationprofiler.catalog.Table;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.SqlType;
+import io.github.migrationprofiler.catalog.Table;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

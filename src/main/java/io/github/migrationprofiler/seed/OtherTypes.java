@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.SqlType;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -32,28 +34,6 @@ final class OtherTypes {
             case "tsvector" -> (row, out) -> out.append(Words.pick(Words.WORDS, bits(seed, row, stream))).append(' ')
                     .append(Words.pick(Words.WORDS, bits(seed, row, stream) >>> 17));
             case "tsquery" -> (row, out) -> out.append(Words.pick(Words.WORDS, bits(seed, row, stream)));
-            case "point" -> (row, out) -> point(seed, row, stream, out);
-            case "lseg", "box" -> (row, out) -> {
-                out.append('(');
-                point(seed, row, stream, out);
-                out.append(',');
-                point(seed, row, stream + 1, out);
-                out.append(')');
-            };
-            case "path", "polygon" -> (row, out) -> {
-                out.append('(');
-                for (int i = 0; i < 3; i++) {
-                    out.append(i > 0 ? "," : "");
-                    point(seed, row, stream + i, out);
-                }
-                out.append(')');
-            };
-            case "circle" -> (row, out) -> {
-                out.append('<');
-                point(seed, row, stream, out);
-                out.append(',').append(1 + Noise.below(bits(seed, row, stream + 3), 10)).append('>');
-            };
-            case "line" -> (row, out) -> out.append('{').append(1 + Noise.below(bits(seed, row, stream), 9)).append(",-1,0}");
             case "macaddr", "macaddr8" -> (row, out) -> {
                 long bits = unique ? row : bits(seed, row, stream);
                 int bytes = type.name().equals("macaddr") ? 6 : 8;
@@ -77,6 +57,35 @@ final class OtherTypes {
             };
             case "hstore" -> (row, out) -> out.append("tag=>").append(Words.pick(Words.WORDS, bits(seed, row, stream)));
             case "ltree" -> (row, out) -> out.append("top.").append(Words.pick(Words.WORDS, bits(seed, row, stream)));
+            default -> geometric(type, seed, stream);
+        };
+    }
+
+    /** Values of a geometric type, or {@code null} for any other. */
+    private static Values geometric(SqlType type, long seed, int stream) {
+        return switch (type.name()) {
+            case "point" -> (row, out) -> point(seed, row, stream, out);
+            case "lseg", "box" -> (row, out) -> {
+                out.append('(');
+                point(seed, row, stream, out);
+                out.append(',');
+                point(seed, row, stream + 1, out);
+                out.append(')');
+            };
+            case "path", "polygon" -> (row, out) -> {
+                out.append('(');
+                for (int i = 0; i < 3; i++) {
+                    out.append(i > 0 ? "," : "");
+                    point(seed, row, stream + i, out);
+                }
+                out.append(')');
+            };
+            case "circle" -> (row, out) -> {
+                out.append('<');
+                point(seed, row, stream, out);
+                out.append(',').append(1 + Noise.below(bits(seed, row, stream + 3), 10)).append('>');
+            };
+            case "line" -> (row, out) -> out.append('{').append(1 + Noise.below(bits(seed, row, stream), 9)).append(",-1,0}");
             default -> null;
         };
     }

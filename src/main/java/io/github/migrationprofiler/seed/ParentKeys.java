@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Quoting;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.stats.ProductionRows;
-import io.github.migrationprofiler.stats.ProductionStats;
 
 import java.util.List;
 

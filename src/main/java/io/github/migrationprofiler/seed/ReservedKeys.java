@@ -1,5 +1,10 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Quoting;
+import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.catalog.Tables;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +39,7 @@ final class ReservedKeys {
         if (keyColumns.isEmpty()) {
             return;
         }
-        if (!Catalog.hasRows(connection, table.name())) {
+        if (!Tables.hasRows(connection, table.name())) {
             values.getOrDefault(table.oid(), Map.of()).forEach((position, all) ->
                     deleted.computeIfAbsent(table.oid(), k -> new HashMap<>()).computeIfAbsent(position, k -> new HashSet<>()).addAll(all));
             return;

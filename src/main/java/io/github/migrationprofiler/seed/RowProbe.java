@@ -1,5 +1,9 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Quoting;
+import io.github.migrationprofiler.catalog.Table;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -10,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +27,16 @@ import java.util.regex.Pattern;
  * catches the forms it does not understand.
  */
 final class RowProbe {
+
+    /** Types the generator writes without help; a table with others is tested by the database first. */
+    private static final Set<String> PLAIN_TYPES = Set.of("int2", "int4", "int8", "numeric", "float4", "float8", "bool", "text",
+            "varchar", "bpchar", "citext", "name", "uuid", "date", "timestamp", "timestamptz", "json", "jsonb", "bytea");
+
+    /** Whether the database must test the table's rows first: checks, generated columns, or types the generator writes blind. */
+    static boolean needed(Table table) {
+        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.generated() || !c.checks().isEmpty()
+                || !c.type().isEnum() && !PLAIN_TYPES.contains(c.type().name()));
+    }
 
     /** A constraint a generated row broke. */
     record Violation(String constraint, List<String> columns, String message) {

@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.config.SeedOptions;
 
 import java.util.ArrayList;

@@ -1,12 +1,14 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Quoting;
+import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.catalog.Tables;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.HashMap;
@@ -29,18 +31,6 @@ public final class TableHistory implements MigrationListener {
     /** A table a migration dropped: its last name and column names, and the table that took that name, if any. */
     record Dropped(String name, Map<Integer, String> columns, Long replacedBy) {
     }
-
-    private static final String HASHES = """
-            SELECT c.oid, md5(concat_ws('|',
-                     (SELECT string_agg(a.attnum || ':' || a.attname || ':' || a.attnotnull || ':' || a.atttypid || ':' || a.atttypmod,
-                             ',' ORDER BY a.attnum) FROM pg_attribute a
-                       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
-                     (SELECT string_agg(con.oid || ':' || con.conname || ':' || con.contype::text || ':' || con.convalidated || ':' || con.confrelid
-                             || ':' || coalesce(con.conkey::text, ''), ',' ORDER BY con.conname) FROM pg_constraint con
-                       WHERE con.conrelid = c.oid),
-                     (SELECT string_agg(i.indexrelid || ':' || i.indkey::text || ':' || i.indisunique, ',' ORDER BY i.indexrelid)
-                        FROM pg_index i WHERE i.indrelid = c.oid)))
-              FROM pg_class c WHERE c.oid = ANY (?)""";
 
     private final Connection connection;
     private final java.util.function.Function<Migration, String> texts;
@@ -103,7 +93,7 @@ public final class TableHistory implements MigrationListener {
     }
 
     private void observe(Migration migration) throws SQLException {
-        Map<String, Long> now = Catalog.tableNames(connection);
+        Map<String, Long> now = Tables.tableNames(connection);
         if (!now.equals(names)) {
             Set<Long> remaining = new HashSet<>(now.values());
             for (Map.Entry<String, Long> gone : names.entrySet()) {
@@ -146,7 +136,7 @@ public final class TableHistory implements MigrationListener {
             }
         });
         if (!inserted.isEmpty()) {
-            for (Table table : Catalog.read(connection, inserted).values()) {
+            for (Table table : Tables.read(connection, inserted).values()) {
                 reserved.observe(connection, table);
             }
         }
@@ -155,18 +145,11 @@ public final class TableHistory implements MigrationListener {
     /** Reads again the tables whose hash changed, parents first so foreign keys find their columns. */
     private void observeChanged() throws SQLException {
         Set<Long> changed = new HashSet<>();
-        try (PreparedStatement s = connection.prepareStatement(HASHES)) {
-            s.setArray(1, connection.createArrayOf("oid", names.values().toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    String hash = rs.getString(2);
-                    if (!hash.equals(hashes.put(oid, hash))) {
-                        changed.add(oid);
-                    }
-                }
+        Tables.hashes(connection, names.values()).forEach((oid, hash) -> {
+            if (!hash.equals(hashes.put(oid, hash))) {
+                changed.add(oid);
             }
-        }
+        });
         if (changed.isEmpty()) {
             return;
         }
@@ -176,7 +159,7 @@ public final class TableHistory implements MigrationListener {
                 read.put(oid, name);
             }
         });
-        Map<String, Table> tables = Catalog.read(connection, read);
+        Map<String, Table> tables = Tables.read(connection, read);
         Map<Long, Set<Integer>> before = new HashMap<>();
         tables.values().forEach(t -> before.put(t.oid(), Set.copyOf(lifetimes.containsKey(t.oid())
                 ? lifetimes.get(t.oid()).names.keySet() : Set.of())));

@@ -1,5 +1,8 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.SqlType;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
  * Picks how one (non-foreign-key) column gets its values, from its type, its name, its
@@ -21,12 +23,7 @@ final class ValueFactory {
     /** Timestamps spread over three years before this instant, so date-range queries find realistic data. */
     private static final LocalDateTime EPOCH = LocalDateTime.of(2023, 1, 1, 0, 0);
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
-    /** Production's {@code correlation} from which on a column counts as stored in value order. */
-    private static final double ORDERED = 0.8;
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", and derived columns parse what they follow. */
-    /** Column names of identifiers kept as text: {@code external_id}, {@code cve_id}, {@code api_key}, {@code sku}, {@code order_no}. */
-    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
-            "(^|_)(id|key|code|ref|reference|no|number|sku|slug|handle)$");
     static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Finds a literal PostgreSQL accepts for a type the generator does not know, or {@code null}. */
@@ -72,155 +69,11 @@ final class ValueFactory {
 
     /**
      * The column's values shaped like production's: NULL in its share of the rows (where NULL is
-     * allowed), about its number of distinct values, and its commonest values as often as there.
-     * Each row draws a prototype (one of the common ones by their frequencies, else one of the rest
-     * in turn) and takes the value the column's generator makes for it, so the values stay ones the
-     * column's rules allow. {@code null} when the column takes no generated value.
+     * allowed), about its number of distinct values, and its commonest values as often as there;
+     * {@code null} when the column takes no generated value.
      */
     Values shaped(Spec spec, int stream, ProductionShape.ColumnShape shape, long rows) {
-        Values base = notNull(spec, spec.rules(), stream);
-        if (base == null) {
-            return null;
-        }
-        double nulls = spec.column().notNull() || spec.rules().notNull ? 0 : shape.nullFraction();
-        long distinct = shape.distinctAmong(rows);
-        List<Double> frequencies = shape.commonFrequencies();
-        double[] cumulative = new double[frequencies.size()];
-        double sum = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            sum = Math.min(1, sum + frequencies.get(i) / Math.max(1e-9, 1 - shape.nullFraction())); // of the non-NULL rows
-            cumulative[i] = sum;
-        }
-        int common = cumulative.length;
-        long rest = Math.max(1, distinct - common);
-        // the rest's prototypes are spread over every row, but only a share of the rows reach them (not NULL, not common)
-        double reaching = Math.max(0.01, (1 - nulls) * (1 - (common == 0 ? 0 : cumulative[common - 1])));
-        long span = Math.max(1, Math.min(Math.max(rows, 1), Math.round(rest / reaching)));
-        int order = physicalOrder(spec, shape);
-        Values prototypes = order != 0 ? ordered(spec, stream)
-                : widthLike(spec, distinctEnough(spec, base, distinct), shape.avgWidth(), stream);
-        long seeded = Math.max(1, rows);
-        Values picked = common == 0 && distinct >= rows && order == 0 ? prototypes : (row, out) -> {
-            double u = Noise.unit(Noise.at(seed, row, stream + 2000));
-            int i = java.util.Arrays.binarySearch(cumulative, u);
-            int index = i >= 0 ? i + 1 : -i - 1;
-            // the rest in turn, not drawn: drawing would repeat some and miss a third of them; where
-            // production keeps the column in physical order, in turn along the table, else round robin
-            long position = order > 0 ? row : seeded - 1 - Math.min(row, seeded - 1);
-            long prototype = index < common ? index
-                    : common + (order != 0 ? (long) ((double) position / seeded * span) : Math.floorMod(row, span));
-            prototypes.append(prototype, out);
-        };
-        if (nulls <= 0) {
-            return picked;
-        }
-        int nullStream = stream + 1000;
-        return (row, out) -> {
-            if (Noise.unit(Noise.at(seed, row, nullStream)) < nulls) {
-                out.append(Values.NULL);
-            } else {
-                picked.append(row, out);
-            }
-        };
-    }
-
-    /**
-     * Whether production stores the column in value order: 1 for ascending (keys, creation
-     * timestamps: {@code correlation} near 1), -1 for descending, 0 for no order. Only where the
-     * seeder can make values that grow with the prototype: numbers, dates and timestamps without a
-     * list of allowed values. Index builds sort presorted input faster, and range scans read fewer
-     * pages, so the order changes what a migration costs.
-     */
-    private static int physicalOrder(Spec spec, ProductionShape.ColumnShape shape) {
-        if (shape.correlation() == null || Math.abs(shape.correlation()) < ORDERED || !spec.rules().allowed.isEmpty()
-                || spec.column().type().isEnum() || spec.column().type().isArray()) {
-            return 0;
-        }
-        return switch (spec.column().type().name()) {
-            case "int2", "int4", "int8", "numeric", "float4", "float8", "date", "timestamp", "timestamptz" ->
-                    shape.correlation() > 0 ? 1 : -1;
-            default -> 0;
-        };
-    }
-
-    /** Values that grow with the prototype: the column's key sequence. */
-    private Values ordered(Spec spec, int stream) {
-        return notNull(new Spec(spec.table(), spec.column(), spec.rules(), true, spec.reserved(), spec.json()), spec.rules(), stream);
-    }
-
-    /**
-     * A generator that makes about {@code wanted} distinct values from as many prototypes. Some
-     * draw from a small vocabulary (sixteen countries): for free text, values past the vocabulary
-     * get a number, so that production's forty countries stay forty, within the column's length.
-     */
-    private static Values distinctEnough(Spec spec, Values base, long wanted) {
-        SqlType type = spec.column().type();
-        if (!freeText(spec) || wanted <= 1) {
-            return base;
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        int sample = (int) Math.min(wanted, 2_000);
-        StringBuilder text = new StringBuilder();
-        for (int p = 0; p < sample; p++) {
-            text.setLength(0);
-            base.append(p, text);
-            seen.add(text.toString());
-        }
-        if (seen.size() >= sample * 0.9) {
-            return base;
-        }
-        int vocabulary = seen.size();
-        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, spec.rules().maxLength);
-        return (row, out) -> {
-            if (row < vocabulary) {
-                base.append(row, out);
-                return;
-            }
-            String suffix = "-" + row;
-            int start = out.length();
-            base.append(row, out);
-            if (out.length() - start + suffix.length() > limit) {
-                Values.cut(out, Math.max(start, start + limit - suffix.length()));
-            }
-            out.append(suffix);
-        };
-    }
-
-    /** Text whose values no list, pattern or enum fixes: its words and length may be shaped. */
-    private static boolean freeText(Spec spec) {
-        return List.of("text", "varchar", "citext").contains(spec.column().type().name()) && spec.rules().allowed.isEmpty()
-                && spec.rules().pattern == null;
-    }
-
-    private static final String FILLER = " lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"
-            + " ut labore et dolore magna aliqua";
-
-    /**
-     * Free text as long as production's on average: each value is lengthened with filler words, or
-     * cut and tagged with its prototype's number (so that values stay as distinct as they were), to
-     * a length drawn around production's average width (a text's width counts one byte of header),
-     * within the column's length. Other types keep their generator's width.
-     */
-    private Values widthLike(Spec spec, Values values, int avgWidth, int stream) {
-        SqlType type = spec.column().type();
-        int target = avgWidth - 1;
-        if (!freeText(spec) || target <= 0) {
-            return values;
-        }
-        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, spec.rules().maxLength);
-        return (row, out) -> {
-            int start = out.length();
-            values.append(row, out);
-            int length = (int) Math.min(limit, Math.max(1, Math.round(target * (0.5 + Noise.unit(Noise.at(seed, row, stream + 4000))))));
-            while (out.length() - start < length) {
-                out.append(FILLER, 0, Math.min(FILLER.length(), length - (out.length() - start)));
-            }
-            if (out.length() - start > length) {
-                String tag = " " + Long.toString(row, 36);
-                Values.cut(out, start + Math.max(1, length - tag.length()));
-                out.append(tag);
-            }
-        };
+        return new ShapedValues(this, seed).shaped(spec, stream, shape, rows);
     }
 
     /** {@code values} with NULL in a share of the rows. */
@@ -281,7 +134,7 @@ final class ValueFactory {
         return (i, out) -> Values.appendEscaped(options.get((int) i), out);
     }
 
-    private Values notNull(Spec spec, ColumnRules rules, int stream) {
+    Values notNull(Spec spec, ColumnRules rules, int stream) {
         Column column = spec.column();
         SqlType type = column.type();
         String name = column.name().toLowerCase(Locale.ROOT);
@@ -302,7 +155,7 @@ final class ValueFactory {
             case "float4", "float8" -> unique ? (row, out) -> out.append(row).append(".5")
                     : (row, out) -> out.append(String.format(Locale.ROOT, "%.4f", unit(row, stream) * 1000));
             case "bool" -> unique ? indexed(List.of("f", "t")) : (row, out) -> out.append(unit(row, stream) < 0.5 ? 't' : 'f');
-            case "text", "varchar", "bpchar", "citext", "name" -> string(spec, name, unique, stream);
+            case "text", "varchar", "bpchar", "citext", "name" -> new TextValues(seed).string(spec, name, unique, stream);
             case "uuid" -> (row, out) -> out.append(uuid(row, stream));
             case "date" -> {
                 LocalDate first = rules.lowerText != null ? LocalDate.parse(rules.lowerText.substring(0, 10)) : LocalDate.of(1900, 1, 1);
@@ -417,145 +270,6 @@ final class ValueFactory {
     private static BigDecimal typicalMax(String name) {
         return name.matches(".*(price|amount|cost|fee).*") ? new BigDecimal(500)
                 : name.matches(".*(lat).*") ? new BigDecimal(90) : new BigDecimal(10_000);
-    }
-
-    private Values string(Spec spec, String name, boolean unique, int stream) {
-        ColumnRules rules = spec.rules();
-        SqlType type = spec.column().type();
-        int limit = Math.min(type.length() > 0 ? type.length() : Integer.MAX_VALUE, rules.maxLength);
-        int minLength = rules.minLength;
-        Set<String> reserved = spec.reserved();
-        int tokenLength = tokenLength(name);
-        if (rules.pattern == null && tokenLength > 0 && tokenLength <= limit && tokenLength >= minLength) {
-            // keys, tokens and digests are fixed-length random strings; code that parses them (a custom change) expects that
-            boolean hex = !name.matches(".*(key|token|secret|salt|nonce).*") || name.contains("hash");
-            return (row, out) -> token(row, Noise.at(seed, row, stream), tokenLength, hex, unique, out);
-        }
-        if (rules.pattern != null) {
-            RegexSample pattern = rules.pattern;
-            return unique ? (row, out) -> Values.appendEscaped(pattern.nth(row), out)
-                    : (row, out) -> Values.appendEscaped(pattern.random(Noise.at(seed, row, stream)), out);
-        }
-        if (unique) {
-            String prefix = name.contains("email") ? "user" : name.contains("slug") || name.contains("name") || name.contains("login") ? name.replace('_', '-') + "-" : "";
-            String suffix = name.contains("email") ? "@example.com" : "";
-            return (row, out) -> {
-                String id = Long.toString(row, 36);
-                String value = prefix + id + suffix;
-                if (value.length() > limit) {
-                    value = id;
-                }
-                for (int k = 0; reserved.contains(value) && k < 36; k++) {
-                    value = Long.toString(row, 36) + "-" + k; // "b" is a migration's; no generated value has a '-'
-                }
-                pad(value, minLength, out);
-            };
-        }
-        LongFunction<String> words = wordsFor(name, stream);
-        return (row, out) -> {
-            String value = words.apply(row);
-            Values.appendEscaped(value.length() > limit ? value.substring(0, limit).stripTrailing() : value, out);
-            for (int i = Math.min(value.length(), limit); i < minLength; i++) {
-                out.append('x');
-            }
-        };
-    }
-
-    /** The length of the random strings a column named like a key, token or digest holds; 0 for other columns. */
-    static int tokenLength(String name) {
-        if (name.contains("sha512") || name.contains("sha_512")) {
-            return 128;
-        }
-        if (name.contains("sha256") || name.contains("sha_256")) {
-            return 64;
-        }
-        if (name.contains("sha1") || name.contains("sha_1")) {
-            return 40;
-        }
-        if (name.contains("md5") || name.matches(".*(api_?key|token|secret|salt|nonce).*")) {
-            return 32;
-        }
-        return name.matches(".*(hash|digest|checksum).*") ? 64 : 0;
-    }
-
-    /**
-     * A random token of {@code length} characters. A unique one begins with its row number in the
-     * token's alphabet, least significant digit first, in as many characters as count ten million
-     * rows: so its first few characters are unique too, since code derives ids from a key's prefix
-     * (a public id from an API key's first five).
-     */
-    private static void token(long row, long bits, int length, boolean hex, boolean unique, StringBuilder out) {
-        String alphabet = hex ? "0123456789abcdef" : "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        int counted = hex ? 6 : 4;
-        long rest = row;
-        for (int i = 0; i < length; i++) {
-            if (unique && i < counted) {
-                out.append(alphabet.charAt((int) (rest % alphabet.length())));
-                rest /= alphabet.length();
-            } else {
-                out.append(alphabet.charAt((int) Math.floorMod(Noise.at(bits, i, 1), alphabet.length())));
-            }
-        }
-    }
-
-    private static void pad(String value, int minLength, StringBuilder out) {
-        Values.appendEscaped(value, out);
-        for (int i = value.length(); i < minLength; i++) {
-            out.append('0');
-        }
-    }
-
-    private LongFunction<String> wordsFor(String name, int stream) {
-        if (IDENTIFIER.matcher(name).find()) {
-            // identifiers kept as text (an external id, a CVE id, a code) are nearly all distinct in production
-            return row -> Words.pick(Words.WORDS, bits(row, stream)).toUpperCase(Locale.ROOT) + "-"
-                    + Long.toString(bits(row, stream + 1) >>> 24, 36);
-        }
-        if (name.contains("email")) {
-            return row -> Words.pick(Words.FIRST, bits(row, stream)).toLowerCase(Locale.ROOT) + "." + row + "@example.com";
-        }
-        if (name.contains("first")) {
-            return row -> Words.pick(Words.FIRST, bits(row, stream));
-        }
-        if (name.contains("last") || name.contains("surname")) {
-            return row -> Words.pick(Words.LAST, bits(row, stream));
-        }
-        if (name.contains("name") && !name.contains("file")) {
-            return row -> Words.pick(Words.FIRST, bits(row, stream)) + " " + Words.pick(Words.LAST, bits(row, stream) >>> 20);
-        }
-        if (name.contains("url") || name.contains("link") || name.contains("website") || name.contains("href")) {
-            return row -> "https://shop.example.com/" + Words.pick(Words.WORDS, bits(row, stream)) + "/" + row;
-        }
-        if (name.contains("phone")) {
-            return row -> String.format(Locale.ROOT, "+1-555-%04d", Noise.below(bits(row, stream), 10_000));
-        }
-        if (name.contains("city")) {
-            return row -> Words.pick(Words.CITIES, bits(row, stream));
-        }
-        if (name.contains("country")) {
-            return row -> Words.pick(Words.COUNTRIES, bits(row, stream));
-        }
-        if (name.contains("status") || name.contains("state")) {
-            return row -> Words.STATUSES.get((int) Noise.skewed(bits(row, stream), Words.STATUSES.size()));
-        }
-        if (name.matches(".*(description|body|comment|note|content|text|bio|summary|message).*")) {
-            return row -> sentence(bits(row, stream), 5 + (int) Noise.below(bits(row, stream + 500), 35));
-        }
-        return row -> sentence(bits(row, stream), 2 + (int) Noise.below(bits(row, stream + 500), 4));
-    }
-
-    private static String sentence(long bits, int words) {
-        StringBuilder text = new StringBuilder();
-        long b = bits;
-        for (int i = 0; i < words; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            String word = Words.pick(Words.WORDS, b);
-            text.append(i == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-            b = Long.rotateLeft(b * 0x9E3779B97F4A7C15L + 1, 17);
-        }
-        return text.toString();
     }
 
     /** Zero to three elements, each made by the element type's own generator and quoted as an array literal requires. */

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.stats;
 
+import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.SeedOptions;
 
 import java.util.LinkedHashMap;

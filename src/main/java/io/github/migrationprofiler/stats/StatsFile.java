@@ -3,6 +3,7 @@ package io.github.migrationprofiler.stats;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;

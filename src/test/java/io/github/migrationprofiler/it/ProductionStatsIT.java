@@ -5,7 +5,7 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.run.StatsRun;
-import io.github.migrationprofiler.stats.ProductionStats;
+import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.BeforeAll;

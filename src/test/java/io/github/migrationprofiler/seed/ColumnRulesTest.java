@@ -1,5 +1,8 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.SqlType;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,5 +1,11 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Check;
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Expressions;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.SqlType;
+import io.github.migrationprofiler.catalog.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -74,7 +80,7 @@ class SchemaTextTest {
         assertThat(java.util.stream.LongStream.range(0, 1000).mapToObj(code::nth).distinct().count()).isEqualTo(1000);
         assertThat(RegexSample.of("^(a)\\1$")).isEmpty();      // back references are declined: the database decides
         assertThat(RegexSample.of("^(?=x)")).isEmpty();
-        assertThat(ColumnRules.likeToRegex("SKU-%_x.")).isEqualTo("^SKU-.*.x\\.$");
+        assertThat(CheckText.likeToRegex("SKU-%_x.")).isEqualTo("^SKU-.*.x\\.$");
     }
 
     @Test
@@ -129,11 +135,11 @@ class SchemaTextTest {
 
     @Test
     void keysTokensAndDigestsHaveTheirUsualLengths() {
-        assertThat(ValueFactory.tokenLength("md5")).isEqualTo(32);
-        assertThat(ValueFactory.tokenLength("hash_sha256")).isEqualTo(64);
-        assertThat(ValueFactory.tokenLength("apikey")).isEqualTo(32);
-        assertThat(ValueFactory.tokenLength("password_hash")).isEqualTo(64);
-        assertThat(ValueFactory.tokenLength("title")).isZero();
+        assertThat(TextValues.tokenLength("md5")).isEqualTo(32);
+        assertThat(TextValues.tokenLength("hash_sha256")).isEqualTo(64);
+        assertThat(TextValues.tokenLength("apikey")).isEqualTo(32);
+        assertThat(TextValues.tokenLength("password_hash")).isEqualTo(64);
+        assertThat(TextValues.tokenLength("title")).isZero();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.github.migrationprofiler.seed;
 
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.SqlType;
+import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.config.SeedOptions;
 import org.junit.jupiter.api.Test;
 

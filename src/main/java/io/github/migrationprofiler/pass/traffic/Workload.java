@@ -61,17 +61,7 @@ public final class Workload {
         LockWatch watch = null;
         try {
             Connection migrating = open(database, connections);
-            List<Template> workload = new ArrayList<>();
-            if (options.queries() != null) {
-                workload.addAll(ApplicationQueries.read(options.queries(), migrating));
-            } else {
-                for (String table : tables) {
-                    TableQueries queries = TableQueries.of(migrating, table);
-                    if (queries != null) {
-                        workload.addAll(queries.templates());
-                    }
-                }
-            }
+            List<Template> workload = templates(migrating, tables);
             if (workload.isEmpty()) {
                 log.debug("Traffic: none of " + tables + " has rows and a single-column primary key to query by");
                 return null;
@@ -122,6 +112,21 @@ public final class Workload {
                 }
             }
         }
+    }
+
+    /** The application's queries when given, else the everyday queries on each table that can take them. */
+    private List<Template> templates(Connection connection, List<String> tables) throws SQLException {
+        if (options.queries() != null) {
+            return ApplicationQueries.read(options.queries(), connection);
+        }
+        List<Template> workload = new ArrayList<>();
+        for (String table : tables) {
+            TableQueries queries = TableQueries.of(connection, table);
+            if (queries != null) {
+                workload.addAll(queries.templates());
+            }
+        }
+        return workload;
     }
 
     private Traffic measure(List<String> queried, List<Client> clients, List<LockWatch.Look> looks, int migrationPid,

@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.stats;
+package io.github.migrationprofiler.catalog;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
@@ -60,7 +60,7 @@ public final class StatsReader {
             }
             ProductionStats stats = new ProductionStats(ProductionStats.FORMAT_VERSION,
                     Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                    setting(connection, "server_version"), settings(connection, SETTINGS), tables(connection));
+                    Settings.current(connection, "server_version"), Settings.read(connection, SETTINGS), tables(connection));
             connection.rollback();
             return stats;
         } catch (SQLException e) {
@@ -70,8 +70,7 @@ public final class StatsReader {
 
     /** The schemas to read, as a condition on {@code n.nspname}; spaced, as a text block drops a line's trailing space. */
     private String schemaFilter() {
-        return schemas.isEmpty() ? " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_' "
-                : " n.nspname = ANY (?) ";
+        return schemas.isEmpty() ? " " + CatalogSql.USER_SCHEMA + " " : " n.nspname = ANY (?) ";
     }
 
     private void bindSchemas(PreparedStatement s, Connection connection) throws SQLException {
@@ -97,21 +96,6 @@ public final class StatsReader {
             }
         }
         return tables;
-    }
-
-    /** The named settings as this session has them, by name; names the server does not know are left out. */
-    public static Map<String, String> settings(Connection connection, List<String> names) throws SQLException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?) ORDER BY name")) {
-            s.setArray(1, connection.createArrayOf("text", names.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    settings.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return settings;
     }
 
     private List<ProductionStats.TableStats> tables(Connection connection) throws SQLException {
@@ -213,16 +197,6 @@ public final class StatsReader {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
-
-    private static String setting(Connection connection, String name) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT current_setting(?)")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     private static String currentUser(Connection connection) throws SQLException {

@@ -1,12 +1,12 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 /** SQL identifier quoting: always quoted, so reserved words ({@code order}, {@code user}) and mixed case work. */
-final class Quoting {
+public final class Quoting {
 
     private Quoting() {
     }
 
-    static String identifier(String name) {
+    public static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record Column(String name, int position, SqlType type, boolean notNull, b
         checks = List.copyOf(checks);
     }
 
-    Column asNotNull() {
+    public Column asNotNull() {
         return notNull ? this : new Column(name, position, type, true, hasDefault, autoKey, sequence, generated, expression, checks);
     }
 
@@ -34,7 +34,7 @@ public record Column(String name, int position, SqlType type, boolean notNull, b
      * length limits, the smaller numeric precision; and a text column that later becomes another
      * type (uuid, a number, a date, JSON) holds values of that type, so the conversion works.
      */
-    Column fitting(SqlType later) {
+    public Column fitting(SqlType later) {
         if (!type.name().equals(later.name())) {
             boolean text = TEXT.contains(type.name()) && !type.isEnum() && !type.isArray();
             if (text && !TEXT.contains(later.name()) && !later.isArray()) {

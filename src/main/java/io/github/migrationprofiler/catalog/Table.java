@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +46,11 @@ public record Table(long oid, String name, List<Column> columns, List<List<Strin
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
 
-    Optional<Column> columnAt(int position) {
+    public Optional<Column> columnAt(int position) {
         return columns.stream().filter(c -> c.position() == position).findFirst();
     }
 
-    boolean referencesItself() {
+    public boolean referencesItself() {
         return foreignKeys.stream().anyMatch(fk -> fk.refTable().equals(name));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ public record Check(String name, String definition, List<String> columns) {
     }
 
     /** The definition without {@code NOT VALID}: rows written later must satisfy it all the same. */
-    String enforced() {
+    public String enforced() {
         return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - 10) : definition;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -18,19 +18,18 @@ import java.util.Map;
  * types, keys, foreign keys, CHECK constraints and partitioning. Partitions are not listed on
  * their own: rows go through their partitioned parent.
  */
-public final class Catalog {
+public final class Tables {
 
     /** Tables that belong to migration tools, not to the application. */
     static final List<String> TOOL_TABLES = List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
 
     /** The user tables: where rows go (partitions are filled through their partitioned parent). */
     static final String TABLES = """
-            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
+            SELECT c.oid, %s AS name
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s
                AND c.relname <> ALL (?)
-             ORDER BY 2""";
+             ORDER BY 2""".formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA);
 
     private static final String COLUMNS = """
             SELECT a.attrelid, a.attname, a.attnum, a.attnotnull OR coalesce(t.typnotnull, false) AS notnull,
@@ -85,7 +84,23 @@ public final class Catalog {
               FROM pg_partitioned_table p JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
              WHERE p.partrelid = ANY (?)""";
 
-    private Catalog() {
+    /**
+     * A hash per table of its columns, constraints and indexes, computed by the server: what
+     * changed shows without reading every table again.
+     */
+    private static final String HASHES = """
+            SELECT c.oid, md5(concat_ws('|',
+                     (SELECT string_agg(a.attnum || ':' || a.attname || ':' || a.attnotnull || ':' || a.atttypid || ':' || a.atttypmod,
+                             ',' ORDER BY a.attnum) FROM pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+                     (SELECT string_agg(con.oid || ':' || con.conname || ':' || con.contype::text || ':' || con.convalidated || ':' || con.confrelid
+                             || ':' || coalesce(con.conkey::text, ''), ',' ORDER BY con.conname) FROM pg_constraint con
+                       WHERE con.conrelid = c.oid),
+                     (SELECT string_agg(i.indexrelid || ':' || i.indkey::text || ':' || i.indisunique, ',' ORDER BY i.indexrelid)
+                        FROM pg_index i WHERE i.indrelid = c.oid)))
+              FROM pg_class c WHERE c.oid = ANY (?)""";
+
+    private Tables() {
     }
 
     /** Every user table, by qualified name. */
@@ -96,7 +111,7 @@ public final class Catalog {
     }
 
     /** The tables given by oid and name. */
-    static Map<String, Table> read(Connection connection, Map<Long, String> names) throws SQLException {
+    public static Map<String, Table> read(Connection connection, Map<Long, String> names) throws SQLException {
         Array oids = connection.createArrayOf("oid", names.keySet().toArray());
         Map<Long, List<Column>> columns = columns(connection, oids);
         Map<Long, List<List<String>>> uniques = new HashMap<>();
@@ -163,7 +178,7 @@ public final class Catalog {
     }
 
     /** The user tables' qualified names and oids: one cheap query, to see whether anything changed. */
-    static Map<String, Long> tableNames(Connection connection) throws SQLException {
+    public static Map<String, Long> tableNames(Connection connection) throws SQLException {
         Map<String, Long> tables = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement(TABLES)) {
             s.setArray(1, connection.createArrayOf("text", TOOL_TABLES.toArray()));
@@ -176,8 +191,15 @@ public final class Catalog {
         return tables;
     }
 
+    /** Each table's hash of its columns, constraints and indexes, by oid; a table that changed has a new one. */
+    public static Map<Long, String> hashes(Connection connection, java.util.Collection<Long> oids) throws SQLException {
+        Map<Long, String> hashes = new HashMap<>();
+        query(connection, HASHES, connection.createArrayOf("oid", oids.toArray()), rs -> hashes.put(rs.getLong(1), rs.getString(2)));
+        return hashes;
+    }
+
     /** Whether {@code table} holds data already; asked only of tables not seen before, not of the whole catalog. */
-    static boolean hasRows(Connection connection, String table) throws SQLException {
+    public static boolean hasRows(Connection connection, String table) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
             rs.next();
             return rs.getBoolean(1);

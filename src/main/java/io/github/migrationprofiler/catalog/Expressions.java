@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -10,13 +10,13 @@ import java.util.function.UnaryOperator;
  * identifiers they read, and the same text with identifiers renamed. String literals and the type
  * names after {@code ::} are not identifiers.
  */
-final class Expressions {
+public final class Expressions {
 
     private Expressions() {
     }
 
     /** The column-like identifiers of {@code expression}, unquoted. */
-    static Set<String> identifiers(String expression) {
+    public static Set<String> identifiers(String expression) {
         Set<String> names = new LinkedHashSet<>();
         rewrite(expression, name -> {
             names.add(name);
@@ -26,7 +26,7 @@ final class Expressions {
     }
 
     /** {@code expression} with every identifier found in {@code renames} replaced (quoted where needed). */
-    static String rename(String expression, Map<String, String> renames) {
+    public static String rename(String expression, Map<String, String> renames) {
         return renames.isEmpty() ? expression : rewrite(expression, renames::get);
     }
 
@@ -88,7 +88,7 @@ final class Expressions {
     }
 
     /** Index just after the string literal starting at {@code start} ({@code ''} escapes a quote). */
-    static int literalEnd(String text, int start) {
+    public static int literalEnd(String text, int start) {
         int i = start + 1;
         while (i < text.length()) {
             if (text.charAt(i) == '\'') {

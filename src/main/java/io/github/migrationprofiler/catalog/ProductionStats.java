@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.stats;
+package io.github.migrationprofiler.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

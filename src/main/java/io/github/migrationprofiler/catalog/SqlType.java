@@ -1,4 +1,4 @@
-package io.github.migrationprofiler.seed;
+package io.github.migrationprofiler.catalog;
 
 import java.util.List;
 
