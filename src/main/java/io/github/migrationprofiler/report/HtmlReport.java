@@ -85,6 +85,7 @@ public final class HtmlReport {
         if (timing != null) {
             h.append("<p class=\"muted\">").append(esc(timing)).append("</p>\n");
         }
+        run.warnings().forEach(w -> h.append("<p class=\"v-WARNING\">").append(esc(w)).append("</p>\n"));
         comparison(run.comparison(), h);
         h.append(runtimeChart(applied, names));
         table(applied, names, Format.projected(run), h);

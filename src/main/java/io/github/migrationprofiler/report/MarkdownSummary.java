@@ -72,6 +72,7 @@ public final class MarkdownSummary {
             run.gate().reasons().forEach(r -> md.append("- ").append(cell(r)).append('\n'));
             md.append('\n');
         }
+        run.warnings().forEach(w -> md.append("> ⚠ ").append(cell(w)).append("\n\n"));
         return md.append(comparison(run));
     }
 

@@ -26,6 +26,16 @@ class MarkdownAndHtmlTest {
     private final RunResult run = Runs.everyVerdict();
 
     @Test
+    void whatTheRunCouldNotObserveIsSaidInEveryReport() {
+        RunResult warned = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(),
+                new Profile(run.baseline(), run.migrations(), run.timing()), run.seed(),
+                List.of("The settings in force could not be read (permission denied): engine.settings is left out"));
+
+        assertThat(MarkdownSummary.render(warned)).contains("> ⚠ The settings in force could not be read (permission denied)");
+        assertThat(HtmlReport.fragment(warned)).contains("<p class=\"v-WARNING\">The settings in force could not be read");
+    }
+
+    @Test
     void aJudgedRunSurvivesTheTripThroughResultsJson() {
         RunResult back = ResultsJson.read(ResultsJson.write(run, dir));
 
