@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class ProjectionBenchmark {
                     projections.add(small.projection());
                     measured[i] = profile(url, c.getValue(), 10 * rows, Map.of()).millis();
                 }
-                projections.sort(java.util.Comparator.comparingDouble(Projection::millis));
+                projections.sort(Comparator.comparingDouble(Projection::millis));
                 Projection median = projections.get(projections.size() / 2);
                 double truth = median(measured);
                 double error = median.millis() / truth - 1;

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Seeding throughput against raw COPY, measured in one run on one server, for two schemas: the
@@ -111,7 +112,7 @@ public final class SeedBenchmark {
                 double tables = summary.tables().stream().mapToDouble(SeedSummary.TableSeed::millis).sum();
                 System.out.printf(Locale.ROOT, "        %s; catalog reads and ANALYZE %.0f ms%n", summary.tables().stream()
                         .map(t -> String.format(Locale.ROOT, "%s %,d rows %.0f ms", t.table(), t.rows(), t.millis()))
-                        .collect(java.util.stream.Collectors.joining(", ")), seederSeconds * 1000 - tables);
+                        .collect(Collectors.joining(", ")), seederSeconds * 1000 - tables);
             } finally {
                 for (String table : TABLES) {
                     Files.deleteIfExists(dir.resolve(table + ".csv"));

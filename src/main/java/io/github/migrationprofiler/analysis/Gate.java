@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static io.github.migrationprofiler.config.Durations.spoken;
@@ -71,7 +73,7 @@ public final class Gate {
         Verdict verdict = Verdict.OK;
         double judged = projection == null ? millis : projection.millis();
         String ran = projection == null ? "ran " + spoken(millis)
-                : String.format(java.util.Locale.ROOT, "would run about %s at production's %,d rows (projected)", spoken(judged),
+                : String.format(Locale.ROOT, "would run about %s at production's %,d rows (projected)", spoken(judged),
                 projection.rows());
         if (judged >= options.critical().toMillis()) {
             reasons.add(ran + ", over the critical line of " + Durations.format(options.critical()));
@@ -85,7 +87,7 @@ public final class Gate {
             }
         }
         if (waitMillis > 0) {
-            String waited = String.format(java.util.Locale.ROOT, "a query waited %s on its locks%s", spoken(waitMillis),
+            String waited = String.format(Locale.ROOT, "a query waited %s on its locks%s", spoken(waitMillis),
                     projection != null && projection.lockMillis() != null ? " (at production's size, projected)" : " in the traffic pass");
             if (waitMillis >= options.trafficCritical().toMillis()) {
                 reasons.add(waited + ", over the traffic critical line of " + Durations.format(options.trafficCritical()));
@@ -115,7 +117,7 @@ public final class Gate {
         boolean projected = judged.stream().anyMatch(m -> m.projection() != null);
         Judgement total = judgeTotal(projected ? judged.stream().mapToDouble(MigrationResult::judgedMillis).sum()
                 : run.totals().millis(), projected);
-        Verdict verdict = judged.stream().map(MigrationResult::verdict).filter(java.util.Objects::nonNull)
+        Verdict verdict = judged.stream().map(MigrationResult::verdict).filter(Objects::nonNull)
                 .reduce(total.verdict(), Verdict::worst);
         return run.judged(judged, new RunResult.GateSummary(verdict, total.reasons(), thresholds()));
     }

@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A column as the seeder needs it.
@@ -19,7 +20,7 @@ import java.util.List;
 public record Column(String name, int position, SqlType type, boolean notNull, boolean hasDefault, boolean autoKey,
                      String sequence, boolean generated, String expression, List<String> checks) {
 
-    private static final java.util.Set<String> TEXT = java.util.Set.of("text", "varchar", "bpchar", "citext", "name");
+    private static final Set<String> TEXT = Set.of("text", "varchar", "bpchar", "citext", "name");
 
     public Column {
         checks = List.copyOf(checks);

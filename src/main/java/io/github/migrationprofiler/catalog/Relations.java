@@ -7,9 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The application's relations as the migration's own session sees them: storage file (a rewrite
@@ -88,8 +92,8 @@ public final class Relations {
     }
 
     /** Oids of the tables and materialized views, to tell later which ones existed at this moment. */
-    public java.util.Set<Long> tableOids() {
-        java.util.Set<Long> oids = new java.util.HashSet<>();
+    public Set<Long> tableOids() {
+        Set<Long> oids = new HashSet<>();
         byOid.values().stream().filter(r -> r.kind() == 'r' || r.kind() == 'm' || r.kind() == 'p').forEach(r -> oids.add(r.oid()));
         return oids;
     }
@@ -103,7 +107,7 @@ public final class Relations {
      * The qualified name of a relation the server named without its schema, preferring one of
      * {@code preferred} (what the statement locked) when several schemas hold the name.
      */
-    public java.util.Optional<String> qualify(String bare, java.util.Collection<String> preferred) {
+    public Optional<String> qualify(String bare, Collection<String> preferred) {
         List<String> named = byOid.values().stream().filter(r -> r.bare().equals(bare)).map(Relation::name).sorted().toList();
         return named.stream().filter(preferred::contains).findFirst().or(() -> named.stream().findFirst());
     }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class SchemaSnapshot {
                 }
             });
         });
-        changes.sort(java.util.Comparator.comparing(SchemaChange::table).thenComparing(c -> String.valueOf(c.column())));
+        changes.sort(Comparator.comparing(SchemaChange::table).thenComparing(c -> String.valueOf(c.column())));
         return changes;
     }
 }

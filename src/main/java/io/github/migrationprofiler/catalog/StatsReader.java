@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class StatsReader {
                         + "migration-profiler.statsSchemas");
             }
             ProductionStats stats = new ProductionStats(ProductionStats.FORMAT_VERSION,
-                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     Settings.current(connection, "server_version"), Settings.read(connection, SETTINGS), tables(connection));
             connection.rollback();
             return stats;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +193,7 @@ public final class Tables {
     }
 
     /** Each table's hash of its columns, constraints and indexes, by oid; a table that changed has a new one. */
-    public static Map<Long, String> hashes(Connection connection, java.util.Collection<Long> oids) throws SQLException {
+    public static Map<Long, String> hashes(Connection connection, Collection<Long> oids) throws SQLException {
         Map<Long, String> hashes = new HashMap<>();
         query(connection, HASHES, connection.createArrayOf("oid", oids.toArray()), rs -> hashes.put(rs.getLong(1), rs.getString(2)));
         return hashes;

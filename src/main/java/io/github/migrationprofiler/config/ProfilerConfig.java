@@ -1,9 +1,14 @@
 package io.github.migrationprofiler.config;
 
+import io.github.migrationprofiler.support.ProfilerException;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a profiling run needs to know, as plain values. The Maven goal fills it from its
@@ -58,9 +63,9 @@ public record ProfilerConfig(
         DockerOptions docker,
         SeedOptions seed,
         boolean keepDatabase,
-        java.util.Set<String> disabledRules,
+        Set<String> disabledRules,
         boolean assumeLockTimeout,
-        java.time.Duration longMigration,
+        Duration longMigration,
         boolean cleanTiming,
         int iterations,
         Path baseline,
@@ -79,13 +84,13 @@ public record ProfilerConfig(
         changelogParameters = Map.copyOf(changelogParameters);
         migrations = List.copyOf(migrations);
         serverSettings = Map.copyOf(serverSettings);
-        disabledRules = java.util.Set.copyOf(disabledRules);
+        disabledRules = Set.copyOf(disabledRules);
         productionRows = Map.copyOf(productionRows);
         projectionSizes = List.copyOf(projectionSizes);
     }
 
     /** Deployments and serverless runners give up after minutes: five is where a migration needs splitting. */
-    public static final java.time.Duration DEFAULT_LONG_MIGRATION = java.time.Duration.ofMinutes(5);
+    public static final Duration DEFAULT_LONG_MIGRATION = Duration.ofMinutes(5);
 
     /** A quarter and a half of the seeded scale: with the full size, three points to fit and check a model against. */
     public static final List<Double> DEFAULT_PROJECTION_SIZES = List.of(0.25, 0.5);
@@ -123,9 +128,9 @@ public record ProfilerConfig(
         private DockerOptions docker = DockerOptions.DEFAULTS;
         private SeedOptions seed = SeedOptions.NONE;
         private boolean keepDatabase;
-        private java.util.Set<String> disabledRules = java.util.Set.of();
+        private Set<String> disabledRules = Set.of();
         private boolean assumeLockTimeout;
-        private java.time.Duration longMigration = DEFAULT_LONG_MIGRATION;
+        private Duration longMigration = DEFAULT_LONG_MIGRATION;
         private boolean cleanTiming = true;
         private int iterations = 1;
         private Path baseline;
@@ -161,9 +166,9 @@ public record ProfilerConfig(
         public Builder docker(DockerOptions value) { docker = value; return this; }
         public Builder seed(SeedOptions value) { seed = value; return this; }
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
-        public Builder disabledRules(java.util.Collection<String> value) { disabledRules = java.util.Set.copyOf(value); return this; }
+        public Builder disabledRules(Collection<String> value) { disabledRules = Set.copyOf(value); return this; }
         public Builder assumeLockTimeout(boolean value) { assumeLockTimeout = value; return this; }
-        public Builder longMigration(java.time.Duration value) { longMigration = value; return this; }
+        public Builder longMigration(Duration value) { longMigration = value; return this; }
         public Builder cleanTiming(boolean value) { cleanTiming = value; return this; }
         public Builder baseline(Path value) { baseline = value; return this; }
         public Builder productionStats(Path value) { productionStats = value; return this; }
@@ -172,7 +177,7 @@ public record ProfilerConfig(
         public Builder projectionSizes(List<Double> value) {
             for (double size : value) {
                 if (!(size > 0 && size < 1)) {
-                    throw new io.github.migrationprofiler.support.ProfilerException("migration-profiler.projectionSizes are fractions of the "
+                    throw new ProfilerException("migration-profiler.projectionSizes are fractions of the "
                             + "seeded scale between 0 and 1 (the full size is always measured), not " + size);
                 }
             }
@@ -181,7 +186,7 @@ public record ProfilerConfig(
         }
         public Builder iterations(int value) {
             if (value < 1) {
-                throw new io.github.migrationprofiler.support.ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
+                throw new ProfilerException("migration-profiler.iterations must be 1 or more, not " + value);
             }
             iterations = value;
             return this;

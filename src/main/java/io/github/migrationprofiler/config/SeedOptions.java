@@ -2,6 +2,7 @@ package io.github.migrationprofiler.config;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public record SeedOptions(String scale, long childRows, long random, double null
      * smaller database keeps the same proportions (a table with rows keeps at least one).
      */
     public SeedOptions scaled(double fraction) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         rowCounts.forEach((table, rows) -> counts.put(table, rows == 0 ? 0 : Math.max(1, Math.round(rows * fraction))));
         return new SeedOptions(scale + "×" + fraction, Math.max(1, Math.round(childRows * fraction)), random, nullFraction, counts,
                 jsonSamples, valuePatterns);

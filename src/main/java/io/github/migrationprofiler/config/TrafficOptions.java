@@ -2,6 +2,7 @@ package io.github.migrationprofiler.config;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Duration;
  * @param queries   the application's own queries (a SQL file with {@code :key(table)} placeholders) instead of the
  *                  generated reads, updates and inserts; {@code null} for those
  */
-public record TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery, java.nio.file.Path queries) {
+public record TrafficOptions(boolean enabled, int clients, int rate, Duration longQuery, Path queries) {
 
     /** Four clients at 50 queries a second, and a 3-second report query already running. */
     public static final TrafficOptions DEFAULTS = new TrafficOptions(true, 4, 50, Duration.ofSeconds(3), null);
@@ -27,7 +28,7 @@ public record TrafficOptions(boolean enabled, int clients, int rate, Duration lo
     }
 
     /** The pass as a pom writes it: {@code longQuery} a duration such as {@code 3s}, or {@code 0} for no long-running reader. */
-    public static TrafficOptions parse(boolean enabled, int clients, int rate, String longQuery, java.nio.file.Path queries) {
+    public static TrafficOptions parse(boolean enabled, int clients, int rate, String longQuery, Path queries) {
         return new TrafficOptions(enabled, clients, rate,
                 longQuery.strip().equals("0") ? Duration.ZERO : Durations.parse("trafficLongQuery", longQuery), queries);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ final class EmbeddedServer implements PostgresServer {
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD);
         // embedded PostgreSQL trades durability for speed by default; a migration's runtime includes its commits and
         // checkpoints, so measure with production's durability unless the user's settings say otherwise
-        Map<String, String> all = new java.util.LinkedHashMap<>(PRODUCTION_DURABILITY);
+        Map<String, String> all = new LinkedHashMap<>(PRODUCTION_DURABILITY);
         all.putAll(settings);
         all.forEach(builder::setServerConfig);
         try {

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.engine;
 
+import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -13,7 +14,7 @@ public final class Engines {
     }
 
     /** An existing server by JDBC URL, checked to answer: for reading it, never for migrations. */
-    public static PostgresServer existing(String jdbcUrl, io.github.migrationprofiler.config.Credentials credentials) {
+    public static PostgresServer existing(String jdbcUrl, Credentials credentials) {
         return ExternalServer.connect(jdbcUrl, credentials, Map.of());
     }
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * A server someone else runs, reached by JDBC URL. The run only ever works inside the scratch
@@ -66,7 +67,7 @@ final class ExternalServer implements PostgresServer {
             // every session of the run starts with them, as -c options at connection time
             properties.setProperty("options", sessionSettings.entrySet().stream()
                     .map(e -> "-c " + e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(" ", "\\ "))
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")));
         }
         // the driver directly: DriverManager does not see drivers in Maven's plugin class realm
         Connection connection = new Driver().connect(JdbcUrls.withDatabase(url, database), properties);

@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +89,10 @@ record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> 
     /** Rows an execute method's result says were changed: an update count, or a batch's counts (negative ones are unknowns). */
     static long updateCount(Object result) {
         if (result instanceof int[] counts) {
-            return java.util.Arrays.stream(counts).filter(c -> c > 0).asLongStream().sum();
+            return Arrays.stream(counts).filter(c -> c > 0).asLongStream().sum();
         }
         if (result instanceof long[] counts) {
-            return java.util.Arrays.stream(counts).filter(c -> c > 0).sum();
+            return Arrays.stream(counts).filter(c -> c > 0).sum();
         }
         return result instanceof Number n ? Math.max(0, n.longValue()) : 0;
     }
@@ -133,8 +137,8 @@ record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> 
                         String key = !indexed ? "opt:" + name : name.startsWith("set") ? "p:" + args[0] : "out:" + args[0];
                         current.put(key, new Binding(method, args == null ? new Object[0] : args.clone()));
                         for (Object arg : args == null ? new Object[0] : args) {
-                            if (arg instanceof InputStream || arg instanceof Reader || arg instanceof java.sql.Blob
-                                    || arg instanceof java.sql.Clob || arg instanceof java.sql.Array) {
+                            if (arg instanceof InputStream || arg instanceof Reader || arg instanceof Blob
+                                    || arg instanceof Clob || arg instanceof Array) {
                                 replayable = false; // read once by the driver, or tied to the first connection
                             }
                         }

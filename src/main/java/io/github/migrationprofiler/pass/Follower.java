@@ -8,6 +8,7 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -133,7 +134,7 @@ public final class Follower implements AutoCloseable {
         }
     }
 
-    private List<String> copyRows(List<String> tables) throws SQLException, java.io.IOException {
+    private List<String> copyRows(List<String> tables) throws SQLException, IOException {
         CopyManager out = profiledConnection.unwrap(PGConnection.class).getCopyAPI();
         CopyManager in = connection.unwrap(PGConnection.class).getCopyAPI();
         List<String> copied = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.migrationprofiler.analysis.rules.SqlText;
 import io.github.migrationprofiler.result.PlanSummary;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ final class PlanInspector {
                     connection.releaseSavepoint(savepoint);
                 }
                 return plan;
-            } catch (SQLException | java.io.IOException e) {
+            } catch (SQLException | IOException e) {
                 if (savepoint != null) {
                     connection.rollback(savepoint);
                 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Projects a reviewed migration to production's row counts from its clean runs at several sizes:
@@ -72,7 +73,7 @@ final class Projections {
             points.add(new Projection.Point(rows(size, table), size.run().millis()));
         }
         List<String> notes = new ArrayList<>(heaviest.notes());
-        long unprojected = java.util.stream.IntStream.range(0, statements.size())
+        long unprojected = IntStream.range(0, statements.size())
                 .filter(i -> projected.get(i).projection() == null && !statements.get(i).tableStats().isEmpty()).count();
         if (unprojected > 0) {
             notes.add(unprojected + " statement(s) on tables without a production row count counted as measured");

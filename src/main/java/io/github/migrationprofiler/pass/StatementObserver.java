@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.pass;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /** Told about every statement a traced connection executes, and about the end of each transaction. */
 interface StatementObserver {
@@ -13,9 +14,9 @@ interface StatementObserver {
     }
 
     /** @param debugMessages what the server said it did (DEBUG messages), in order */
-    void executed(String sql, long nanos, long rowsAffected, java.util.List<String> debugMessages);
+    void executed(String sql, long nanos, long rowsAffected, List<String> debugMessages);
 
-    void failed(String sql, long nanos, SQLException error, java.util.List<String> debugMessages);
+    void failed(String sql, long nanos, SQLException error, List<String> debugMessages);
 
     /** The connection committed or rolled back: locks are released. */
     void transactionEnded();

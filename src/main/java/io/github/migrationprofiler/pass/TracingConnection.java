@@ -10,6 +10,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class TracingConnection {
     }
 
     /** commit(), rollback(), and switching autocommit on (which commits) end a transaction. */
-    private static boolean endsTransaction(Connection target, Method method, Object[] args) throws java.sql.SQLException {
+    private static boolean endsTransaction(Connection target, Method method, Object[] args) throws SQLException {
         return switch (method.getName()) {
             case "commit" -> true;
             case "rollback" -> args == null || args.length == 0;
@@ -84,7 +85,7 @@ final class TracingConnection {
     private static List<String> debugMessages(Statement statement) {
         List<String> messages = new ArrayList<>();
         try {
-            for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+            for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
                 if (w instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
                         && String.valueOf(psql.getServerErrorMessage().getSeverity()).matches("DEBUG.*|LOG")) {
                     messages.add(psql.getServerErrorMessage().getMessage());

@@ -5,6 +5,7 @@ import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.PlanSummary;
+import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
@@ -200,7 +201,7 @@ public final class HtmlReport {
                     .append("</pre>").append(s.error() == null ? "" : "<span class=\"v-FAILED\">SQLSTATE " + esc(String.valueOf(s.error().sqlState()))
                             + ": " + esc(s.error().message()) + "</span>")
                     .append("</td><td class=\"n\">").append(esc(Format.time(s.millis(), s.iterations())))
-                    .append(s.projection() == null || s.projection().model() == io.github.migrationprofiler.result.Projection.Model.CONSTANT
+                    .append(s.projection() == null || s.projection().model() == Projection.Model.CONSTANT
                             ? "" : "<br><small>→ " + esc(s.projection().describe()) + "</small>")
                     .append("</td><td class=\"n\">")
                     .append(Format.count(s.rowsAffected())).append("</td><td>");

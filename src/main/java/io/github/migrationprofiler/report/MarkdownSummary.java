@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -152,7 +153,7 @@ public final class MarkdownSummary {
             }
             if (listed < rest.size()) {
                 Map<String, Long> outcomes = rest.subList(listed, rest.size()).stream()
-                        .collect(Collectors.groupingBy(Format::outcome, java.util.TreeMap::new, Collectors.counting()));
+                        .collect(Collectors.groupingBy(Format::outcome, TreeMap::new, Collectors.counting()));
                 md.append(String.format(Locale.ROOT, "- … and %d more (%s): see report.html%n", rest.size() - listed,
                         outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
             }

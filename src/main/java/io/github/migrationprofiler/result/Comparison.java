@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.result;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public record Comparison(String baseline, List<Row> rows) {
     /** "2 improved, 1 regressed, 10 unchanged, 1 new, 0 removed". */
     public String summary() {
         Map<Change, Long> counts = rows.stream().collect(Collectors.groupingBy(Row::change, Collectors.counting()));
-        return java.util.Arrays.stream(Change.values())
+        return Arrays.stream(Change.values())
                 .map(c -> counts.getOrDefault(c, 0L) + " " + c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 

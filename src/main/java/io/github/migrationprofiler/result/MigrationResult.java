@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.result;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,7 +80,7 @@ public record MigrationResult(String id, String author, String source, int line,
     }
 
     public MigrationResult withWarning(String warning) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
                 verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);

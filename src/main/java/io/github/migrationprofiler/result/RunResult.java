@@ -1,6 +1,10 @@
 package io.github.migrationprofiler.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one run measured: the content of {@code results.json}.
@@ -38,15 +42,15 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param sizes      the fractions of the seeded scale each reviewed migration was measured at, for projections
      * @param projection how runtimes were projected to production, or why they were not, in words
      */
-    public record Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped, List<Double> sizes,
+    public record Timing(String pass, int iterations, Map<String, String> settings, String stopped, List<Double> sizes,
                          String projection) {
 
         public Timing {
-            settings = settings == null ? java.util.Map.of() : settings;
+            settings = settings == null ? Map.of() : settings;
             sizes = sizes == null ? List.of() : List.copyOf(sizes);
         }
 
-        public Timing(String pass, int iterations, java.util.Map<String, String> settings, String stopped) {
+        public Timing(String pass, int iterations, Map<String, String> settings, String stopped) {
             this(pass, iterations, settings, stopped, List.of(), null);
         }
     }
@@ -56,11 +60,11 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param reasons    run-wide reasons (the total runtime line)
      * @param thresholds the lines, as written in reports ({@code warnSmall: "30 s"}, …)
      */
-    public record GateSummary(Verdict verdict, List<String> reasons, java.util.Map<String, String> thresholds) {
+    public record GateSummary(Verdict verdict, List<String> reasons, Map<String, String> thresholds) {
 
         public GateSummary {
             reasons = reasons == null ? List.of() : List.copyOf(reasons); // left out of the JSON when empty
-            thresholds = thresholds == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+            thresholds = thresholds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         }
     }
 
@@ -94,14 +98,14 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param image         the container image (docker only)
      * @param settings      the settings that change migration runtimes, as they were in force
      */
-    public record Engine(String kind, String serverVersion, String image, java.util.Map<String, String> settings) {
+    public record Engine(String kind, String serverVersion, String image, Map<String, String> settings) {
 
         public Engine(String kind, String serverVersion, String image) {
-            this(kind, serverVersion, image, java.util.Map.of());
+            this(kind, serverVersion, image, Map.of());
         }
 
         public Engine {
-            settings = settings == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+            settings = settings == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(settings));
         }
     }
 

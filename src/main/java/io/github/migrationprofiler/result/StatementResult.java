@@ -51,7 +51,7 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
     }
 
     /** This statement with its runtime projected to production's rows. */
-    public StatementResult projected(io.github.migrationprofiler.result.Projection projected) {
+    public StatementResult projected(Projection projected) {
         return new StatementResult(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks,
                 rewrites, plan, tableStats, work, iterations, projected);
     }

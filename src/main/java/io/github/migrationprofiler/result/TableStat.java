@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.result;
 
+import java.util.Locale;
+
 /**
  * A touched table as it was before the statement.
  *
@@ -20,16 +22,16 @@ public record TableStat(String table, long rows, long bytes, boolean created) {
 
     /** "100,000 rows, 14 MB". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%,d rows, %s", rows, bytes(bytes));
+        return String.format(Locale.ROOT, "%,d rows, %s", rows, bytes(bytes));
     }
 
     static String bytes(long bytes) {
         if (bytes >= 1L << 30) {
-            return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }
         if (bytes >= 1L << 20) {
-            return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+            return String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
         }
-        return String.format(java.util.Locale.ROOT, "%d kB", Math.max(1, bytes / 1024));
+        return String.format(Locale.ROOT, "%d kB", Math.max(1, bytes / 1024));
     }
 }

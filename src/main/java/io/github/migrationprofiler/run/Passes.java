@@ -16,6 +16,8 @@ import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -99,8 +101,8 @@ final class Passes {
         return sized;
     }
 
-    private static java.util.List<Double> sizesWithFull(ProjectionSizes sized) {
-        java.util.List<Double> all = new java.util.ArrayList<>(sized.fractions());
+    private static List<Double> sizesWithFull(ProjectionSizes sized) {
+        List<Double> all = new ArrayList<>(sized.fractions());
         all.add(1.0);
         return all;
     }

@@ -3,6 +3,7 @@ package io.github.migrationprofiler.run;
 import io.github.migrationprofiler.analysis.Gate;
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.Settings;
+import io.github.migrationprofiler.catalog.StatsReader;
 import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
@@ -24,6 +25,7 @@ import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.seed.Seeder;
+import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.MigrationSources;
 import io.github.migrationprofiler.source.Selection;
@@ -36,6 +38,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -152,7 +155,7 @@ public final class ProfileRun {
 
         /** The instrumented pass over the scratch database, with the passes that follow it, into a run's result. */
         private RunResult measure(ScratchDatabase database, FinalSchema schema, String template,
-                                  Set<io.github.migrationprofiler.source.Migration> alreadyApplied) {
+                                  Set<Migration> alreadyApplied) {
             ProfilerConfig config = inputs.config();
             DataSeeder seeder = config.seed().enabled()
                     ? cleanup.add(new DataSeeder(database::connect, config.seed(), schema, inputs.production(), log)) : null;
@@ -206,13 +209,13 @@ public final class ProfileRun {
         }
 
         /** The settings that change migration runtimes, as the server has them for the migrations' session. */
-        private java.util.Map<String, String> settingsInForce(Connection connection) {
+        private Map<String, String> settingsInForce(Connection connection) {
             try {
-                return Settings.read(connection, io.github.migrationprofiler.catalog.StatsReader.SETTINGS);
+                return Settings.read(connection, StatsReader.SETTINGS);
             } catch (SQLException e) {
                 warnings.add("The server's settings could not be read (" + e.getMessage() + "): engine.settings is left out");
                 log.warn(warnings.get(warnings.size() - 1));
-                return java.util.Map.of();
+                return Map.of();
             }
         }
 

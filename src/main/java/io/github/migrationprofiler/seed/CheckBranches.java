@@ -5,6 +5,7 @@ import io.github.migrationprofiler.catalog.Column;
 import io.github.migrationprofiler.catalog.Table;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ final class CheckBranches {
      */
     private String branch(List<String> alternatives) {
         List<String> ordered = new ArrayList<>(alternatives);
-        ordered.sort(java.util.Comparator.comparingLong(a -> CheckText.split(a, " AND ").stream()
+        ordered.sort(Comparator.comparingLong(a -> CheckText.split(a, " AND ").stream()
                 .filter(part -> { Matcher m = NULL_TEST.matcher(part); return m.matches() && m.group("not") == null; }).count()));
         for (String alternative : ordered) {
             List<Atom> atoms = new ArrayList<>();

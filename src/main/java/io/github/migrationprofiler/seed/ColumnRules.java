@@ -6,7 +6,9 @@ import io.github.migrationprofiler.catalog.Expressions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,7 @@ final class ColumnRules {
     /** Each range partition's bounds (FROM, TO exclusive) as text: a value must fall in one of them, not just between the extremes. */
     final List<String[]> ranges = new ArrayList<>();
     List<String> allowed = List.of();
-    final java.util.Set<String> excluded = new java.util.HashSet<>();
+    final Set<String> excluded = new HashSet<>();
     int minLength = 0;
     int maxLength = Integer.MAX_VALUE;
     RegexSample pattern;

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -103,7 +104,7 @@ final class CopyLoader {
     }
 
     private static void copy(Connection connection, String target, TableValues table, long from, long to,
-                             java.util.function.LongUnaryOperator rowAt, AtomicLong written, Progress progress) throws SQLException {
+                             LongUnaryOperator rowAt, AtomicLong written, Progress progress) throws SQLException {
         List<Map.Entry<String, Values>> columns = List.copyOf(table.columns().entrySet());
         Values[] values = columns.stream().map(Map.Entry::getValue).toArray(Values[]::new);
         String sql = "COPY " + target + " (" + columns.stream().map(e -> Quoting.identifier(e.getKey()))

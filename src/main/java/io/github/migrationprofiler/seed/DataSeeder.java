@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Seeds every empty user table once: those standing when the baseline is done, then each table a
@@ -106,7 +107,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             }
             Map<String, Table> read = Tables.read(connection, unseen);
             Map<String, Table> others = new HashMap<>();
-            java.util.function.Function<String, Table> now = name -> read.containsKey(name) ? read.get(name)
+            Function<String, Table> now = name -> read.containsKey(name) ? read.get(name)
                     : others.computeIfAbsent(name, n -> readOne(connection, names, n));
             Map<String, Table> fresh = new LinkedHashMap<>();
             read.values().forEach(table -> fresh.put(table.name(), schema.effective(table, applied, now)));
@@ -383,7 +384,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                     // the parent's key was left to a default: read the keys it got
                 }
             }
-            java.util.Set<String> doomed = table == null ? Set.of()
+            Set<String> doomed = table == null ? Set.of()
                     : table.column(fk.refColumns().get(0)).map(c -> schema.deletedKeys(table, c, applied)).orElse(Set.of());
             return ParentKeys.existing(connection, fk.refTable(), fk.refColumns(), doomed);
         } catch (SQLException e) {

@@ -14,12 +14,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -113,7 +115,7 @@ public final class FinalSchema {
 
     /** Values of {@code column} (of {@code table} as it stands) the migrations insert themselves, at any time. */
     Set<String> reserved(Table table, Column column, Migration at) {
-        Set<String> values = new java.util.HashSet<>();
+        Set<String> values = new HashSet<>();
         for (Step step : lineage(table, at)) {
             Lifetime life = history.lifetime(step.oid());
             if (life == null) {
@@ -194,7 +196,7 @@ public final class FinalSchema {
      * keys, foreign keys and CHECKs, in today's column names. A foreign key whose parent does not
      * exist yet is marked {@link ForeignKey#parentLater()} (the seeder waits for it, or leaves the key NULL).
      */
-    Table effective(Table current, Migration at, java.util.function.Function<String, Table> now) {
+    Table effective(Table current, Migration at, Function<String, Table> now) {
         List<Step> lineage = lineage(current, at);
         if (lineage.isEmpty()) {
             return current;
@@ -302,7 +304,7 @@ public final class FinalSchema {
 
     /** A foreign key of the lifetime in today's names: the parent as it is called after {@code at}, or marked as coming later. */
     private ForeignKey foreignKey(Lifetime.ForeignKeyAt fk, Step step, Table current, Migration at,
-                                  java.util.function.Function<String, Table> now) {
+                                  Function<String, Table> now) {
         List<String> columns = names(fk.positions(), step);
         if (columns == null) {
             return null;

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -171,7 +172,7 @@ final class JsonShape {
             case INTEGER -> out.append(Noise.skewed(bits >>> 1, 1_000));
             case NUMBER -> out.append(Noise.below(bits >>> 1, 100_000) / 100.0);
             case DATE -> out.append('"').append(java.time.LocalDate.of(2023, 1, 1).plusDays(Noise.below(bits, 1_000))).append('"');
-            case TIMESTAMP -> out.append('"').append(java.time.LocalDateTime.of(2023, 1, 1, 0, 0)
+            case TIMESTAMP -> out.append('"').append(LocalDateTime.of(2023, 1, 1, 0, 0)
                     .plusSeconds(Noise.below(bits, 86_400L * 1_000))).append("Z\"");
             case UUID -> out.append('"').append(new java.util.UUID(bits, Long.rotateLeft(bits, 29) | 0x8000000000000000L)).append('"');
             default -> string(Words.pick(Words.WORDS, bits), out);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.migrationprofiler.catalog.Table;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ final class JsonShapes {
                 if (literal.lookingAt()) {
                     root(m).key(unquote(literal.group(1)), JsonShape.Kind.TEXT);
                 }
-            } else if (rest.toLowerCase(java.util.Locale.ROOT).startsWith("array[")) {
+            } else if (rest.toLowerCase(Locale.ROOT).startsWith("array[")) {
                 String list = rest.substring(0, Math.max(0, rest.indexOf(']')));
                 while (literal.find() && literal.start() < list.length()) {
                     root(m).key(unquote(literal.group(1)), JsonShape.Kind.TEXT);

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Every constraint one table has over the rehearsal, by column position (positions survive
@@ -44,12 +46,12 @@ final class Lifetime {
     /** Column names by position, as last seen. */
     final Map<Integer, String> names = new HashMap<>();
     /** Columns a migration filled from others ({@code UPDATE t SET a = b}): target position → source positions. */
-    final Map<Integer, java.util.Set<Integer>> copiedFrom = new HashMap<>();
+    final Map<Integer, Set<Integer>> copiedFrom = new HashMap<>();
     /** Each constraint, and the last clock tick it was seen at ({@link #OPEN} while present). */
     private final Map<Object, Integer> until = new LinkedHashMap<>();
 
     /** Records the table as it stands at clock tick {@code now}; what it no longer has ends at the tick before. */
-    void observe(Table table, int now, Map<String, Long> oids, java.util.function.LongFunction<Lifetime> lifetimeOf) {
+    void observe(Table table, int now, Map<String, Long> oids, LongFunction<Lifetime> lifetimeOf) {
         Map<String, Integer> positions = new HashMap<>();
         table.columns().forEach(c -> positions.put(c.name(), c.position()));
         List<Object> present = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The key values a foreign key may point at: rows of the parent, addressed by index. */
@@ -51,7 +52,7 @@ interface ParentKeys {
      * Keys of a parent that already held data (reference data inserted by a migration): read once,
      * but for rows whose first key value is in {@code doomed} (a later migration deletes them).
      */
-    static ParentKeys existing(Connection connection, String table, List<String> refColumns, java.util.Set<String> doomed)
+    static ParentKeys existing(Connection connection, String table, List<String> refColumns, Set<String> doomed)
             throws SQLException {
         String select = refColumns.stream().map(c -> Quoting.identifier(c) + "::text").collect(Collectors.joining(", "));
         List<String[]> rows = new ArrayList<>();

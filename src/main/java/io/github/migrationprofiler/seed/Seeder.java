@@ -2,6 +2,8 @@ package io.github.migrationprofiler.seed;
 
 import io.github.migrationprofiler.source.Migration;
 
+import java.util.List;
+
 /**
  * Fills tables with data while migrations are applied, so that the migrations under review meet
  * production-sized tables. The profiler calls it where data must appear: once the baseline
@@ -15,8 +17,8 @@ public interface Seeder {
      * @param applied the last migration applied, or {@code null} when none was
      * @return the tables it wrote rows into, in the order it wrote them (parents first)
      */
-    java.util.List<String> seedNewTables(Migration applied);
+    List<String> seedNewTables(Migration applied);
 
     /** Leaves tables as the migrations left them: profiles on empty tables. */
-    Seeder NONE = applied -> java.util.List.of();
+    Seeder NONE = applied -> List.of();
 }

@@ -14,8 +14,11 @@ import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the rehearsal's tables look like after each migration: their names and oids, every
@@ -33,7 +36,7 @@ public final class TableHistory implements MigrationListener {
     }
 
     private final Connection connection;
-    private final java.util.function.Function<Migration, String> texts;
+    private final Function<Migration, String> texts;
     private final ProfilerLog log;
     private final TableWrites writes = new TableWrites();
     private final ReservedKeys reserved = new ReservedKeys();
@@ -49,7 +52,7 @@ public final class TableHistory implements MigrationListener {
     private int ticks;
 
     /** @param texts each migration's own text, where the tables it writes rows into show */
-    public TableHistory(Connection connection, java.util.function.Function<Migration, String> texts, ProfilerLog log) {
+    public TableHistory(Connection connection, Function<Migration, String> texts, ProfilerLog log) {
         this.connection = connection;
         this.texts = texts;
         this.log = log;
@@ -164,7 +167,7 @@ public final class TableHistory implements MigrationListener {
         tables.values().forEach(t -> before.put(t.oid(), Set.copyOf(lifetimes.containsKey(t.oid())
                 ? lifetimes.get(t.oid()).names.keySet() : Set.of())));
         tables.values().forEach(t -> lifetimes.computeIfAbsent(t.oid(), k -> new Lifetime()).names
-                .putAll(t.columns().stream().collect(java.util.stream.Collectors.toMap(Column::position, Column::name))));
+                .putAll(t.columns().stream().collect(Collectors.toMap(Column::position, Column::name))));
         for (Table table : tables.values()) {
             lifetimes.get(table.oid()).observe(table, ticks, names, lifetimes::get);
             noteColumns(table, before.get(table.oid()));
@@ -194,7 +197,7 @@ public final class TableHistory implements MigrationListener {
             }
         }
         notNull.put(table.oid(), table.columns().stream().filter(Column::notNull).map(Column::position)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
     }
 
     /**
@@ -211,7 +214,7 @@ public final class TableHistory implements MigrationListener {
                 updated.computeIfAbsent(oid, k -> new HashMap<>()).merge(ticks, allRows, Boolean::logicalOr);
             }
         }));
-        if (text.toLowerCase(java.util.Locale.ROOT).contains("precondition")) {
+        if (text.toLowerCase(Locale.ROOT).contains("precondition")) {
             becameNotNull.clear(); // guarded by a precondition (say, "only while the table is empty"): it proves nothing about rows
             return;
         }

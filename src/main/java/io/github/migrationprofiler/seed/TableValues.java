@@ -10,11 +10,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Predicate;
 
 /**
  * How every written column of one table gets its values, row by row. Each unique key is kept by
@@ -37,9 +41,9 @@ final class TableValues {
 
     /** Everything about the table's columns that does not come from the table itself. */
     record Context(long seed, double nullFraction, Set<String> nulledForeignKeys, Parents parents,
-                   java.util.function.Function<Column, Set<String>> reserved, java.util.function.Function<Column, JsonShape> json,
-                   java.util.function.Function<Column, RegexSample> patterns, ValueFactory.TypeLiterals literals,
-                   Map<String, Override> overrides, java.util.function.Function<Column, ProductionShape.ColumnShape> shapes) {
+                   Function<Column, Set<String>> reserved, Function<Column, JsonShape> json,
+                   Function<Column, RegexSample> patterns, ValueFactory.TypeLiterals literals,
+                   Map<String, Override> overrides, Function<Column, ProductionShape.ColumnShape> shapes) {
     }
 
     private static final long NO_PARENT = -1;
@@ -187,9 +191,9 @@ final class TableValues {
      */
     private static void derive(TableValues values, Table table, Map<String, ValueFactory.Spec> specs, Keys keys,
                                ValueFactory factory, Map<String, Override> overrides) {
-        java.util.function.Predicate<String> pinned = name -> keys.carriers.contains(name) || keys.digits.containsKey(name)
+        Predicate<String> pinned = name -> keys.carriers.contains(name) || keys.digits.containsKey(name)
                 || overrides.containsKey(name) || !values.columns.containsKey(name) || name.equals(table.partitionKey());
-        java.util.Set<String> derived = new java.util.HashSet<>();
+        Set<String> derived = new HashSet<>();
         for (ValueFactory.Spec spec : specs.values()) {
             for (ColumnRules.Relation relation : spec.rules().relations) {
                 String left = spec.column().name();
@@ -375,7 +379,7 @@ final class TableValues {
             }
             if (any && stride < limit) {
                 limit = stride;
-                limitReason = "unique key (" + String.join(", ", key) + ") allows only " + String.format(java.util.Locale.ROOT, "%,d", stride)
+                limitReason = "unique key (" + String.join(", ", key) + ") allows only " + String.format(Locale.ROOT, "%,d", stride)
                         + " distinct values";
             }
         }

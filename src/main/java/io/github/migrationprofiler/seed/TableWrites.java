@@ -1,7 +1,9 @@
 package io.github.migrationprofiler.seed;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +72,8 @@ final class TableWrites {
     }
 
     /** The columns the migration's text fills from another column of the same table, names folded as PostgreSQL does. */
-    static java.util.List<ColumnCopy> columnCopies(String text) {
-        java.util.List<ColumnCopy> copies = new java.util.ArrayList<>();
+    static List<ColumnCopy> columnCopies(String text) {
+        List<ColumnCopy> copies = new ArrayList<>();
         String sql = text.replace("&quot;", "\"");
         Matcher m = UPDATE.matcher(sql);
         while (m.find()) {

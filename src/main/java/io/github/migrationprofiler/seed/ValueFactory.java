@@ -5,11 +5,15 @@ import io.github.migrationprofiler.catalog.SqlType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Picks how one (non-foreign-key) column gets its values, from its type, its name, its
@@ -24,7 +28,7 @@ final class ValueFactory {
     private static final LocalDateTime EPOCH = LocalDateTime.of(2023, 1, 1, 0, 0);
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", and derived columns parse what they follow. */
-    static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Finds a literal PostgreSQL accepts for a type the generator does not know, or {@code null}. */
     interface TypeLiterals {
@@ -112,7 +116,7 @@ final class ValueFactory {
                     yield Long.MAX_VALUE;
                 }
                 long days = LocalDate.parse(rules.lowerText.substring(0, 10)).until(LocalDate.parse(rules.upperText.substring(0, 10)),
-                        java.time.temporal.ChronoUnit.DAYS);
+                        ChronoUnit.DAYS);
                 yield type.name().equals("date") ? days : days * 86_400;
             }
             case "varchar", "bpchar", "text", "citext", "name" -> {
@@ -336,7 +340,7 @@ final class ValueFactory {
         long low = Noise.at(seed, row, stream + 7_777);
         high = (high & ~0xF000L) | 0x4000L; // version 4
         low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-        return new java.util.UUID(high, low).toString();
+        return new UUID(high, low).toString();
     }
 
     private String date(String name, long row, int stream, ColumnRules rules) {
@@ -359,7 +363,7 @@ final class ValueFactory {
             String[] range = range(rules, bits);
             LocalDateTime from = LocalDate.parse(range[0].substring(0, 10)).atStartOfDay();
             LocalDateTime to = LocalDate.parse(range[1].substring(0, 10)).atStartOfDay();
-            long span = java.time.Duration.between(from, to).getSeconds();
+            long span = Duration.between(from, to).getSeconds();
             return from.plusSeconds(Noise.below(bits >>> 8, Math.max(1, span))).format(TIMESTAMP);
         }
         return EPOCH.plusSeconds(Noise.below(bits, SPAN_SECONDS)).format(TIMESTAMP);

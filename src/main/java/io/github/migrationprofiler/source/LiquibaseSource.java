@@ -39,15 +39,21 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Liquibase changelog (XML, YAML, JSON or formatted SQL), applied by Liquibase itself so that
@@ -119,7 +125,7 @@ public final class LiquibaseSource implements MigrationSource {
 
     private String display(String resourcePath) {
         try {
-            java.net.URI uri = resources.get(resourcePath).getUri();
+            URI uri = resources.get(resourcePath).getUri();
             if ("file".equals(uri.getScheme())) {
                 Path file = Path.of(uri).toAbsolutePath().normalize();
                 if (file.startsWith(baseDir)) {
@@ -171,7 +177,7 @@ public final class LiquibaseSource implements MigrationSource {
 
     /** Changesets already applied need no skipping here: Liquibase finds them in DATABASECHANGELOG. */
     @Override
-    public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
+    public void apply(Connection connection, MigrationListener listener, Set<Migration> alreadyApplied) {
         List<String> passes = passes(contexts);
         Bridge bridge = new Bridge(listener, passes);
         try {
@@ -208,9 +214,9 @@ public final class LiquibaseSource implements MigrationSource {
     /** {@code a,b;c}: Liquibase runs twice, with contexts {@code a,b} then {@code c}; no contexts: once, with none. */
     static List<String> passes(String contexts) {
         if (contexts == null || contexts.isBlank()) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
-        return java.util.Arrays.stream(contexts.split(";")).map(String::strip).toList();
+        return Arrays.stream(contexts.split(";")).map(String::strip).toList();
     }
 
     /** Liquibase's validation errors as it lists them (once), with the fix for custom change classes not on the classpath. */
@@ -250,7 +256,7 @@ public final class LiquibaseSource implements MigrationSource {
             Map<String, List<Migration>> byFile = new HashMap<>();
             migrations.values().forEach(m -> byFile.computeIfAbsent(m.source(), f -> new ArrayList<>()).add(m));
             for (List<Migration> inFile : byFile.values()) {
-                inFile.sort(java.util.Comparator.comparingInt(Migration::line));
+                inFile.sort(Comparator.comparingInt(Migration::line));
                 for (int i = 0; i < inFile.size(); i++) {
                     for (int j = i + 1; j < inFile.size(); j++) {
                         if (inFile.get(j).line() > inFile.get(i).line()) {
@@ -303,7 +309,7 @@ public final class LiquibaseSource implements MigrationSource {
         private final MigrationListener listener;
         private final List<String> passes;
         private final List<String> order = new ArrayList<>(parsed.keySet());
-        private final java.util.Set<String> reached = new java.util.HashSet<>();
+        private final Set<String> reached = new HashSet<>();
         private List<ChangeSetFilter> filters = List.of();
         private int cursor;
         private int changesRun;

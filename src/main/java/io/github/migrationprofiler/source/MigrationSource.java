@@ -2,6 +2,7 @@ package io.github.migrationprofiler.source;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
 
 /** Where migrations come from and how they are applied, exactly as production applies them. */
 public interface MigrationSource {
@@ -18,14 +19,14 @@ public interface MigrationSource {
      * a problem outside any migration (a changelog that does not parse) is thrown.
      */
     default void apply(Connection connection, MigrationListener listener) {
-        apply(connection, listener, java.util.Set.of());
+        apply(connection, listener, Set.of());
     }
 
     /**
      * Like {@link #apply(Connection, MigrationListener)} on a database that already holds
      * {@code alreadyApplied} (a copy of a baseline template): those are not applied again.
      */
-    void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied);
+    void apply(Connection connection, MigrationListener listener, Set<Migration> alreadyApplied);
 
     /**
      * The line of {@code migration}'s source file where the statement {@code sql} begins, looking

@@ -3,6 +3,7 @@ package io.github.migrationprofiler.source;
 import io.github.migrationprofiler.support.ProfilerException;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,7 @@ public class Selection {
     }
 
     /** This selection, narrowed to the migrations {@code also} accepts (e.g. those changed since a git ref). */
-    public Selection and(java.util.function.Predicate<Migration> also) {
+    public Selection and(Predicate<Migration> also) {
         Selection self = this;
         return new Selection(texts) {
             @Override public boolean isAll() { return false; }

@@ -60,7 +60,7 @@ final class SourceText {
 
     /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive), as written. */
     String lines(int from, int to) {
-        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, from - 1), Math.min(lines.length, Math.max(from - 1, to - 1))));
+        return String.join("\n", Arrays.asList(lines).subList(Math.max(0, from - 1), Math.min(lines.length, Math.max(from - 1, to - 1))));
     }
 
     int lineCount() {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -88,7 +89,7 @@ public final class SqlDirectorySource implements MigrationSource {
     }
 
     @Override
-    public void apply(Connection connection, MigrationListener listener, java.util.Set<Migration> alreadyApplied) {
+    public void apply(Connection connection, MigrationListener listener, Set<Migration> alreadyApplied) {
         for (Map.Entry<Migration, Path> entry : files.entrySet()) {
             Migration migration = entry.getKey();
             if (alreadyApplied.contains(migration)) {

@@ -12,8 +12,10 @@ import io.github.migrationprofiler.result.Work;
 import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +42,7 @@ class AnalyzerTest {
         List<LockHeld> locks = mode == null ? List.of() : List.of(new LockHeld("public.t", mode.display(), 5, mode.blocks()));
         return new StatementResult(sql, 1, 5, 0, null, transaction, "0", "0", locks, List.of(), null,
                 List.of(new TableStat("public.t", 50_000, 4 << 20)),
-                java.util.Arrays.stream(work).map(k -> new Work(k, "public.t", null)).toList());
+                Arrays.stream(work).map(k -> new Work(k, "public.t", null)).toList());
     }
 
     private static List<String> rules(StatementResult... statements) {
@@ -93,7 +95,7 @@ class AnalyzerTest {
 
     @Test
     void oneFindingPerRuleNamesEverySubject() {
-        StatementResult[] typeChanges = java.util.stream.IntStream.range(0, 9).mapToObj(i -> new StatementResult(
+        StatementResult[] typeChanges = IntStream.range(0, 9).mapToObj(i -> new StatementResult(
                 "ALTER TABLE t ALTER COLUMN c" + i + " TYPE bigint", i + 1, 100, 0, null, 1, "0", "0",
                 List.of(new LockHeld("public.t", "ACCESS EXCLUSIVE", 900 - i * 100, LockMode.ACCESS_EXCLUSIVE.blocks())),
                 List.of("public.t"), null, List.of(new TableStat("public.t", 50_000, 4 << 20)))).toArray(StatementResult[]::new);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class DockerEngineIT {
             return true;
         } catch (RuntimeException absent) {
             try {
-                return docker.pullImageCmd(IMAGE).start().awaitCompletion(3, java.util.concurrent.TimeUnit.MINUTES);
+                return docker.pullImageCmd(IMAGE).start().awaitCompletion(3, TimeUnit.MINUTES);
             } catch (RuntimeException | InterruptedException unpullable) {
                 return false;
             }

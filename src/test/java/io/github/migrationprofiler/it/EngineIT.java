@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.github.migrationprofiler.it.Files2.write;
@@ -109,7 +110,7 @@ class EngineIT {
 
     @Test
     void autoWithNoDaemonUsesEmbeddedAndSaysWhy() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         ProfilerConfig config = oneMigration().engine(EngineKind.AUTO).jdbcUrl(null)
                 .docker(DockerOptions.DEFAULTS.withDockerHost("unix:///tmp/no-docker-daemon-here.sock")).build();
 

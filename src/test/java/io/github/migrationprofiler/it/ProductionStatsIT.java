@@ -1,11 +1,12 @@
 package io.github.migrationprofiler.it;
 
+import io.github.migrationprofiler.catalog.ProductionStats;
+import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.run.StatsRun;
-import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,7 +158,7 @@ class ProductionStatsIT {
             server.dropKept(List.of(result.database()));
         }
 
-        RunResult embedded = Profiles.profile(config.engine(io.github.migrationprofiler.config.EngineKind.EMBEDDED)
+        RunResult embedded = Profiles.profile(config.engine(EngineKind.EMBEDDED)
                 .jdbcUrl(null).keepDatabase(false).seed(SeedOptions.parse("2000", 5, 0.1, Map.of())).build());
         assertThat(embedded.engine().settings()).containsEntry("maintenance_work_mem", "200MB");
         try (Connection admin = server.admin("postgres"); Statement s = admin.createStatement()) {

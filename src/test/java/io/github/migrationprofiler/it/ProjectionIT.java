@@ -9,6 +9,7 @@ import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.result.Work;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ProjectionIT {
         assertThat(addColumn.projection().model()).isEqualTo(Projection.Model.LINEAR);
         assertThat(index.projection().model()).isEqualTo(Projection.Model.N_LOG_N);
         assertThat(addColumn.projection().fit()).isGreaterThan(0.5);
-        io.github.migrationprofiler.result.Work build = index.work().get(0);
+        Work build = index.work().get(0);
         assertThat(build.sort()).as("trace_sort says what the build's sort needed").isNotNull();
         assertThat(build.sort().external()).isFalse();
         assertThat(build.sort().limitKb()).isEqualTo(64 * 1024); // maintenance_work_mem's default
@@ -121,8 +122,8 @@ class ProjectionIT {
                 .productionRows(Map.of("items", 4_000_000L, "users", 4_000_000L)).build());
 
         StatementResult validation = result.migrations().get(0).statements().get(0);
-        io.github.migrationprofiler.result.Work work = validation.work().get(0);
-        assertThat(work.kind()).isEqualTo(io.github.migrationprofiler.result.Work.Kind.FOREIGN_KEY_VALIDATION);
+        Work work = validation.work().get(0);
+        assertThat(work.kind()).isEqualTo(Work.Kind.FOREIGN_KEY_VALIDATION);
         assertThat(work.table()).isEqualTo("public.items");
         assertThat(work.references()).isEqualTo("public.users");
         Projection projection = validation.projection();

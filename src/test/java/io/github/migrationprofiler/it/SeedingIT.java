@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.it;
 
+import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.MigrationResult;
@@ -225,7 +226,7 @@ class SeedingIT {
     void theSeedGoalNeedsAServerThatOutlivesTheBuild() {
         write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
         ProfilerConfig embedded = server.config(project).sqlDirectory(project.resolve("db"))
-                .engine(io.github.migrationprofiler.config.EngineKind.EMBEDDED).seed(scale("small", 1)).build();
+                .engine(EngineKind.EMBEDDED).seed(scale("small", 1)).build();
 
         assertThatThrownBy(() -> new SeedRun(ProfilerLog.SILENT).run(embedded))
                 .hasMessageContaining("The seed goal needs a server that outlives the build");

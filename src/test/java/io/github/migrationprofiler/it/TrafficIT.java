@@ -6,6 +6,8 @@ import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Traffic;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +101,7 @@ class TrafficIT {
         TrafficOptions missing = new TrafficOptions(true, 4, 50, Duration.ZERO, project.resolve("nope.sql"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> profile("SELECT 1;\n", missing))
-                .isInstanceOf(io.github.migrationprofiler.support.ProfilerException.class)
+                .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("No traffic queries at").hasMessageContaining("nope.sql");
     }
 
@@ -126,7 +128,7 @@ class TrafficIT {
         assertThat(traffic.maxQueueDepth()).isGreaterThanOrEqualTo(3); // the migration and the clients behind it
         assertThat(traffic.retryNeeded()).isFalse();
         assertThat(addColumn.verdict()).as("queries waited beyond the 2 s warning line").isIn(
-                io.github.migrationprofiler.result.Verdict.WARNING, io.github.migrationprofiler.result.Verdict.CRITICAL);
+                Verdict.WARNING, Verdict.CRITICAL);
         assertThat(addColumn.reasons()).anyMatch(r -> r.contains("on its locks in the traffic pass, over the traffic warning line of 2 s"));
     }
 

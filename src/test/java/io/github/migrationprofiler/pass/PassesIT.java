@@ -11,11 +11,13 @@ import io.github.migrationprofiler.pass.traffic.Workload;
 import io.github.migrationprofiler.result.ForeignKeyGap;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Traffic;
+import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.seed.Seeder;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.Selection;
 import io.github.migrationprofiler.source.SqlDirectorySource;
+import io.github.migrationprofiler.support.Cleanup;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,7 +227,7 @@ class PassesIT {
 
     @Test
     void theRehearsalAppliesEverythingOnAThrowAwayDatabaseForTheFinalSchema() {
-        try (io.github.migrationprofiler.support.Cleanup cleanup = new io.github.migrationprofiler.support.Cleanup(ProfilerLog.SILENT)) {
+        try (Cleanup cleanup = new Cleanup(ProfilerLog.SILENT)) {
             FinalSchema schema = new Rehearsal(postgres, cleanup, ProfilerLog.SILENT).rehearse(source,
                     SeedOptions.parse("1000", 7, 0.1, Map.of()), TIMEOUT);
 
@@ -234,7 +236,7 @@ class PassesIT {
     }
 
     /** A seeder for the sizes: {@code rows} orders once the tables exist. */
-    private static Seeder rows(io.github.migrationprofiler.seed.DataSeeder.Connector connector, long rows) {
+    private static Seeder rows(DataSeeder.Connector connector, long rows) {
         return applied -> {
             try (Connection c = connector.open(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO orders SELECT g, g, 'n' || g FROM generate_series(1, " + rows + ") g");

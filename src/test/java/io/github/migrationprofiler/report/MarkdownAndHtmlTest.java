@@ -1,12 +1,16 @@
 package io.github.migrationprofiler.report;
 
+import io.github.migrationprofiler.analysis.ProjectionFit;
+import io.github.migrationprofiler.result.Iterations;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Profile;
+import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunError;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +60,7 @@ class MarkdownAndHtmlTest {
 
     @Test
     void aLongHistoryStaysUnderGitHubsCommentLimitWorstFirst() {
-        List<MigrationResult> many = new java.util.ArrayList<>();
+        List<MigrationResult> many = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
             MigrationResult template = run.migrations().get(i == 700 ? 2 : i % 3 == 0 ? 1 : 0); // one critical, many warnings
             many.add(new MigrationResult(String.format("%04d-change-with-a-longish-name", i), "someone", "db/changelog/changes-" + (i / 100)
@@ -82,9 +87,9 @@ class MarkdownAndHtmlTest {
         MigrationResult ok = run.migrations().get(0);
         MigrationResult timed = new MigrationResult(ok.id(), ok.author(), ok.source(), ok.line(), ok.status(), 3.25, 0,
                 List.of(ok.statements().get(0)), null, List.of(), ok.kind(), List.of(), ok.verdict(), List.of(), null, 19.5,
-                io.github.migrationprofiler.result.Iterations.of(3.0, 3.25, 4.5), null, null);
+                Iterations.of(3.0, 3.25, 4.5), null, null);
         RunResult clean = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(), List.of(timed),
-                new RunResult.Timing("clean", 3, java.util.Map.of("fsync", "on"), null)), run.seed());
+                new RunResult.Timing("clean", 3, Map.of("fsync", "on"), null)), run.seed());
         RunResult back = ResultsJson.read(ResultsJson.write(clean, dir));
 
         String md = MarkdownSummary.render(back);
@@ -100,17 +105,17 @@ class MarkdownAndHtmlTest {
     @Test
     void aProjectionShowsWhereTheMeasurementLeadsInEveryReport() throws Exception {
         MigrationResult critical = run.migrations().get(2);
-        io.github.migrationprofiler.result.Projection projection = io.github.migrationprofiler.analysis.ProjectionFit.fit(
-                io.github.migrationprofiler.result.Projection.Model.LINEAR, "public.items",
-                List.of(new io.github.migrationprofiler.result.Projection.Point(25_000, 310),
-                        new io.github.migrationprofiler.result.Projection.Point(50_000, 620),
-                        new io.github.migrationprofiler.result.Projection.Point(100_000, 1234.5)), 40_000_000)
+        Projection projection = ProjectionFit.fit(
+                Projection.Model.LINEAR, "public.items",
+                List.of(new Projection.Point(25_000, 310),
+                        new Projection.Point(50_000, 620),
+                        new Projection.Point(100_000, 1234.5)), 40_000_000)
                 .withLock(494_000, "ACCESS EXCLUSIVE").plus(0, "each row probes a larger hash in production");
         MigrationResult projected = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
                 critical.verdict(), critical.reasons(), null, null, null, projection, null);
         RunResult withProjection = RunResult.of(run.startedAt(), run.engine(), run.database(), run.source(), new Profile(List.of(),
-                List.of(run.migrations().get(0), projected), new RunResult.Timing("clean", 1, java.util.Map.of(), null,
+                List.of(run.migrations().get(0), projected), new RunResult.Timing("clean", 1, Map.of(), null,
                 List.of(0.25, 0.5, 1.0), "projected to production's rows (productionRows) from 25 %, 50 %, 100 % of the scale")), run.seed());
         RunResult back = ResultsJson.read(ResultsJson.write(withProjection, dir));
 
@@ -130,10 +135,10 @@ class MarkdownAndHtmlTest {
     @Test
     void trafficIsToldInNumbersAndDrawnAsATimeline() throws Exception {
         MigrationResult critical = run.migrations().get(2);
-        io.github.migrationprofiler.result.Traffic traffic = new io.github.migrationprofiler.result.Traffic(List.of("public.items"), 4,
-                904, 4, 2, 2, 142, 2901.7, 1.2, 2650.0, 2903.0, 1.6, java.util.Map.of(), 2901.7, 5, 3100.0, false, 2903.0, 2899.6,
-                List.of(new io.github.migrationprofiler.result.Traffic.Step(-1000, 20, 0, 1.4),
-                        new io.github.migrationprofiler.result.Traffic.Step(2900, 40, 4, 2901.7)));
+        Traffic traffic = new Traffic(List.of("public.items"), 4,
+                904, 4, 2, 2, 142, 2901.7, 1.2, 2650.0, 2903.0, 1.6, Map.of(), 2901.7, 5, 3100.0, false, 2903.0, 2899.6,
+                List.of(new Traffic.Step(-1000, 20, 0, 1.4),
+                        new Traffic.Step(2900, 40, 4, 2901.7)));
         MigrationResult withTraffic = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
                 critical.verdict(), critical.reasons(), null, null, null, null, traffic);

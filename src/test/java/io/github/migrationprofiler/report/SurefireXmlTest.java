@@ -8,6 +8,7 @@ import org.w3c.dom.NodeList;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -61,13 +62,13 @@ class SurefireXmlTest {
 
     @Test
     void timesArePlainDecimalsWithoutExponentsWhateverTheLocale() {
-        java.util.Locale before = java.util.Locale.getDefault();
+        Locale before = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Locale.setDefault(Locale.GERMANY);
             assertThat(SurefireXml.seconds(0.0004)).isEqualTo("0.000");
             assertThat(SurefireXml.seconds(1234567.891)).isEqualTo("1234.568");
         } finally {
-            java.util.Locale.setDefault(before);
+            Locale.setDefault(before);
         }
     }
 }

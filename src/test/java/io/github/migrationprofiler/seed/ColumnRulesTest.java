@@ -6,6 +6,7 @@ import io.github.migrationprofiler.catalog.SqlType;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ class ColumnRulesTest {
 
     /** Table checks as PostgreSQL prints them; the columns they read are left to the parser. */
     private static List<Check> checks(String... definitions) {
-        return java.util.Arrays.stream(definitions).map(d -> new Check("c", d, List.of())).toList();
+        return Arrays.stream(definitions).map(d -> new Check("c", d, List.of())).toList();
     }
 
     @Test

@@ -1,18 +1,20 @@
 package io.github.migrationprofiler.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.migrationprofiler.catalog.Check;
 import io.github.migrationprofiler.catalog.Column;
 import io.github.migrationprofiler.catalog.Expressions;
 import io.github.migrationprofiler.catalog.ForeignKey;
 import io.github.migrationprofiler.catalog.SqlType;
 import io.github.migrationprofiler.catalog.Table;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.migrationprofiler.config.SeedOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +79,7 @@ class SchemaTextTest {
             assertThat(code.random(i * 7919)).matches("[A-Z]{3}-\\d{2,4}(-(x|yz))?");
             assertThat(posix.random(i)).matches("[A-Za-z][A-Za-z0-9_]*");
         }
-        assertThat(java.util.stream.LongStream.range(0, 1000).mapToObj(code::nth).distinct().count()).isEqualTo(1000);
+        assertThat(LongStream.range(0, 1000).mapToObj(code::nth).distinct().count()).isEqualTo(1000);
         assertThat(RegexSample.of("^(a)\\1$")).isEmpty();      // back references are declined: the database decides
         assertThat(RegexSample.of("^(?=x)")).isEmpty();
         assertThat(CheckText.likeToRegex("SKU-%_x.")).isEqualTo("^SKU-.*.x\\.$");
@@ -152,7 +154,7 @@ class SchemaTextTest {
                 List.of(new ForeignKey("p_u", List.of("user_id"), "public.users", List.of("id"))), List.of(), null, List.of(), List.of());
 
         Map<String, Long> rows = SeedPlan.rowCounts(Map.of("public.users", users, "public.profiles", profiles),
-                io.github.migrationprofiler.config.SeedOptions.parse("small", 1, 0.1, Map.of()));
+                SeedOptions.parse("small", 1, 0.1, Map.of()));
 
         assertThat(rows).containsEntry("public.users", 1_000L).containsEntry("public.profiles", 1_000L);
     }
@@ -161,7 +163,7 @@ class SchemaTextTest {
     void tablesAreNamedForThePomWithoutQuotesSoTheHintIsValidXml() {
         assertThat(Table.pomName("public.\"PROJECT\"")).isEqualTo("PROJECT");
         assertThat(Table.pomName("billing.invoices")).isEqualTo("billing.invoices");
-        assertThat(io.github.migrationprofiler.config.SeedOptions.parse("small", 1, 0.1, Map.of("PROJECT", 0L))
+        assertThat(SeedOptions.parse("small", 1, 0.1, Map.of("PROJECT", 0L))
                 .rowCountFor("public.\"PROJECT\"")).contains(0L);
     }
 

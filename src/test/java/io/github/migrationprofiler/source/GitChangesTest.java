@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,7 +23,7 @@ class GitChangesTest {
     Path repo;
 
     private void git(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.org",
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.org",
                 "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();

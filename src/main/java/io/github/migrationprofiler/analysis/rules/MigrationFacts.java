@@ -5,6 +5,7 @@ import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.SchemaChange;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
+import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.result.Work;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param traffic        what it did to concurrent queries in the traffic pass; {@code null} when that did not run
  */
 public record MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
-                             List<SchemaChange> schemaChanges, io.github.migrationprofiler.result.Traffic traffic) {
+                             List<SchemaChange> schemaChanges, Traffic traffic) {
 
     public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps) {
         this(statements, millis, foreignKeyGaps, List.of(), null);

@@ -4,6 +4,7 @@ import io.github.migrationprofiler.analysis.rules.MigrationFacts.Step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +58,7 @@ public final class Operations {
         List<String> names = new ArrayList<>();
         Matcher m = pattern.matcher(sql);
         while (m.find()) {
-            names.add(m.group(1).toLowerCase(java.util.Locale.ROOT).replace("\"", ""));
+            names.add(m.group(1).toLowerCase(Locale.ROOT).replace("\"", ""));
         }
         return names;
     }

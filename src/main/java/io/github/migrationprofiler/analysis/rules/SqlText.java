@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.analysis.rules;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** SQL text reduced for matching: comments gone, white space folded, upper case. */
@@ -15,6 +16,6 @@ public final class SqlText {
     public static String normalize(String sql) {
         String text = BLOCK_COMMENT.matcher(sql).replaceAll(" ");
         text = LINE_COMMENT.matcher(text).replaceAll(" ");
-        return SPACES.matcher(text).replaceAll(" ").strip().toUpperCase(java.util.Locale.ROOT);
+        return SPACES.matcher(text).replaceAll(" ").strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class RuleDocsTest {
 
     @Test
     void everyRuleIdHasItsRuleAndExamples() {
-        assertThat(Rules.all(java.time.Duration.ofMinutes(5))).extracting(Rule::id).containsExactly(RuleId.values());
+        assertThat(Rules.all(Duration.ofMinutes(5))).extracting(Rule::id).containsExactly(RuleId.values());
         assertThat(Arrays.stream(RuleId.values())).allSatisfy(rule -> {
             assertThat(EXAMPLES.resolve(rule.id()).resolve("bad.sql")).isRegularFile();
             assertThat(EXAMPLES.resolve(rule.id()).resolve("good.sql")).isRegularFile();
