@@ -83,8 +83,7 @@ public final class StatsReader {
     /** Tables whose column statistics pg_stats hides from this user (it shows only columns the user may select). */
     private List<String> unreadable(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT format('%I.%I', n.nspname, c.relname)
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + CatalogSql.QUALIFIED + """
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND """ + schemaFilter() + """
                    AND NOT has_table_privilege(c.oid, 'SELECT')
@@ -101,8 +100,8 @@ public final class StatsReader {
 
     private List<ProductionStats.TableStats> tables(Connection connection) throws SQLException {
         Map<String, Object[]> sizes = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT format('%I.%I', n.nspname, c.relname), c.reltuples, pg_relation_size(c.oid),
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + CatalogSql.QUALIFIED + """
+                , c.reltuples, pg_relation_size(c.oid),
                        pg_indexes_size(c.oid), coalesce(pg_relation_size(c.reltoastrelid), 0)
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND """ + schemaFilter() + """

@@ -36,7 +36,7 @@ public final class Tables {
             SELECT a.attrelid, a.attname, a.attnum, a.attnotnull OR coalesce(t.typnotnull, false) AS notnull,
                    a.attidentity <> '' AS identity, a.attgenerated <> '' AS generated,
                    pg_get_expr(d.adbin, d.adrelid) AS default_expr,
-                   pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) AS sequence,
+                   pg_get_serial_sequence(%1$s, a.attname) AS sequence,
                    et.typname, format_type(et.oid, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END),
                    CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS typmod,
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = et.oid ORDER BY e.enumsortorder) AS labels,
@@ -50,20 +50,20 @@ public final class Tables {
               LEFT JOIN pg_type el ON el.oid = et.typelem AND et.typcategory = 'A'
               LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
              WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
-             ORDER BY a.attrelid, a.attnum""";
+             ORDER BY a.attrelid, a.attnum""".formatted(CatalogSql.QUALIFIED);
 
     private static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype,
                    ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
                            JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i) AS cols,
-                   CASE WHEN con.contype = 'f' THEN (SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+                   CASE WHEN con.contype = 'f' THEN (SELECT %1$s
                            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = con.confrelid) END AS ref,
                    ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, i)
                            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_cols,
                    pg_get_constraintdef(con.oid) AS def
               FROM pg_constraint con
              WHERE con.conrelid = ANY (?) AND con.contype IN ('f', 'c') AND con.conparentid = 0
-             ORDER BY con.conrelid, con.conname""";
+             ORDER BY con.conrelid, con.conname""".formatted(CatalogSql.QUALIFIED);
 
     /**
      * Every index: unique ones (primary keys, unique constraints, unique indexes, also partial or on
