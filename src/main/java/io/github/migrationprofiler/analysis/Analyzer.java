@@ -6,11 +6,11 @@ import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.support.ProfilerException;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,8 +24,8 @@ public final class Analyzer {
 
     private static final Pattern IGNORE = Pattern.compile("migration-profiler:ignore\\s+([\\w-]+(?:\\s*,\\s*[\\w-]+)*)");
 
-    /** A migration's kind and what to fix. */
-    public record Analysis(Kind kind, List<Finding> findings) {
+    /** A migration's kind, what to fix, and what its suppression comments got wrong. */
+    public record Analysis(Kind kind, List<Finding> findings, List<String> warnings) {
     }
 
     private final Set<RuleId> disabled;
@@ -53,20 +53,25 @@ public final class Analyzer {
 
     /** @param sourceText the migration's own text, where suppression comments live */
     public Analysis analyze(MigrationFacts facts, String sourceText) {
-        Set<String> ignored = new HashSet<>();
-        disabled.forEach(id -> ignored.add(id.id()));
+        Set<RuleId> ignored = EnumSet.noneOf(RuleId.class);
+        ignored.addAll(disabled);
+        List<String> warnings = new ArrayList<>();
         Matcher m = IGNORE.matcher(sourceText == null ? "" : sourceText);
         while (m.find()) {
             for (String id : m.group(1).split("\\s*,\\s*")) {
-                ignored.add(id);
+                try {
+                    ignored.add(RuleId.parse(id, "a migration-profiler:ignore comment"));
+                } catch (ProfilerException typo) {
+                    warnings.add(typo.getMessage()); // the migration is still profiled: the comment silences nothing
+                }
             }
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            if (!ignored.contains(rule.id().id())) {
+            if (!ignored.contains(rule.id())) {
                 findings.addAll(rule.check(facts));
             }
         }
-        return new Analysis(Classifier.kind(facts), findings);
+        return new Analysis(Classifier.kind(facts), findings, warnings);
     }
 }

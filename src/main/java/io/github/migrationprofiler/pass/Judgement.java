@@ -67,6 +67,7 @@ public final class Judgement {
         Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, observed.foreignKeyGaps(),
                 observed.schemaChanges(), traffic), source.text(migration));
         List<String> warnings = new ArrayList<>(observed.warnings());
+        warnings.addAll(analysis.warnings());
         if (observed.reviewed() && passed && replayed != null && !cleanly) {
             warnings.add("timed in the instrumented pass, which its own observation slows down: "
                     + (replayed.notClean() != null ? replayed.notClean() : divergence));

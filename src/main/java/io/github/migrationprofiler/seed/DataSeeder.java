@@ -144,7 +144,6 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
     }
 
-    /** One connection for the whole run: a migration history with a thousand changesets would otherwise open a thousand. */
     /**
      * A table a migration put rows in keeps them, unseeded (reference data: countries, roles). Where
      * production counts its rows, those few rows stand for millions and every measurement on the
@@ -160,6 +159,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
     }
 
+    /** One connection for the whole run: a migration history with a thousand changesets would otherwise open a thousand. */
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = database.open();
@@ -396,11 +396,12 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         return fk.columns().stream().anyMatch(c -> table.column(c).map(Column::notNull).orElse(false));
     }
 
+    /** Whether the table holds rows; a read that fails costs the table being seeded (a gap saying why), not the run. */
     private static boolean hasRows(Connection connection, String table) {
         try {
             return Tables.hasRows(connection, table);
         } catch (SQLException e) {
-            return false;
+            throw new SeedException("cannot tell whether " + table + " holds rows: " + e.getMessage(), e);
         }
     }
 

@@ -122,6 +122,17 @@ class AnalyzerTest {
     }
 
     @Test
+    void anUnknownRuleInASuppressionCommentIsSaidAndSilencesNothing() {
+        MigrationFacts facts = new MigrationFacts(List.of(createIndex(120, "0")), 121, List.of());
+
+        Analyzer.Analysis analysis = ANALYZER.analyze(facts, "-- migration-profiler:ignore create-index, missing-lock-timeout");
+
+        assertThat(analysis.findings()).extracting(f -> f.rule().id()).containsExactly("create-index-not-concurrently");
+        assertThat(analysis.warnings()).singleElement().asString()
+                .startsWith("Unknown rule 'create-index' in a migration-profiler:ignore comment; the rules are create-index-not-concurrently");
+    }
+
+    @Test
     void anUnknownRuleIdIsATypo() {
         assertThatThrownBy(() -> analyzer(Set.of("create-index"), false))
                 .isInstanceOf(ProfilerException.class).hasMessageContaining("Unknown rule 'create-index'")
