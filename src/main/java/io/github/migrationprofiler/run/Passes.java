@@ -43,9 +43,8 @@ final class Passes {
     private ProjectionSizes sizes;
 
     /** @param template the baseline template new databases copy, or {@code null} for empty ones */
-    Passes(ProfilerConfig config, RunInputs inputs, PostgresServer server, String template, FinalSchema schema, Cleanup cleanup,
-           ProfilerLog log) {
-        this.config = config;
+    Passes(RunInputs inputs, PostgresServer server, String template, FinalSchema schema, Cleanup cleanup, ProfilerLog log) {
+        this.config = inputs.config();
         this.inputs = inputs;
         this.server = server;
         this.template = template;
@@ -66,7 +65,7 @@ final class Passes {
             }
         }
         if (follower == null) {
-            return new MigrationStages.Replays(null, null, null, null);
+            return MigrationStages.Replays.NONE;
         }
         return new MigrationStages.Replays(follower, new CleanTimingPass(config.iterations(), sizes != null, log), sizes, traffic);
     }

@@ -165,7 +165,7 @@ public final class ProfileRun {
                 log.info("PostgreSQL " + version + " (" + server.kind() + ")");
                 MigrationSession.limit(connection, config.gate().timeout());
                 stage = "profiling";
-                Passes passes = new Passes(config, inputs, server, template, schema, cleanup, log);
+                Passes passes = new Passes(inputs, server, template, schema, cleanup, log);
                 MigrationStages stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
                         forced == Selection.NONE ? MigrationStages.Replays.NONE : passes.replays(database::connect),
                         new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()), new ConsoleReport(log));
