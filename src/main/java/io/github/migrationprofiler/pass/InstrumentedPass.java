@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
+import io.github.migrationprofiler.catalog.Relations;
 import io.github.migrationprofiler.catalog.Settings;
 import io.github.migrationprofiler.result.ForeignKeyGap;
 import io.github.migrationprofiler.result.Status;
@@ -41,6 +42,14 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
 
         /** A migration was applied, failed or was skipped here. */
         void applied(Observed observed);
+
+        /**
+         * Whether migrations run again elsewhere, on the state before them: then each one's
+         * {@code search_path} is read as it begins, for the replays to resolve names alike.
+         */
+        default boolean replaysMigrations() {
+            return true;
+        }
     }
 
     private final MigrationSource source;
@@ -61,6 +70,8 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     private int transaction = 1;
     private Applying current;
     private Probe probe;
+    /** Why the statement running now could not be watched; {@code null} when it is. */
+    private String probeFailure;
 
     /**
      * @param foreignKeys reads the foreign keys without an index
@@ -110,7 +121,9 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
         if (current.reviewed) {
             current.start(connection);
         }
-        current.readSearchPath(connection);
+        if (stages.replaysMigrations()) {
+            current.readSearchPath(connection);
+        }
     }
 
     @Override
@@ -129,9 +142,16 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
 
     @Override
     public void starting(String sql) {
-        probe = current != null && current.isMeasuring() ? Probe.take(connection, sql, ++statements) : null;
-        if (probe != null) {
+        probe = null;
+        probeFailure = null;
+        if (current == null || !current.isMeasuring()) {
+            return;
+        }
+        try {
+            probe = Probe.take(connection, sql, ++statements);
             locks.statementStarted(probe.index);
+        } catch (SQLException e) {
+            probeFailure = e.getMessage();
         }
     }
 
@@ -142,8 +162,12 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             return;
         }
         Draft draft = new Draft(sql, current.locate(sql), Replay.millis(nanos), rowsAffected, null, transaction, done);
+        if (done == null && probeFailure != null) {
+            current.warnings.add("The statement at line " + draft.line + " was not watched (" + probeFailure
+                    + "): its locks, rewrites and work are missing");
+        }
         if (done != null) {
-            draft.after = done.after(connection);
+            draft.after = relationsAfter(done, draft.line);
             draft.rewrites = draft.after.rewrittenSince(done.before);
             draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
             for (String relation : locks.lockedBy(done.index)) {
@@ -207,6 +231,17 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
         }
         if (selection.includes(migration)) {
             stages.applied(Observed.skipped(migration, reason));
+        }
+    }
+
+    /** The relations right after a statement; as before it, with a warning, when they cannot be read. */
+    private Relations relationsAfter(Probe done, int line) {
+        try {
+            return Relations.take(connection);
+        } catch (SQLException e) {
+            current.warnings.add("The relations after the statement at line " + line + " could not be read (" + e.getMessage()
+                    + "): whether it rewrote a table is not known");
+            return done.before;
         }
     }
 

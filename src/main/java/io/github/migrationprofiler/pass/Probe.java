@@ -25,25 +25,17 @@ final class Probe {
         this.plan = plan;
     }
 
-    /** The probe for statement number {@code index}; {@code null} in an aborted transaction, where the statement fails anyway. */
-    static Probe take(Connection connection, String sql, int index) {
+    /**
+     * The probe for statement number {@code index}. It fails in an aborted transaction, where the
+     * statement fails too, and that is what gets reported.
+     */
+    static Probe take(Connection connection, String sql, int index) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), "
                      + WorkNotices.ENABLE)) {
             rs.next();
             return new Probe(index, Relations.take(connection), rs.getString(1), rs.getString(2),
                     PlanInspector.isDml(sql) ? PlanInspector.explain(connection, sql) : null);
-        } catch (SQLException e) {
-            return null; // an aborted transaction: the statement will fail, and that is what gets reported
-        }
-    }
-
-    /** The relations right after the statement; as before, if they cannot be read (the statement's transaction broke). */
-    Relations after(Connection connection) {
-        try {
-            return Relations.take(connection);
-        } catch (SQLException e) {
-            return before;
         }
     }
 }
