@@ -61,6 +61,11 @@ final class MigrationStages implements InstrumentedPass.Stages {
     }
 
     @Override
+    public boolean replaysMigrations() {
+        return replays.follower() != null;
+    }
+
+    @Override
     public void applied(Observed observed) {
         if (observed.status() == Status.PASSED && !observed.reviewed()) {
             if (following()) {
