@@ -52,6 +52,13 @@ public final class ProjectionSizes implements AutoCloseable {
         return sizes.stream().map(ScaledFollower::fraction).toList();
     }
 
+    /** Every size a reviewed migration is measured at, as fractions of the scale: the smaller ones and the full size. */
+    public List<Double> withFullSize() {
+        List<Double> sizes = new ArrayList<>(fractions());
+        sizes.add(1.0);
+        return sizes;
+    }
+
     /** Milliseconds the smaller sizes cost (seeding and replaying), for the log. */
     public double millis() {
         return Replay.millis(droppedNanos + sizes.stream().mapToLong(ScaledFollower::nanos).sum());

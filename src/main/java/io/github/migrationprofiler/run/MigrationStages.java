@@ -132,9 +132,7 @@ final class MigrationStages implements InstrumentedPass.Stages {
         if (replays.sizes() == null || replays.sizes().fractions().isEmpty() || !following()) {
             return List.of();
         }
-        List<Double> sizes = new ArrayList<>(replays.sizes().fractions());
-        sizes.add(1.0);
-        return sizes;
+        return replays.sizes().withFullSize();
     }
 
     /** Milliseconds spent measuring hash probes for projections. */

@@ -16,8 +16,6 @@ import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -95,15 +93,9 @@ final class Passes {
             notProjected("fewer than " + MIN_SIZES + " sizes to measure at");
         } else {
             log.info("Projecting to production's rows (" + inputs.productionRows().describe() + "); each reviewed migration is "
-                    + "measured at " + MigrationStages.percentages(sizesWithFull(sized)) + " of the scale");
+                    + "measured at " + MigrationStages.percentages(sized.withFullSize()) + " of the scale");
         }
         return sized;
-    }
-
-    private static List<Double> sizesWithFull(ProjectionSizes sized) {
-        List<Double> all = new ArrayList<>(sized.fractions());
-        all.add(1.0);
-        return all;
     }
 
     /** Says once, in the log and the reports, why runtimes are not projected to production. */
