@@ -1,5 +1,9 @@
 import groovy.json.JsonSlurper
 
+// the file follows the published format (docs/results.schema.json)
+def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
+        new File(basedir, 'target/migration-profiler/results.json').toPath(), new File(resultsSchema).toPath())
+assert schemaProblems.isEmpty() : schemaProblems
 def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper().parse(new File(basedir, 'target/migration-profiler/results.json'))
 

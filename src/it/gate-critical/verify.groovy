@@ -1,4 +1,8 @@
 import groovy.xml.XmlSlurper
+// the file follows the published format (docs/results.schema.json)
+def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
+        new File(basedir, 'target/migration-profiler/results.json').toPath(), new File(resultsSchema).toPath())
+assert schemaProblems.isEmpty() : schemaProblems
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log =~ /Migration critical: V2__balance_bigint\.sql \(src\/main\/resources\/db\/migration\/V2__balance_bigint\.sql\): ran [\d.]+ ms, over the critical line of 1 ms/

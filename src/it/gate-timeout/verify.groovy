@@ -1,5 +1,9 @@
 import groovy.json.JsonSlurper
 
+// the file follows the published format (docs/results.schema.json)
+def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
+        new File(basedir, 'target/migration-profiler/results.json').toPath(), new File(resultsSchema).toPath())
+assert schemaProblems.isEmpty() : schemaProblems
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('Migration critical: V2__slow.sql (src/main/resources/db/migration/V2__slow.sql): cancelled after 1 s by the timeout (statement_timeout)')

@@ -1,6 +1,10 @@
 import groovy.xml.XmlSlurper
 import groovy.json.JsonSlurper
 
+// the file follows the published format (docs/results.schema.json)
+def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
+        new File(basedir, 'target/migration-profiler/results.json').toPath(), new File(resultsSchema).toPath())
+assert schemaProblems.isEmpty() : schemaProblems
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log =~ /\[WARNING\] Migration warning: V2__index\.sql \(src\/main\/resources\/db\/migration\/V2__index\.sql\): ran [\d.]+ ms, over the warning line of 1 ms for MEDIUM migrations/

@@ -1,3 +1,7 @@
+// the file follows the published format (docs/results.schema.json)
+def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
+        new File(basedir, 'target/migration-profiler/results.json').toPath(), new File(resultsSchema).toPath())
+assert schemaProblems.isEmpty() : schemaProblems
 def page = new File(basedir, 'target/site/migration-profiler.html')
 assert page.isFile() : 'mvn site writes the report page'
 def html = page.text

@@ -19,26 +19,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/results.schema.json, the published format of results.json, as the tests check every written file against it. */
 public final class ResultsSchema {
 
-    private static final Schema SCHEMA = load();
+    private static final Path SCHEMA = Path.of("docs/results.schema.json");
 
     private ResultsSchema() {
     }
 
-    private static Schema load() {
-        try {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(Files.readString(Path.of("docs/results.schema.json")), InputFormat.JSON);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Fails, naming each place, where {@code resultsJson} departs from the schema. */
     public static void assertValid(Path resultsJson) {
+        assertThat(problems(resultsJson, SCHEMA)).as(resultsJson + " against " + SCHEMA).isEmpty();
+    }
+
+    /**
+     * Each place where {@code resultsJson} departs from {@code schema}; empty when it follows it.
+     * The invoker projects' verify scripts call this with the schema's absolute path.
+     */
+    public static List<String> problems(Path resultsJson, Path schema) {
         try {
+            Schema loaded = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(Files.readString(schema), InputFormat.JSON);
             JsonNode document = new ObjectMapper().readTree(resultsJson.toFile());
-            List<Error> errors = SCHEMA.validate(document);
-            assertThat(errors).as(resultsJson + " against docs/results.schema.json").extracting(Error::toString).isEmpty();
+            return loaded.validate(document).stream().map(Error::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
