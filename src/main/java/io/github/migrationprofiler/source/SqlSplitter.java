@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Splits a PostgreSQL script into statements at top-level semicolons. Semicolons inside
  * comments ({@code --}, nested {@code /* *\/}), string literals ({@code '…'}, {@code E'…'}),
  * quoted identifiers and dollar-quoted bodies ({@code $$…$$}, {@code $fn$…$fn$}) do not split.
- * Comments between statements are dropped, so each statement starts at its first token and
- * carries that token's line.
+ * Nor do those of a SQL-standard function body, {@code BEGIN ATOMIC … END}, which psql also
+ * keeps whole. Comments between statements are dropped, so each statement starts at its first
+ * token and carries that token's line.
  */
 public final class SqlSplitter {
 
@@ -19,6 +20,9 @@ public final class SqlSplitter {
     private final String sql;
     private int pos;
     private int line = 1;
+    /** Open {@code BEGIN ATOMIC}, {@code BEGIN} and {@code CASE} blocks of a function body, closed by {@code END}. */
+    private int atomicDepth;
+    private String previousWord = "";
 
     private SqlSplitter(String sql) {
         this.sql = sql;
@@ -41,7 +45,7 @@ public final class SqlSplitter {
                 advanceTo(end < 0 ? sql.length() : end);
             } else if (startsWith("/*")) {
                 skipBlockComment();
-            } else if (c == ';') {
+            } else if (c == ';' && atomicDepth == 0) {
                 if (start >= 0) {
                     statements.add(new SqlStatement(sql.substring(start, pos).strip(), startLine));
                     start = -1;
@@ -70,9 +74,29 @@ public final class SqlSplitter {
             skipQuoted('"', false);
         } else if (c == '$' && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
             skipDollarQuoted();
+        } else if (Character.isLetter(c) || c == '_') {
+            skipWord();
         } else {
             advanceTo(pos + 1);
         }
+    }
+
+    /** Skips a word, following the blocks of a {@code BEGIN ATOMIC} body as psql does. */
+    private void skipWord() {
+        int end = pos;
+        while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+            end++;
+        }
+        String word = sql.substring(pos, end).toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("ATOMIC") && previousWord.equals("BEGIN") && atomicDepth == 0) {
+            atomicDepth = 1;
+        } else if (atomicDepth > 0 && (word.equals("BEGIN") || word.equals("CASE"))) {
+            atomicDepth++;
+        } else if (atomicDepth > 0 && word.equals("END")) {
+            atomicDepth--;
+        }
+        previousWord = word;
+        advanceTo(end);
     }
 
     /** Skips a literal whose quote is doubled to escape it (and, for E'…', backslash-escaped). */

@@ -26,6 +26,21 @@ class SqlSplitterTest {
     }
 
     @Test
+    void standardFunctionBodiesStayWholeAsInPsql() {
+        String function = """
+                CREATE FUNCTION grade(score int) RETURNS text
+                LANGUAGE SQL
+                BEGIN ATOMIC
+                  SELECT CASE WHEN score > 50 THEN 'pass' ELSE 'fail' END;
+                  SELECT 'done';
+                END""";
+
+        List<SqlStatement> statements = SqlSplitter.split(function + ";\nSELECT grade(60);\n");
+
+        assertThat(statements).containsExactly(new SqlStatement(function, 1), new SqlStatement("SELECT grade(60)", 7));
+    }
+
+    @Test
     void dollarQuotedBodiesStayWhole() {
         String doBlock = """
                 DO $$
