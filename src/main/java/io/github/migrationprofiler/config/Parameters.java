@@ -3,6 +3,7 @@ package io.github.migrationprofiler.config;
 import io.github.migrationprofiler.support.ProfilerException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,16 @@ import java.util.Map;
 public final class Parameters {
 
     private Parameters() {
+    }
+
+    /**
+     * A map element as Maven fills it: an element written empty ({@code <prefix></prefix>}) arrives
+     * as {@code null}, and means the empty string, as the tools it is passed on to read it.
+     */
+    public static Map<String, String> emptyAsBlank(Map<String, String> given) {
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((key, value) -> values.put(key, value == null ? "" : value));
+        return Collections.unmodifiableMap(values);
     }
 
     /**

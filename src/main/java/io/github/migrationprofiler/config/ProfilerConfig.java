@@ -21,6 +21,8 @@ import java.util.Set;
  * @param contexts            Liquibase context filter, or {@code null}
  * @param labels              Liquibase label filter, or {@code null}
  * @param changelogParameters Liquibase changelog parameters
+ * @param flyway              where a Flyway project's configuration and classes come from
+ * @param skipCustomChanges   Liquibase custom changes run as no-ops, by class (glob) or changeset ({@code id}, {@code author:id})
  * @param migrations          ids, file names or globs of the migrations under review; empty = all
  * @param since               a git ref: only migrations added or changed since it are under review; {@code null} = no such filter
  * @param engine              where PostgreSQL comes from
@@ -54,6 +56,8 @@ public record ProfilerConfig(
         String contexts,
         String labels,
         Map<String, String> changelogParameters,
+        FlywayOptions flyway,
+        List<String> skipCustomChanges,
         List<String> migrations,
         String since,
         EngineKind engine,
@@ -81,8 +85,9 @@ public record ProfilerConfig(
 
     public ProfilerConfig {
         searchPath = List.copyOf(searchPath);
-        changelogParameters = Map.copyOf(changelogParameters);
+        changelogParameters = Parameters.emptyAsBlank(changelogParameters);
         migrations = List.copyOf(migrations);
+        skipCustomChanges = List.copyOf(skipCustomChanges);
         serverSettings = Map.copyOf(serverSettings);
         disabledRules = Set.copyOf(disabledRules);
         productionRows = Map.copyOf(productionRows);
@@ -102,7 +107,7 @@ public record ProfilerConfig(
     /** A builder holding this configuration, to change a few values. */
     public Builder toBuilder() {
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
-                .labels(labels).changelogParameters(changelogParameters).migrations(migrations).since(since).engine(engine)
+                .labels(labels).changelogParameters(changelogParameters).flyway(flyway).skipCustomChanges(skipCustomChanges).migrations(migrations).since(since).engine(engine)
                 .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
@@ -119,6 +124,8 @@ public record ProfilerConfig(
         private String contexts;
         private String labels;
         private Map<String, String> changelogParameters = new LinkedHashMap<>();
+        private FlywayOptions flyway = FlywayOptions.NONE;
+        private List<String> skipCustomChanges = List.of();
         private List<String> migrations = List.of();
         private String since;
         private EngineKind engine = EngineKind.AUTO;
@@ -157,6 +164,8 @@ public record ProfilerConfig(
         public Builder contexts(String value) { contexts = value; return this; }
         public Builder labels(String value) { labels = value; return this; }
         public Builder changelogParameters(Map<String, String> value) { changelogParameters = value; return this; }
+        public Builder flyway(FlywayOptions value) { flyway = value; return this; }
+        public Builder skipCustomChanges(List<String> value) { skipCustomChanges = value; return this; }
         public Builder migrations(List<String> value) { migrations = value; return this; }
         public Builder since(String value) { since = value == null || value.isBlank() ? null : value.strip(); return this; }
         public Builder engine(EngineKind value) { engine = value; return this; }
@@ -199,7 +208,7 @@ public record ProfilerConfig(
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
+                    changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
                     disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
         }
     }

@@ -15,6 +15,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import io.github.migrationprofiler.config.FlywayOptions;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -73,6 +75,27 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
     /** Liquibase changelog parameters, as {@code <changelogParameters><schema>app</schema></changelogParameters>}. */
     @Parameter
     Map<String, String> changelogParameters;
+
+    /**
+     * Liquibase custom changes to run as no-ops, by class ({@code org.keycloak.migration.CustomChange},
+     * a glob {@code org.keycloak.*}) or changeset ({@code id}, {@code author:id}): those that need the
+     * application's runtime. A changeset made only of them is listed as skipped; everything else is profiled.
+     */
+    @Parameter(property = "migration-profiler.skipCustomChanges")
+    List<String> skipCustomChanges;
+
+    /**
+     * Flyway settings, by Flyway's own names: {@code <flyway><locations>db/migration,db/postgresql</locations>
+     * <placeholders.owner>app</placeholders.owner><postgresql.transactional.lock>false</postgresql.transactional.lock></flyway>}.
+     * Only needed when the project keeps none where Flyway users keep them: the flyway-maven-plugin
+     * in this pom, {@code flyway.conf}, {@code flyway.toml}, Spring Boot's {@code spring.flyway.*}.
+     */
+    @Parameter
+    Map<String, String> flyway;
+
+    /** Spring Boot profiles whose {@code application-<profile>.properties}/{@code .yml} are read for {@code spring.flyway.*}. */
+    @Parameter(property = "migration-profiler.springProfiles")
+    List<String> springProfiles;
 
     /**
      * The migrations under review: changeset ids, {@code author:id}, SQL file names or globs
@@ -345,6 +368,9 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
                 .contexts(contexts)
                 .labels(labels)
                 .changelogParameters(changelogParameters == null ? Map.of() : changelogParameters)
+                .skipCustomChanges(skipCustomChanges == null ? List.of() : skipCustomChanges)
+                .flyway(new FlywayOptions(flyway == null ? Map.of() : flyway, FlywayMavenPlugin.settings(project),
+                        springProfiles == null ? List.of() : springProfiles, runtimeClasspath()))
                 .migrations(migrations == null ? List.of() : migrations)
                 .since(since)
                 .engine(EngineKind.parse(engine))
@@ -375,6 +401,15 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
                         ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
                 .outputDirectory(outputDirectory.toPath())
                 .build();
+    }
+
+    /** {@code target/classes} and the runtime dependencies: Java migrations and callbacks, as the application has them. */
+    private List<Path> runtimeClasspath() throws MojoExecutionException {
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The project's runtime classpath is not resolved: " + e.getMessage(), e);
+        }
     }
 
     /** The build's verdict on a run: warnings logged, failures thrown, as the failOn… parameters say. */

@@ -4,6 +4,7 @@ import io.github.migrationprofiler.run.SeedRun;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Applies every migration and fills the tables with production-scale synthetic data, in a
@@ -11,7 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * printed, password masked) or a new database on the server named by {@code jdbcUrl}.
  * {@code mvn migration-profiler:seed -Dseed.scale=large}
  */
-@Mojo(name = "seed", threadSafe = true)
+@Mojo(name = "seed", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class SeedMojo extends AbstractMigrationsMojo {
 
     @Override

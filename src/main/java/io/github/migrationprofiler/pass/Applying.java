@@ -28,6 +28,8 @@ final class Applying {
     final List<Draft> drafts = new ArrayList<>();
     final Recording recording = new Recording();
     final List<String> warnings = new ArrayList<>();
+    /** What production's migration tool would do wrong with it. */
+    final List<String> hazards = new ArrayList<>();
     private final MigrationSource source;
     private final Set<String> locked = new LinkedHashSet<>();
     private long windowStart = System.nanoTime();
@@ -124,6 +126,6 @@ final class Applying {
         List<SchemaChange> changes = schemaChanges(connection, status);
         return new Observed(migration, reviewed, baseline, status, statements, drafts.stream().map(d -> d.rows).toList(),
                 Replay.millis(measuredNanos),
-                status == Status.FAILED ? error : null, recording, searchPath, List.copyOf(locked), gaps, changes, warnings, null);
+                status == Status.FAILED ? error : null, recording, searchPath, List.copyOf(locked), gaps, changes, warnings, hazards, null);
     }
 }

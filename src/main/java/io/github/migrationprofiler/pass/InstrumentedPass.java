@@ -69,6 +69,8 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     private int statements;
     private int transaction = 1;
     private Applying current;
+    /** The tool's bookkeeping since the last migration ended, which the next one's replays send first. */
+    private Recording betweenMigrations = new Recording();
     private Probe probe;
     /** Why the statement running now could not be watched; {@code null} when it is. */
     private String probeFailure;
@@ -118,11 +120,20 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             stages.seed(lastApplied);
         }
         current = new Applying(migration, reviewing && selected, !reviewing, source);
+        current.recording.startWith(betweenMigrations);
+        betweenMigrations = new Recording();
         if (current.reviewed) {
             current.start(connection);
         }
         if (stages.replaysMigrations()) {
             current.readSearchPath(connection);
+        }
+    }
+
+    @Override
+    public void hazard(String description) {
+        if (current != null) {
+            current.hazards.add(description);
         }
     }
 
@@ -135,8 +146,12 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
 
     @Override
     public void sending(Execution execution) {
-        if (current != null && current.isMeasuring()) {
+        if (current == null) {
+            betweenMigrations.bookkept(execution);
+        } else if (current.isMeasuring()) {
             current.recording.sent(execution);
+        } else {
+            current.recording.bookkept(execution);
         }
     }
 
@@ -182,6 +197,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     @Override
     public void failed(String sql, long nanos, SQLException error, List<String> debugMessages) {
         Probe done = endProbe();
+        (current != null ? current.recording : betweenMigrations).failedBookkeeping();
         if (current != null) { // a failure counts even in bookkeeping: it stops the run
             int line = current.locate(sql);
             current.error = SqlErrors.of(error, sql, line);
@@ -198,9 +214,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     public void transactionEnded() {
         locks.transactionEnded();
         transaction++;
-        if (current != null) {
-            current.recording.transactionEnded();
-        }
+        (current != null ? current.recording : betweenMigrations).transactionEnded();
     }
 
     @Override
@@ -227,7 +241,8 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     @Override
     public void skipped(Migration migration, String reason) {
         if (current != null && current.migration.equals(migration)) {
-            current = null; // a precondition marked it as ran: nothing of it was applied
+            betweenMigrations = current.recording; // a precondition marked it as ran: only the tool's bookkeeping was sent
+            current = null;
         }
         if (selection.includes(migration)) {
             stages.applied(Observed.skipped(migration, reason));

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.analysis.Analyzer;
 import io.github.migrationprofiler.analysis.rules.MigrationFacts;
+import io.github.migrationprofiler.result.FlywayInfo;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
@@ -42,6 +43,11 @@ public final class Judgement {
         this.production = production;
     }
 
+    private static FlywayInfo flyway(Migration migration) {
+        Migration.Flyway flyway = migration.flyway();
+        return flyway == null ? null : new FlywayInfo(flyway.version(), flyway.description(), flyway.type());
+    }
+
     /** @param replayed what the later passes measured; {@code null} when none ran (clean timing off, or the migration failed) */
     public MigrationResult judge(Observed observed, Replayed replayed) {
         Migration migration = observed.migration();
@@ -65,7 +71,7 @@ public final class Judgement {
         }
         Traffic traffic = passed && replayed != null ? replayed.traffic() : null;
         Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, observed.foreignKeyGaps(),
-                observed.schemaChanges(), traffic), source.text(migration));
+                observed.schemaChanges(), traffic, observed.hazards()), source.text(migration));
         List<String> warnings = new ArrayList<>(observed.warnings());
         warnings.addAll(analysis.warnings());
         if (observed.reviewed() && passed && replayed != null && !cleanly) {
@@ -75,7 +81,7 @@ public final class Judgement {
         return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(), status, millis,
                 observed.rowsAffected(), statements, observed.error(), warnings, analysis.kind(), analysis.findings(), null,
                 List.of(), null, cleanly ? observed.millis() : null, cleanly ? clean.iterations() : null,
-                projected == null ? null : projected.migration(), traffic);
+                projected == null ? null : projected.migration(), traffic, flyway(migration));
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.List;
 public record Observed(Migration migration, boolean reviewed, boolean baseline, Status status, List<StatementResult> statements,
                        List<Long> updateCounts, double millis, SqlError error, Recording recording, String searchPath, List<String> lockedTables,
                        List<ForeignKeyGap> foreignKeyGaps, List<SchemaChange> schemaChanges, List<String> warnings,
-                       String skipped) {
+                       List<String> hazards, String skipped) {
 
     public Observed {
         statements = List.copyOf(statements);
@@ -42,12 +42,13 @@ public record Observed(Migration migration, boolean reviewed, boolean baseline, 
         foreignKeyGaps = List.copyOf(foreignKeyGaps);
         schemaChanges = List.copyOf(schemaChanges);
         warnings = List.copyOf(warnings);
+        hazards = List.copyOf(hazards);
     }
 
     /** A migration not applied here, as production would not apply it. */
     static Observed skipped(Migration migration, String reason) {
         return new Observed(migration, true, false, Status.SKIPPED, List.of(), List.of(), 0, null, new Recording(), null, List.of(), List.of(),
-                List.of(), List.of(), reason);
+                List.of(), List.of(), List.of(), reason);
     }
 
     /** Rows its statements changed. */

@@ -32,12 +32,12 @@ final class Replay {
 
     static Run run(Connection c, Recording recording) throws SQLException {
         List<Execution> executions = recording.executions();
-        double[] statements = new double[executions.size()];
-        long[] rows = new long[executions.size()];
+        double[] statements = new double[recording.measured()];
+        long[] rows = new long[statements.length];
         long commits = 0;
         boolean open = false;
         try {
-            for (int i = 0; i < executions.size(); i++) {
+            for (int i = 0, measured = 0; i < executions.size(); i++) {
                 Execution execution = executions.get(i);
                 if (c.getAutoCommit() != execution.autoCommit()) {
                     long start = System.nanoTime();
@@ -46,8 +46,11 @@ final class Replay {
                     open = false;
                 }
                 long start = System.nanoTime();
-                rows[i] = execution.replay(c);
-                statements[i] = millis(System.nanoTime() - start);
+                long changed = execution.replay(c);
+                if (!recording.isBookkeeping(i)) {
+                    statements[measured] = millis(System.nanoTime() - start);
+                    rows[measured++] = changed;
+                }
                 open = !execution.autoCommit();
                 if (open && recording.endsAfter(i + 1)) {
                     commits += commit(c);

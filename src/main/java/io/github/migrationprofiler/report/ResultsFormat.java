@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.migrationprofiler.result.Comparison;
 import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.FlywayInfo;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
@@ -50,6 +51,7 @@ final class ResultsFormat {
                 .addMixIn(MigrationResult.class, Migration.class)
                 .addMixIn(StatementResult.class, Statement.class)
                 .addMixIn(SqlError.class, WithoutAbsent.class)
+                .addMixIn(FlywayInfo.class, WithoutAbsent.class)
                 .addMixIn(TableStat.class, Table.class)
                 .addMixIn(Work.class, WithoutAbsent.class)
                 .addMixIn(Work.Kind.class, Spelled.class)

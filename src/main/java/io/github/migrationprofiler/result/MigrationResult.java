@@ -26,11 +26,21 @@ import java.util.List;
  * @param iterations   the spread of its clean runs when there were several ({@code millis} is their median)
  * @param projection   its runtime and longest lock hold projected to production's rows, when known
  * @param traffic      what it did to concurrent queries in the traffic pass, when that ran
+ * @param flyway       what Flyway says of it (version, description, type), when Flyway ran it
  */
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error, List<String> warnings,
                               Kind kind, List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
-                              Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic) {
+                              Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
+                              FlywayInfo flyway) {
+
+    public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
+                           List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
+                           List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
+                           Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic) {
+        this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
+                skipped, instrumentedMillis, iterations, projection, traffic, null);
+    }
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
                            List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
@@ -49,7 +59,7 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict and the lines it crossed. */
     public MigrationResult judged(Verdict verdict, List<String> reasons) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway);
     }
 
     /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
@@ -83,7 +93,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway);
     }
 
     /** A migration not applied here, as production would not apply it. */

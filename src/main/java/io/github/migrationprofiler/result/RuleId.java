@@ -25,7 +25,8 @@ public enum RuleId {
     FOREIGN_KEY_WITHOUT_INDEX,
     TRAFFIC_BLOCKED,
     LOCK_TIMEOUT_RETRY,
-    LONG_MIGRATION;
+    LONG_MIGRATION,
+    RUNNER_HAZARD;
 
     /** {@code create-index-not-concurrently}: the id as people write it. */
     public String id() {

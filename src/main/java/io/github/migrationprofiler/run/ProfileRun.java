@@ -121,7 +121,7 @@ public final class ProfileRun {
 
         RunResult profile() {
             // read and check everything cheap before starting a server
-            MigrationSource source = MigrationSources.open(given, log);
+            MigrationSource source = cleanup.add(MigrationSources.open(given, log));
             sourceName = source.describe();
             inputs = RunInputs.read(given, source, forced, log);
             ProfilerConfig config = inputs.config();
@@ -130,6 +130,9 @@ public final class ProfileRun {
             stage = "engine";
             server = cleanup.add(Engines.start(config, log));
             engine = new RunResult.Engine(server.kind(), null, server.image());
+            inputs = inputs.listedOn(server, forced, log);
+            sourceName = source.describe();
+            warnings.addAll(source.leftOut());
             stage = "rehearsal";
             SeedOptions seed = config.seed();
             FinalSchema schema = seed.enabled() ? new Rehearsal(server, cleanup, log).rehearse(source, seed, config.gate().timeout())

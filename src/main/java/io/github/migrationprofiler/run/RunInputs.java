@@ -4,7 +4,9 @@ import io.github.migrationprofiler.analysis.Analyzer;
 import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ProductionSettings;
+import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.report.ResultsJson;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.seed.ProductionShape;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
  *
  * @param config        the configuration, with seeding proportions and server settings from production's statistics
  * @param source        the migrations
- * @param selection     the ones under review
+ * @param selection     the ones under review; {@code null} until a source that lists on a server has listed them
  * @param analyzer      the rules, as configured
  * @param baseline      a saved run to compare with; {@code null} without one
  * @param productionRows production's rows per table
@@ -46,11 +48,7 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
      * @param forced the selection a goal imposes ({@link Selection#NONE} for the seed goal), or {@code null} for the configured one
      */
     static RunInputs read(ProfilerConfig config, MigrationSource source, Selection forced, ProfilerLog log) {
-        Selection selection = forced != null ? forced : Selection.of(config.migrations());
-        selection.validate(source.migrations());
-        if (forced == null && config.since() != null) {
-            selection = changedSince(config, source, selection, log);
-        }
+        Selection selection = source.listsOnServer() ? null : select(config, source, forced, log);
         Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout(), config.longMigration());
         RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
         ProductionStats stats = productionStats(config, log);
@@ -63,6 +61,27 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
                     + "give a SQL file of the application's queries, each with a :key(table) placeholder");
         }
         return new RunInputs(shaped, source, selection, analyzer, baseline, productionRows, new ProductionShape(stats, productionRows));
+    }
+
+    /**
+     * For a source that lists its migrations only on a server (Flyway): lists them on a scratch
+     * database of {@code server}, then checks the selection against them.
+     */
+    RunInputs listedOn(PostgresServer server, Selection forced, ProfilerLog log) {
+        if (selection != null) {
+            return this;
+        }
+        try (ScratchDatabase scratch = ScratchDatabase.create(server, log)) {
+            source.list(scratch::connect);
+        }
+        return new RunInputs(config, source, select(config, source, forced, log), analyzer, baseline, productionRows, production);
+    }
+
+    /** The migrations under review: those a goal imposes, or those configured, narrowed to what changed since a git ref. */
+    private static Selection select(ProfilerConfig config, MigrationSource source, Selection forced, ProfilerLog log) {
+        Selection selection = forced != null ? forced : Selection.of(config.migrations());
+        selection.validate(source.migrations());
+        return forced == null && config.since() != null ? changedSince(config, source, selection, log) : selection;
     }
 
     /**

@@ -62,13 +62,24 @@ public class DeferredCustomChange extends CustomChangeWrapper {
         return missingClass != null ? missingClass : super.getClassName();
     }
 
+    /** Listed in {@code migration-profiler.skipCustomChanges}: it needs the application's runtime, and runs as a no-op. */
+    private boolean skipped() {
+        return SkippedCustomChanges.current().skips(getClassName(), getChangeSet());
+    }
+
     @Override
     public ValidationErrors validate(Database database) {
+        if (skipped()) {
+            return new ValidationErrors();
+        }
         return missingClass != null ? new ValidationErrors().addError(missing(missingClass, missingReason)) : super.validate(database);
     }
 
     @Override
     public SqlStatement[] generateStatements(Database database) {
+        if (skipped()) {
+            return new SqlStatement[0];
+        }
         if (missingClass != null) {
             throw new UnexpectedLiquibaseException(missing(missingClass, missingReason) + ". " + FIX);
         }

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.source;
 
+import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 import liquibase.logging.Logger;
 import liquibase.logging.core.AbstractLogService;
@@ -34,7 +35,8 @@ final class LiquibaseLog extends AbstractLogService {
                 }
                 // Liquibase warns that analytics are off; we switched them off on purpose
                 if (level.intValue() >= Level.WARNING.intValue() && !message.contains("analytics")) {
-                    log.warn("Liquibase: " + message);
+                    // "ChangeSet … encountered an exception." says why only in its Throwable
+                    log.warn("Liquibase: " + message + (e == null ? "" : " " + ProfilerException.rootMessage(e)));
                 } else {
                     log.debug("Liquibase: " + message);
                 }

@@ -69,6 +69,7 @@ public final class LiquibaseSource implements MigrationSource {
     private final String contexts;
     private final String labels;
     private final Map<String, String> parameters;
+    private final SkippedCustomChanges skippedCustomChanges;
     private final Path baseDir;
     private final Map<String, Migration> migrations = new LinkedHashMap<>();
     private final Map<String, ChangeSet> parsed = new LinkedHashMap<>();
@@ -84,8 +85,9 @@ public final class LiquibaseSource implements MigrationSource {
      * @param baseDir    the project directory: changeset locations are given relative to it
      */
     public LiquibaseSource(Path changelog, List<Path> searchPath, String contexts, String labels,
-                           Map<String, String> parameters, Path baseDir, ProfilerLog log) {
+                           Map<String, String> parameters, List<String> skipCustomChanges, Path baseDir, ProfilerLog log) {
         this.log = log;
+        this.skippedCustomChanges = new SkippedCustomChanges(skipCustomChanges);
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.contexts = contexts;
         this.labels = labels;
@@ -289,6 +291,7 @@ public final class LiquibaseSource implements MigrationSource {
         scope.put(Scope.Attr.resourceAccessor.name(), resources);
         scope.put(Scope.Attr.logService.name(), new LiquibaseLog(log));
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        scope.put(skippedCustomChanges.scopeKey(), skippedCustomChanges);
         // a profiling run must not phone home (and CI has no network to do so)
         scope.put(AnalyticsArgs.ENABLED.getKey(), false);
         return Scope.child(scope, work);
@@ -362,8 +365,11 @@ public final class LiquibaseSource implements MigrationSource {
         public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
             Migration migration = migrationOf(changeSet);
             open = null;
+            String skippedCustom = skippedCustomChanges.reason(changeSet);
             if (execType == ChangeSet.ExecType.MARK_RAN || execType == ChangeSet.ExecType.SKIPPED) {
                 listener.skipped(migration, "precondition failed, onFail " + execType + (precondition == null ? "" : ": " + precondition));
+            } else if (skippedCustom != null) {
+                listener.skipped(migration, skippedCustom);
             } else if (changesRun == 0 && !changeSet.getChanges().isEmpty()) {
                 listener.skipped(migration, noChangeApplies());
             } else {
@@ -375,7 +381,7 @@ public final class LiquibaseSource implements MigrationSource {
         public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
             failureReported = true;
             open = null;
-            listener.failed(migrationOf(changeSet), exception);
+            listener.failed(migrationOf(changeSet), CustomChangeFailure.explain(changeSet, exception));
         }
 
         private String noChangeApplies() {

@@ -20,6 +20,13 @@ public interface MigrationListener {
     default void measuring(boolean migrationWork) {
     }
 
+    /**
+     * What production's migration tool would do wrong with the migration starting now, as this
+     * run is configured not to (Flyway's transactional lock): reported as a finding.
+     */
+    default void hazard(String description) {
+    }
+
     void finished(Migration migration);
 
     /** The migration failed; the source stops applying after it, as production would. */

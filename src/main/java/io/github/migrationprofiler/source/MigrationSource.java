@@ -3,15 +3,35 @@ package io.github.migrationprofiler.source;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** Where migrations come from and how they are applied, exactly as production applies them. */
-public interface MigrationSource {
+public interface MigrationSource extends AutoCloseable {
 
     /** What the source reads, for logs. */
     String describe();
 
-    /** Every migration the source holds, in the order it applies them. */
+    /** Every migration the source holds, in the order it applies them; after {@link #list} when {@link #listsOnServer}. */
     List<Migration> migrations();
+
+    /** Whether the migrations can only be listed with a database's help (Flyway asks it how to parse its scripts). */
+    default boolean listsOnServer() {
+        return false;
+    }
+
+    /** Lists the migrations, once, on the empty database {@code database} opens; only when {@link #listsOnServer}. */
+    default void list(Callable<Connection> database) {
+    }
+
+    /** What the runner found and leaves out (a Flyway version it reports as ignored or missing), for the report. */
+    default List<String> leftOut() {
+        return List.of();
+    }
+
+    /** Releases what the source holds open (the project's classes); nothing by default. */
+    @Override
+    default void close() {
+    }
 
     /**
      * Applies all migrations through {@code connection}, telling {@code listener} where each one

@@ -26,6 +26,18 @@ final class SqlFileOrder {
     private SqlFileOrder() {
     }
 
+    /** Flyway's default names: versioned, repeatable, baseline and undo files. */
+    private static final Pattern FLYWAY_NAME = Pattern.compile("([VBU]\\d+(?:[._]\\d+)*|R)__.*\\.sql");
+
+    /** Whether any SQL file in {@code directory} (recursively) is named as Flyway names migrations. */
+    static boolean hasFlywayNames(Path directory) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+            return files.anyMatch(f -> FLYWAY_NAME.matcher(f.getFileName().toString()).matches());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The version of a {@code V<version>__<description>.sql} file, as numbers. */
     static Optional<List<BigInteger>> version(Path file) {
         Matcher m = VERSIONED.matcher(file.getFileName().toString());

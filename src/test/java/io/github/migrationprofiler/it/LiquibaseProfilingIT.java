@@ -1,6 +1,8 @@
 package io.github.migrationprofiler.it;
 
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.StatementResult;
@@ -173,6 +175,37 @@ class LiquibaseProfilingIT {
                 .isEqualTo("src/main/resources/db/changelog/changes/03-index.sql:6 (changeset '03-broken' by dev, line 6): SQLSTATE 42703: "
                         + "column \"nope\" of relation \"items\" does not exist");
         assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("01-table", "02-data", "03-broken");
+    }
+
+    @Test
+    void aChangesetAlteringDatabasechangelogStopsNoPassAndAnEmptyParameterIsAnEmptyString() {
+        write(resources.resolve("db/changelog/own.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1" author="dev"><sql>CREATE TABLE ${prefix}items (id int PRIMARY KEY, title text)</sql></changeSet>
+                    <changeSet id="2" author="dev">
+                        <sql>ALTER TABLE databasechangelog ADD COLUMN note text; ALTER TABLE databasechangelog ALTER COLUMN id TYPE varchar(300)</sql>
+                    </changeSet>
+                    <changeSet id="3" author="dev"><sql>UPDATE items SET title = 'x' WHERE id &lt; 100</sql></changeSet>
+                    <changeSet id="4" author="dev"><sql>CREATE INDEX items_title ON items (title)</sql></changeSet>
+                </databaseChangeLog>
+                """);
+        Map<String, String> emptyPrefix = new java.util.HashMap<>();
+        emptyPrefix.put("prefix", null); // Maven's value for <prefix></prefix>
+
+        RunResult result = Profiles.profile(config().changelog(resources.resolve("db/changelog/own.xml"))
+                .changelogParameters(emptyPrefix).seed(SeedOptions.parse("1000", 1, 0.1, Map.of()))
+                .traffic(TrafficOptions.DEFAULTS).build());
+
+        assertThat(result.migrations()).extracting(MigrationResult::id).containsExactly("1", "2", "3", "4");
+        assertThat(result.migrations()).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(Status.PASSED);
+            assertThat(m.warnings()).as(m.id()).noneMatch(w -> w.contains("instrumented pass"));
+            assertThat(m.instrumentedMillis()).as("clean timing of " + m.id()).isNotNull();
+        });
+        assertThat(result.migrations().get(3).traffic()).as("traffic after the DATABASECHANGELOG change").isNotNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.it;
 
+import io.github.migrationprofiler.config.FlywayOptions;
+
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.LockHeld;
@@ -28,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rewrite, the kind, and the findings — none for the safe forms.
  */
 class LockAnalysisIT {
+
+    /** The operations as PostgreSQL runs them: Flyway's lock, which would hang a lone CONCURRENTLY, is off. */
+    static final FlywayOptions LOCK_OFF = new FlywayOptions(Map.of("postgresql.transactional.lock", "false"), Map.of(), List.of(),
+            List.of());
 
     static final TestPostgres server = TestPostgres.shared();
 
@@ -146,7 +152,7 @@ class LockAnalysisIT {
         }
         write(project.resolve("db/V2__reviewed.sql"), reviewedSql);
         return Profiles.profile(server.config(project)
-                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*")).flyway(LOCK_OFF)
                 .seed(SeedOptions.parse("20000", 3, 0, Map.of())).build());
     }
 
@@ -205,7 +211,7 @@ class LockAnalysisIT {
         write(project.resolve("db/V2__reviewed.sql"), "SET lock_timeout = '2s';\nUPDATE accounts SET name = 'same';\n"
                 + "ALTER TABLE accounts ADD CONSTRAINT accounts_name_key UNIQUE (name);");
         RunResult result = Profiles.profile(server.config(project)
-                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*")).flyway(LOCK_OFF)
                 .seed(SeedOptions.parse("20000", 3, 0, Map.of())).build());
 
         MigrationResult migration = result.migrations().get(0);
@@ -295,7 +301,7 @@ class LockAnalysisIT {
         write(project.resolve("db/V2__reviewed.sql"), "ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;");
 
         RunResult result = Profiles.profile(server.config(project)
-                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .sqlDirectory(project.resolve("db")).migrations(List.of("V2__*")).flyway(LOCK_OFF)
                 .disabledRules(List.of("column-type-rewrite", "breaking-change", "missing-lock-timeout"))
                 .seed(SeedOptions.parse("2000", 3, 0, Map.of())).build());
 

@@ -137,6 +137,28 @@ class ReportsAndLiquibaseRealismIT {
     }
 
     @Test
+    void aCustomChangeThatNeedsTheApplicationIsNamedAndCanBeSkipped() {
+        String changesets = """
+                    <changeSet id="1" author="a"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
+                    <changeSet id="2" author="a"><customChange class="io.github.migrationprofiler.it.custom.NeedsTheApplication"/></changeSet>
+                    <changeSet id="3" author="a"><addColumn tableName="t"><column name="note" type="text"/></addColumn></changeSet>
+                """;
+
+        RunResult failing = Profiles.profile(liquibase(changesets).build());
+        RunResult skipping = Profiles.profile(liquibase(changesets).skipCustomChanges(List.of("io.github.migrationprofiler.it.custom.*"))
+                .build());
+
+        assertThat(failing.failures()).singleElement().satisfies(m -> assertThat(m.failureSummary())
+                .contains("custom change io.github.migrationprofiler.it.custom.NeedsTheApplication in changeset a:2 failed")
+                .contains("Thread bound session is null")
+                .contains("migration-profiler.skipCustomChanges=io.github.migrationprofiler.it.custom.NeedsTheApplication"));
+        assertThat(skipping.migrations()).extracting(MigrationResult::id, MigrationResult::status)
+                .containsExactly(tuple("1", Status.PASSED), tuple("2", Status.SKIPPED), tuple("3", Status.PASSED));
+        assertThat(skipping.migrations().get(1).skipped())
+                .isEqualTo("custom change io.github.migrationprofiler.it.custom.NeedsTheApplication skipped (migration-profiler.skipCustomChanges)");
+    }
+
+    @Test
     void severalPassesRunLiquibaseOnceForEachSetOfContexts() {
         RunResult result = Profiles.profile(liquibase("""
                     <changeSet id="1" author="a" context="initial"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>

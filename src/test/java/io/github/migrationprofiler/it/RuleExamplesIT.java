@@ -1,6 +1,8 @@
 package io.github.migrationprofiler.it;
 
 import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.FlywayOptions;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
@@ -16,7 +18,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bad.sql} gets the rule's finding, {@code good.sql} does not. Each file's first line says
  * which it is ({@code -- expect: RULE} or {@code -- expect: no RULE}); {@code setup.sql} is the
  * baseline both meet. A rule whose example needs more than the defaults here names it in its
- * {@code settings.properties}: the traffic pass, a shorter long-migration line.
+ * {@code settings.properties} (or the example's own {@code bad.properties}, {@code good.properties}):
+ * the traffic pass, a shorter long-migration line, Flyway settings ({@code flyway.*}). The
+ * examples run as Flyway migrations; a {@code -- next migration} line starts another one.
  */
 class RuleExamplesIT {
 
@@ -59,29 +65,40 @@ class RuleExamplesIT {
         assertThat(text.lines().findFirst().orElseThrow()).as("first line of " + example)
                 .isEqualTo("-- expect: " + (flagged ? "" : "no ") + rule);
 
-        MigrationResult migration = profile(text, settings(file.getParent()));
+        Properties settings = settings(file.getParent().resolve("settings.properties"));
+        settings.putAll(settings(file.resolveSibling(file.getFileName().toString().replace(".sql", ".properties"))));
+        List<MigrationResult> migrations = profile(text, settings);
 
-        assertThat(migration.status()).as(example + " runs").isEqualTo(Status.PASSED);
-        assertThat(migration.findings()).as(example + ": " + migration.findings())
-                .filteredOn(f -> f.rule().id().equals(rule)).hasSize(flagged ? 1 : 0);
+        assertThat(migrations).as(example + " runs").allSatisfy(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
+        List<Finding> findings = migrations.stream().flatMap(m -> m.findings().stream()).toList();
+        assertThat(findings).as(example + ": " + findings).filteredOn(f -> f.rule().id().equals(rule)).hasSize(flagged ? 1 : 0);
     }
 
-    private MigrationResult profile(String migration, Properties settings) throws IOException {
+    /** The example as Flyway migrations after the setup: a {@code -- next migration} line starts another one. */
+    private List<MigrationResult> profile(String example, Properties settings) throws IOException {
         Files.createDirectories(project.resolve("db"));
         Files.copy(EXAMPLES.resolve("setup.sql"), project.resolve("db/V1__setup.sql"));
-        Files.writeString(project.resolve("db/V2__example.sql"), migration);
-        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+        String[] parts = example.split("(?m)^(?=-- next migration)");
+        List<String> reviewed = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String name = "V" + (i + 2) + "__example.sql";
+            Files.writeString(project.resolve("db").resolve(name), parts[i]);
+            reviewed.add(name);
+        }
+        Map<String, String> flyway = new LinkedHashMap<>();
+        settings.stringPropertyNames().stream().filter(k -> k.startsWith("flyway.")).forEach(k -> flyway.put(k, settings.getProperty(k)));
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(reviewed)
                 .seed(SeedOptions.parse("2000", 7, 0.1, Map.of()))
+                .flyway(new FlywayOptions(flyway, Map.of(), List.of(), List.of()))
                 .traffic(Boolean.parseBoolean(settings.getProperty("traffic")) ? TrafficOptions.DEFAULTS : TrafficOptions.OFF);
         if (settings.containsKey("longMigration")) {
             config.longMigration(Durations.parse("longMigration", settings.getProperty("longMigration")));
         }
-        return Profiles.profile(config.build()).migrations().get(0);
+        return Profiles.profile(config.build()).migrations();
     }
 
-    private static Properties settings(Path rule) throws IOException {
+    private static Properties settings(Path file) throws IOException {
         Properties settings = new Properties();
-        Path file = rule.resolve("settings.properties");
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 settings.load(reader);

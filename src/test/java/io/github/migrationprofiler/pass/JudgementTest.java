@@ -40,7 +40,7 @@ class JudgementTest {
         StatementResult update = StatementResult.of("UPDATE t SET a = 1", 1, 40, updateCount, null);
         return new Observed(V2, true, false, status, List.of(update), List.of(updateCount), 42.5,
                 status == Status.FAILED ? new SqlError("23505", "duplicate key", 1) : null, new Recording(), "public",
-                List.of("public.t"), List.of(), List.of(), warnings, null);
+                List.of("public.t"), List.of(), List.of(), warnings, List.of(), null);
     }
 
     private static CleanTimingPass.Clean clean(long rows) {

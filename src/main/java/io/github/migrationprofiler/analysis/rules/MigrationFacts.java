@@ -21,12 +21,13 @@ import java.util.Optional;
  * @param foreignKeyGaps foreign keys it added without an index
  * @param schemaChanges  what it dropped, renamed or retyped on tables that existed before it
  * @param traffic        what it did to concurrent queries in the traffic pass; {@code null} when that did not run
+ * @param runnerHazards  what production's migration tool would do wrong with it, as its runner reported
  */
 public record MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
-                             List<SchemaChange> schemaChanges, Traffic traffic) {
+                             List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards) {
 
     public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps) {
-        this(statements, millis, foreignKeyGaps, List.of(), null);
+        this(statements, millis, foreignKeyGaps, List.of(), null, List.of());
     }
 
     /**

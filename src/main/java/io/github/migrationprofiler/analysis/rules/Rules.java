@@ -35,6 +35,7 @@ public final class Rules {
             case TRAFFIC_BLOCKED -> new TrafficBlocked();
             case LOCK_TIMEOUT_RETRY -> new LockTimeoutRetry();
             case LONG_MIGRATION -> new LongMigration(longMigration);
+            case RUNNER_HAZARD -> new RunnerHazard();
         };
     }
 }

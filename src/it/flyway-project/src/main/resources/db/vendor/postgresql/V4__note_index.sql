@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY order_notes_order_id ON order_notes (order_id);

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY items_owner ON items (owner);
