@@ -20,6 +20,17 @@ final class CatalogSql {
      */
     static final String QUALIFIED = "format('%I.%I', n.nspname, c.relname)";
 
+    /**
+     * Whether the table {@code alias} ({@code pg_class}) is a migration tool's own: Liquibase's
+     * two, and Flyway's history table by its shape, whatever the project names it
+     * ({@code spring.flyway.table=migrations}).
+     */
+    static String toolTable(String alias) {
+        return ("(%1$s.relname IN ('databasechangelog', 'databasechangeloglock', 'flyway_schema_history')"
+                + " OR (SELECT count(*) FROM pg_attribute h WHERE h.attrelid = %1$s.oid AND NOT h.attisdropped"
+                + " AND h.attname IN ('installed_rank', 'script', 'checksum', 'installed_by', 'success')) = 5)").formatted(alias);
+    }
+
     private CatalogSql() {
     }
 }

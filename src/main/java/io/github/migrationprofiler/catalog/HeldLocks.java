@@ -9,14 +9,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The locks one backend holds on the application's relations ({@code pg_locks}, granted ones), read from another connection. */
+/**
+ * The locks one backend holds on the application's relations ({@code pg_locks}, granted ones),
+ * read from another connection. The migration tool's own tables (and their indexes) are not the
+ * application's: Flyway may create its history table in the first migration's transaction.
+ */
 public final class HeldLocks implements AutoCloseable {
 
     private static final String QUERY = """
             SELECT %s, l.mode
               FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted AND %s
-            """.formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA);
+              LEFT JOIN pg_index i ON i.indexrelid = c.oid
+              JOIN pg_class t ON t.oid = coalesce(i.indrelid, c.oid)
+             WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted AND %s AND NOT %s
+            """.formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA, CatalogSql.toolTable("t"));
 
     /** One lock: the relation (qualified) and its mode. */
     public record Held(String relation, LockMode mode) {

@@ -21,16 +21,13 @@ import java.util.Map;
  */
 public final class Tables {
 
-    /** Tables that belong to migration tools, not to the application. */
-    static final List<String> TOOL_TABLES = List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
-
     /** The user tables: where rows go (partitions are filled through their partitioned parent). */
     static final String TABLES = """
             SELECT c.oid, %s AS name
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s
-               AND c.relname <> ALL (?)
-             ORDER BY 2""".formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA);
+               AND NOT %s
+             ORDER BY 2""".formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA, CatalogSql.toolTable("c"));
 
     private static final String COLUMNS = """
             SELECT a.attrelid, a.attname, a.attnum, a.attnotnull OR coalesce(t.typnotnull, false) AS notnull,
@@ -182,7 +179,6 @@ public final class Tables {
     public static Map<String, Long> tableNames(Connection connection) throws SQLException {
         Map<String, Long> tables = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement(TABLES)) {
-            s.setArray(1, connection.createArrayOf("text", TOOL_TABLES.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     tables.put(rs.getString(2), rs.getLong(1));

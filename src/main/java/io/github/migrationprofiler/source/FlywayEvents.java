@@ -133,14 +133,25 @@ final class FlywayEvents implements Callback {
         return true;
     }
 
-    /** Flyway's reason, without the banner of its migrate failures. */
+    /**
+     * Flyway's reason, without the banner of its migrate failures, and what caused it when that
+     * is not Flyway's ("Migration failed !" says nothing of the Java migration's own exception).
+     */
     static String reason(Throwable e) {
         Throwable reason = e;
         while (reason.getCause() instanceof FlywayException && reason.getCause() != reason) {
             reason = reason.getCause();
         }
-        String message = reason.getMessage() == null ? reason.toString() : reason.getMessage();
+        Throwable root = reason;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = text(reason) + (root == reason ? "" : ": " + text(root));
         return message.strip().replaceAll("\\s*\\R-+\\R", ": ").replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private static String text(Throwable t) {
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {

@@ -69,7 +69,7 @@ record FlywaySettings(Map<String, String> properties, String origin, String loca
             for (String ext : List.of("properties", "yml", "yaml")) {
                 Path file = resources.resolve(name + "." + ext);
                 if (Files.isRegularFile(file)) {
-                    spring.putAll(ext.equals("properties") ? properties(file) : yaml(file));
+                    spring.putAll(ext.equals("properties") ? properties(file) : yaml(file, profiles));
                     read.add(baseDir.relativize(file).toString());
                 }
             }
@@ -126,12 +126,20 @@ record FlywaySettings(Map<String, String> properties, String origin, String loca
         return out;
     }
 
-    /** A YAML file as the dotted keys Spring Boot reads from it (lists joined by commas). */
-    private static Map<String, String> yaml(Path file) {
+    /**
+     * A YAML file as the dotted keys Spring Boot reads from it (lists joined by commas); a document
+     * for a profile ({@code spring.config.activate.on-profile}) counts only when that profile is active.
+     */
+    private static Map<String, String> yaml(Path file, List<String> profiles) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (Object document : new Yaml().loadAll(reader)) {
-                flatten("", document, out);
+                Map<String, String> keys = new LinkedHashMap<>();
+                flatten("", document, keys);
+                String profile = keys.getOrDefault("spring.config.activate.on-profile", keys.get("spring.profiles"));
+                if (profile == null || profiles.contains(profile.strip())) {
+                    out.putAll(keys);
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new ProfilerException("Cannot read " + file + ": " + e.getMessage(), e);

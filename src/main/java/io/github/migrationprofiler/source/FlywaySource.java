@@ -164,6 +164,9 @@ public final class FlywaySource implements MigrationSource {
         List<Migration> pending = byScript == null ? List.of()
                 : byScript.values().stream().filter(m -> !alreadyApplied.contains(m)).toList();
         FlywayEvents events = new FlywayEvents(listener, this::known, pending, transactionalLock, texts, this::content);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classes); // a Java migration loads its resources as it does in the application
         try {
             flyway(connection, events).migrate();
             events.ended();
@@ -175,6 +178,8 @@ public final class FlywaySource implements MigrationSource {
             if (!events.failed(e)) {
                 throw new ProfilerException("Flyway failed outside any migration: " + FlywayEvents.reason(e), e);
             }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
