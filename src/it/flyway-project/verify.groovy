@@ -12,9 +12,10 @@ assert json.source.startsWith('Flyway project')
 
 // Flyway's versions in Flyway's order: the Java migration in its place, the PostgreSQL folder only,
 // no callback, undo or misnamed file among them
-assert json.migrations*.id == ['V1__orders.sql', 'V2__shipped.sql', 'db.migration.V3__Notes', 'V4__note_index.sql', 'V5__paid_at.sql']
-assert json.migrations*.flyway*.version == ['1', '2', '3', '4', '5']
-assert json.migrations*.flyway*.type == ['SQL', 'SQL', 'JDBC', 'SQL', 'SQL']
+assert json.migrations*.id == ['V1__orders.sql', 'V2__shipped.sql', 'db.migration.V3__Notes', 'V4__note_index.sql', 'V5__paid_at.sql',
+                            'V6__order_age.sql']
+assert json.migrations*.flyway*.version == ['1', '2', '3', '4', '5', '6']
+assert json.migrations*.flyway*.type == ['SQL', 'SQL', 'JDBC', 'SQL', 'SQL', 'SQL']
 assert json.migrations.every { it.status == 'PASSED' }
 assert json.migrations[3].source == 'src/main/resources/db/vendor/postgresql/V4__note_index.sql'
 assert json.migrations[0].statements[2].sql.contains("DEFAULT 'shop_app'") // the placeholder, replaced
@@ -28,4 +29,6 @@ assert !paidAt.findings*.rule.contains('missing-lock-timeout')
 def index = json.migrations[3]
 def hazard = index.findings.find { it.rule == 'runner-hazard' }
 assert hazard != null && hazard.message.contains('postgresql.transactional.lock')
+// Flyway's parser keeps a BEGIN ATOMIC body whole: one statement, after the callback's
+assert json.migrations[5].statements.size() == 2 && json.migrations[5].statements[1].sql.endsWith('END')
 true

@@ -1,5 +1,10 @@
 package io.github.migrationprofiler.pass;
 
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
@@ -29,11 +34,22 @@ import java.util.Map;
  * @param method     the execute method called ({@code execute}, {@code executeUpdate}, {@code executeBatch}…)
  * @param autoCommit whether the connection was in autocommit when it ran
  * @param replayable {@code false} when a bound value cannot be sent twice (a stream, a LOB)
+ * @param copyData   the data of a {@code COPY … FROM STDIN}; {@code null} otherwise
  */
 record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> bindings, String method, boolean autoCommit,
-                 boolean replayable) {
+                 boolean replayable, byte[] copyData) {
 
-    enum Kind { PLAIN, PREPARED, CALLABLE }
+    enum Kind { PLAIN, PREPARED, CALLABLE, COPY }
+
+    Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> bindings, String method, boolean autoCommit,
+              boolean replayable) {
+        this(sql, kind, batch, bindings, method, autoCommit, replayable, null);
+    }
+
+    /** A {@code COPY … FROM STDIN} with its data; {@code null} data when it was not kept (it cannot be sent twice). */
+    static Execution copy(String sql, byte[] data, boolean autoCommit) {
+        return new Execution(sql, Kind.COPY, List.of(), List.of(), "copyIn", autoCommit, data != null, data);
+    }
 
     /** A call that set a value or option on the statement ({@code setString(2, "x")}), to be made again. */
     record Binding(Method method, Object[] args) {
@@ -45,7 +61,15 @@ record Execution(String sql, Kind kind, List<String> batch, List<List<Binding>> 
      * @return rows it changed, as the update counts say
      */
     long replay(Connection connection) throws SQLException {
+        if (kind == Kind.COPY) {
+            try {
+                return new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(sql, new ByteArrayInputStream(copyData));
+            } catch (IOException e) {
+                throw new SQLException("COPY could not be sent again: " + e.getMessage(), e);
+            }
+        }
         try (Statement statement = switch (kind) {
+            case COPY -> throw new IllegalStateException("a COPY is replayed above");
             case PLAIN -> connection.createStatement();
             case PREPARED -> connection.prepareStatement(sql);
             case CALLABLE -> connection.prepareCall(sql);

@@ -173,7 +173,8 @@ public final class Follower implements AutoCloseable {
             return;
         }
         stopped = why;
-        log.warn("Clean timing stopped: " + why + ". Later runtimes come from the instrumented pass, which its own observation slows down");
+        log.warn("Clean timing, projection and the traffic pass stopped: " + why + ". Later migrations get their runtimes from the "
+                + "instrumented pass, which its own observation slows down, and no traffic pass (each says so in its warnings)");
         close();
     }
 

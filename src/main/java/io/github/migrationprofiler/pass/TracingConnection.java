@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.pass;
 
+import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLWarning;
 
 import java.lang.reflect.InvocationHandler;
@@ -27,6 +28,10 @@ final class TracingConnection {
 
     static Connection wrap(Connection target, StatementObserver observer) {
         return proxy(Connection.class, target, (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && ((Class<?>) args[0]).isAssignableFrom(BaseConnection.class)) {
+                // the driver's own connection, for its copy API: its copies are traced too
+                return TracedCopy.connection(target.unwrap(BaseConnection.class), target, observer);
+            }
             boolean endsTransaction = endsTransaction(target, method, args);
             Object result = call(target, method, args);
             if (endsTransaction) {

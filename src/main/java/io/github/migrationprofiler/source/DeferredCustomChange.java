@@ -30,7 +30,9 @@ public class DeferredCustomChange extends CustomChangeWrapper {
 
     static final String MISSING = "is not on the plugin's classpath";
     static final String FIX = "Add the jar that holds it as a <dependency> of migration-profiler-maven-plugin in the pom "
-            + "(docs/configuration.md, \"Custom changes\"); a class of the project itself goes into a module of its own for that.";
+            + "(docs/configuration.md, \"Custom changes\"); a class of the project itself goes into a module of its own for that. "
+            + "A change that needs the application's runtime can run as a no-op instead: " + SkippedCustomChanges.PARAMETER
+            + "=<class, glob such as com.example.*, or changeset id>.";
 
     static String missing(String className, String reason) {
         return "customChange class " + className + " " + MISSING + " (" + reason + ")";

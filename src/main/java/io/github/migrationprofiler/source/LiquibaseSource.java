@@ -153,9 +153,11 @@ public final class LiquibaseSource implements MigrationSource {
     }
 
     private DatabaseChangeLog parse() {
-        try {
-            return inScope(() -> ChangeLogParserFactory.getInstance().getParser(changelogPath, resources)
+        try (YamlWarnings yaml = new YamlWarnings()) {
+            DatabaseChangeLog changelog = inScope(() -> ChangeLogParserFactory.getInstance().getParser(changelogPath, resources)
                     .parse(changelogPath, parameters(null), resources));
+            yaml.report(changelogPath, log);
+            return changelog;
         } catch (Exception e) {
             throw new ProfilerException("Liquibase changelog " + changelogPath + " cannot be read: " + ProfilerException.rootMessage(e), e);
         }
@@ -182,7 +184,7 @@ public final class LiquibaseSource implements MigrationSource {
     public void apply(Connection connection, MigrationListener listener, Set<Migration> alreadyApplied) {
         List<String> passes = passes(contexts);
         Bridge bridge = new Bridge(listener, passes);
-        try {
+        try (YamlWarnings readAgain = new YamlWarnings()) { // Liquibase reads the changelog again: said once, when first read
             inScope(() -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));

@@ -2,7 +2,10 @@ package io.github.migrationprofiler.source;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import org.postgresql.PGConnection;
+
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +120,12 @@ public final class SqlDirectorySource implements MigrationSource {
                     connection.commit();
                     connection.setAutoCommit(true);
                 }
-                try (Statement jdbc = connection.createStatement()) {
-                    jdbc.execute(statement.sql());
+                if (statement.copyData() != null) {
+                    copyIn(connection, statement);
+                } else {
+                    try (Statement jdbc = connection.createStatement()) {
+                        jdbc.execute(statement.sql());
+                    }
                 }
                 if (outside) {
                     connection.setAutoCommit(false);
@@ -132,6 +139,15 @@ public final class SqlDirectorySource implements MigrationSource {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /** {@code COPY … FROM STDIN} with its rows, through the driver's copy API as psql sends them. */
+    private static void copyIn(Connection connection, SqlStatement statement) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
+        } catch (IOException e) {
+            throw new SQLException("COPY could not read its rows: " + e.getMessage(), e);
         }
     }
 

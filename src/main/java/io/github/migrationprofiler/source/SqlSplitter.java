@@ -9,13 +9,16 @@ import java.util.regex.Pattern;
  * Splits a PostgreSQL script into statements at top-level semicolons. Semicolons inside
  * comments ({@code --}, nested {@code /* *\/}), string literals ({@code '…'}, {@code E'…'}),
  * quoted identifiers and dollar-quoted bodies ({@code $$…$$}, {@code $fn$…$fn$}) do not split.
- * Nor do those of a SQL-standard function body, {@code BEGIN ATOMIC … END}, which psql also
+ * The rows after a {@code COPY … FROM STDIN;}, up to a {@code \.} line, are that statement's data.
+ * Nor do the semicolons of a SQL-standard function body, {@code BEGIN ATOMIC … END}, which psql also
  * keeps whole. Comments between statements are dropped, so each statement starts at its first
  * token and carries that token's line.
  */
 public final class SqlSplitter {
 
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_\\u0080-\\uFFFF]*)?\\$");
+
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)COPY\\b.*\\bFROM\\s+STDIN\\b.*");
 
     private final String sql;
     private int pos;
@@ -47,10 +50,13 @@ public final class SqlSplitter {
                 skipBlockComment();
             } else if (c == ';' && atomicDepth == 0) {
                 if (start >= 0) {
-                    statements.add(new SqlStatement(sql.substring(start, pos).strip(), startLine));
+                    String statement = sql.substring(start, pos).strip();
+                    advanceTo(pos + 1);
+                    statements.add(new SqlStatement(statement, startLine, COPY_FROM_STDIN.matcher(statement).matches() ? copyData() : null));
                     start = -1;
+                } else {
+                    advanceTo(pos + 1);
                 }
-                advanceTo(pos + 1);
             } else {
                 if (start < 0) {
                     start = pos;
@@ -79,6 +85,25 @@ public final class SqlSplitter {
         } else {
             advanceTo(pos + 1);
         }
+    }
+
+    /** The lines after a {@code COPY … FROM STDIN;} up to the line {@code \.}, as psql reads them. */
+    private String copyData() {
+        int lineEnd = sql.indexOf('\n', pos);
+        int from = lineEnd < 0 ? sql.length() : lineEnd + 1;
+        StringBuilder data = new StringBuilder();
+        int at = from;
+        while (at < sql.length()) {
+            int end = sql.indexOf('\n', at);
+            String row = sql.substring(at, end < 0 ? sql.length() : end);
+            at = end < 0 ? sql.length() : end + 1;
+            if (row.strip().equals("\\.")) {
+                break;
+            }
+            data.append(row).append('\n');
+        }
+        advanceTo(at);
+        return data.toString();
     }
 
     /** Skips a word, following the blocks of a {@code BEGIN ATOMIC} body as psql does. */

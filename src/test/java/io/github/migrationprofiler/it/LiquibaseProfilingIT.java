@@ -8,6 +8,7 @@ import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,33 @@ class LiquibaseProfilingIT {
             assertThat(m.instrumentedMillis()).as("clean timing of " + m.id()).isNotNull();
         });
         assertThat(result.migrations().get(3).traffic()).as("traffic after the DATABASECHANGELOG change").isNotNull();
+    }
+
+    @Test
+    void aRepeatedYamlKeyIsSaidOnceInThePluginsWords() {
+        write(resources.resolve("db/changelog/twice.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: dev
+                      changes:
+                        - sql:
+                            sql: CREATE TABLE first_value (id int)
+                            sql: CREATE TABLE last_value (id int)
+                """);
+        List<String> warnings = new java.util.ArrayList<>();
+        ProfilerLog log = new ProfilerLog() {
+            @Override public void debug(String message) { }
+            @Override public void info(String message) { }
+            @Override public void warn(String message) { warnings.add(message); }
+        };
+
+        RunResult result = Profiles.profile(config().changelog(resources.resolve("db/changelog/twice.yaml")).build(), log);
+
+        assertThat(result.migrations().get(0).statements()).extracting(StatementResult::sql)
+                .containsExactly("CREATE TABLE last_value (id int)");
+        assertThat(warnings).filteredOn(w -> w.contains("repeats the key")).singleElement().asString()
+                .contains("db/changelog/twice.yaml").contains("'sql'").contains("the last value counts");
     }
 
     @Test

@@ -82,6 +82,26 @@ class SqlDirectoryProfilingIT {
     }
 
     @Test
+    void filesWithoutFlywayNamesRunAsPsqlWouldWithCopyData() {
+        write(project.resolve("db/001_items.sql"), "CREATE TABLE items (id int PRIMARY KEY, title text);\n");
+        write(project.resolve("db/002_load.sql"), """
+                COPY items (id, title) FROM stdin;
+                1\tfirst; with a semicolon
+                2\tsecond
+                \\.
+                CREATE INDEX CONCURRENTLY items_title ON items (title);
+                """);
+
+        RunResult result = profile(List.of());
+
+        assertThat(result.source()).startsWith("SQL directory db");
+        assertThat(result.migrations()).allSatisfy(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
+        assertThat(result.migrations().get(1).statements()).extracting(StatementResult::sql, StatementResult::rowsAffected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COPY items (id, title) FROM stdin", 2L),
+                        org.assertj.core.groups.Tuple.tuple("CREATE INDEX CONCURRENTLY items_title ON items (title)", 0L));
+    }
+
+    @Test
     void aFailingFileIsReportedWithLineAndSqlStateAndRolledBack() {
         write(project.resolve("db/V1__ok.sql"), "CREATE TABLE a (id int);\n");
         write(project.resolve("db/V2__bad.sql"), """

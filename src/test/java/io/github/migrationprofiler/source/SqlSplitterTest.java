@@ -26,6 +26,21 @@ class SqlSplitterTest {
     }
 
     @Test
+    void theRowsAfterCopyFromStdinAreItsData() {
+        List<SqlStatement> statements = SqlSplitter.split("""
+                COPY items (id, title) FROM stdin;
+                1\tfirst; with a semicolon
+                2\tsecond
+                \\.
+                UPDATE items SET title = upper(title);
+                """);
+
+        assertThat(statements).containsExactly(
+                new SqlStatement("COPY items (id, title) FROM stdin", 1, "1\tfirst; with a semicolon\n2\tsecond\n"),
+                new SqlStatement("UPDATE items SET title = upper(title)", 5));
+    }
+
+    @Test
     void standardFunctionBodiesStayWholeAsInPsql() {
         String function = """
                 CREATE FUNCTION grade(score int) RETURNS text
