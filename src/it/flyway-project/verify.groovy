@@ -13,9 +13,9 @@ assert json.source.startsWith('Flyway project')
 // Flyway's versions in Flyway's order: the Java migration in its place, the PostgreSQL folder only,
 // no callback, undo or misnamed file among them
 assert json.migrations*.id == ['V1__orders.sql', 'V2__shipped.sql', 'db.migration.V3__Notes', 'V4__note_index.sql', 'V5__paid_at.sql',
-                            'V6__order_age.sql']
-assert json.migrations*.flyway*.version == ['1', '2', '3', '4', '5', '6']
-assert json.migrations*.flyway*.type == ['SQL', 'SQL', 'JDBC', 'SQL', 'SQL', 'SQL']
+                            'V6__order_age.sql', 'V7__seed_states.sql']
+assert json.migrations*.flyway*.version == ['1', '2', '3', '4', '5', '6', '7']
+assert json.migrations*.flyway*.type == ['SQL', 'SQL', 'JDBC', 'SQL', 'SQL', 'SQL', 'SQL']
 assert json.migrations.every { it.status == 'PASSED' }
 assert json.migrations[3].source == 'src/main/resources/db/vendor/postgresql/V4__note_index.sql'
 assert json.migrations[0].statements[2].sql.contains("DEFAULT 'shop_app'") // the placeholder, replaced
@@ -31,4 +31,7 @@ def hazard = index.findings.find { it.rule == 'runner-hazard' }
 assert hazard != null && hazard.message.contains('postgresql.transactional.lock')
 // Flyway's parser keeps a BEGIN ATOMIC body whole: one statement, after the callback's
 assert json.migrations[5].statements.size() == 2 && json.migrations[5].statements[1].sql.endsWith('END')
+// COPY … FROM STDIN with inline rows: loaded, timed and counted like a statement
+def copy = json.migrations[6].statements.find { it.sql.startsWith('COPY order_state_labels') }
+assert copy != null && copy.rowsAffected == 3
 true
