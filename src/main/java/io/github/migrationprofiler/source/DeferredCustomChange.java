@@ -7,6 +7,7 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.database.Database;
 import liquibase.exception.UnexpectedLiquibaseException;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
@@ -74,7 +75,36 @@ public class DeferredCustomChange extends CustomChangeWrapper {
         if (skipped()) {
             return new ValidationErrors();
         }
-        return missingClass != null ? new ValidationErrors().addError(missing(missingClass, missingReason)) : super.validate(database);
+        if (missingClass != null) {
+            return new ValidationErrors().addError(missing(missingClass, missingReason));
+        }
+        ValidationErrors errors;
+        try {
+            errors = super.validate(database);
+        } catch (RuntimeException e) {
+            errors = new ValidationErrors().addError(String.valueOf(e.getMessage()));
+        }
+        return errors != null && errors.hasErrors() ? named(errors) : errors;
+    }
+
+    /**
+     * Liquibase sets the change up to validate it, and a change that needs the application's
+     * runtime fails there ("Thread bound session is null") without saying which class or what to do.
+     */
+    private ValidationErrors named(ValidationErrors errors) {
+        ValidationErrors named = new ValidationErrors();
+        for (String message : errors.getErrorMessages()) {
+            named.addError("customChange class " + getClassName() + " failed to set up: "
+                    + message.replaceAll("^(\\w+\\.)+\\w*Exception: ", "").replaceAll("(\\w+\\.)+\\w*Exception: ", "")
+                    + ". If it needs the application's runtime, profile everything else with "
+                    + SkippedCustomChanges.PARAMETER + "=" + getClassName() + " (or a glob)");
+        }
+        return named;
+    }
+
+    @Override
+    public SqlStatement[] generateRollbackStatements(Database database) throws RollbackImpossibleException {
+        return skipped() ? new SqlStatement[0] : super.generateRollbackStatements(database);
     }
 
     @Override
@@ -90,11 +120,12 @@ public class DeferredCustomChange extends CustomChangeWrapper {
 
     @Override
     public CheckSum generateCheckSum() {
-        return missingClass != null ? CheckSum.compute(missingClass) : super.generateCheckSum();
+        // Liquibase's own sets the change up, which a change skipped for needing the application cannot be
+        return missingClass != null || skipped() ? CheckSum.compute(getClassName()) : super.generateCheckSum();
     }
 
     @Override
     public String getConfirmationMessage() {
-        return missingClass != null ? "Custom change " + missingClass : super.getConfirmationMessage();
+        return missingClass != null || skipped() ? "Custom change " + getClassName() : super.getConfirmationMessage();
     }
 }

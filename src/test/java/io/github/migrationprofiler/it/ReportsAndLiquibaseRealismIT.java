@@ -159,6 +159,23 @@ class ReportsAndLiquibaseRealismIT {
     }
 
     @Test
+    void aCustomChangeThatCannotBeSetUpOutsideTheApplicationIsNamedWithItsChangeset() {
+        String changesets = """
+                    <changeSet id="1" author="a"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
+                    <changeSet id="2" author="a"><customChange class="io.github.migrationprofiler.it.custom.NeedsTheSession"/></changeSet>
+                """;
+
+        assertThatThrownBy(() -> Profiles.profile(liquibase(changesets).build()))
+                .hasMessageContaining("customChange class io.github.migrationprofiler.it.custom.NeedsTheSession failed to set up: "
+                        + "Thread bound session is null")
+                .hasMessageContaining("migration-profiler.skipCustomChanges=io.github.migrationprofiler.it.custom.NeedsTheSession")
+                .hasMessageContaining("db/master.xml::2::a");
+        assertThat(Profiles.profile(liquibase(changesets).skipCustomChanges(List.of("a:2")).build()).migrations())
+                .extracting(MigrationResult::id, MigrationResult::status)
+                .containsExactly(tuple("1", Status.PASSED), tuple("2", Status.SKIPPED));
+    }
+
+    @Test
     void severalPassesRunLiquibaseOnceForEachSetOfContexts() {
         RunResult result = Profiles.profile(liquibase("""
                     <changeSet id="1" author="a" context="initial"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
