@@ -2,6 +2,7 @@ package io.github.migrationprofiler.pass;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
 import org.postgresql.copy.CopyOperation;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.QueryExecutor;
@@ -52,7 +53,7 @@ final class TracedCopy {
                 observer.failed(sql, System.nanoTime() - start, e, List.of());
                 throw e;
             }
-            return copy instanceof CopyIn in && !(copy instanceof org.postgresql.copy.CopyOut)
+            return copy instanceof CopyIn in && !(copy instanceof CopyOut)
                     ? copyIn(in, sql, autoCommit, start, observer) : copy;
         });
     }

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.source;
 
+import java.sql.SQLException;
 import liquibase.change.Change;
 import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.changelog.ChangeSet;
@@ -34,7 +35,7 @@ final class CustomChangeFailure extends Exception {
     /** An SQL error the change's own statements raised is the migration's, reported as such. */
     private static boolean isSql(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException) {
+            if (t instanceof SQLException) {
                 return true;
             }
         }

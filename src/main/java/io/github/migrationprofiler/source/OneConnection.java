@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.source;
 
+import java.sql.SQLException;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
@@ -72,8 +73,8 @@ final class OneConnection implements DataSource {
     }
 
     @Override
-    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
-        throw new java.sql.SQLException("not a wrapper");
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        throw new SQLException("not a wrapper");
     }
 
     @Override

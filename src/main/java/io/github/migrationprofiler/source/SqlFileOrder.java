@@ -1,5 +1,8 @@
 package io.github.migrationprofiler.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +34,9 @@ final class SqlFileOrder {
 
     /** Whether any SQL file in {@code directory} (recursively) is named as Flyway names migrations. */
     static boolean hasFlywayNames(Path directory) {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.anyMatch(f -> FLYWAY_NAME.matcher(f.getFileName().toString()).matches());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.source;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -112,7 +113,7 @@ public final class SqlSplitter {
         while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
             end++;
         }
-        String word = sql.substring(pos, end).toUpperCase(java.util.Locale.ROOT);
+        String word = sql.substring(pos, end).toUpperCase(Locale.ROOT);
         if (word.equals("ATOMIC") && previousWord.equals("BEGIN") && atomicDepth == 0) {
             atomicDepth = 1;
         } else if (atomicDepth > 0 && (word.equals("BEGIN") || word.equals("CASE"))) {
