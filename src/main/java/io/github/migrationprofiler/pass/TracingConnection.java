@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.pass;
 
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLWarning;
 
@@ -28,8 +29,9 @@ final class TracingConnection {
 
     static Connection wrap(Connection target, StatementObserver observer) {
         return proxy(Connection.class, target, (proxy, method, args) -> {
-            if (method.getName().equals("unwrap") && ((Class<?>) args[0]).isAssignableFrom(BaseConnection.class)) {
-                // the driver's own connection, for its copy API: its copies are traced too
+            if (method.getName().equals("unwrap") && (args[0] == BaseConnection.class || args[0] == PGConnection.class)) {
+                // the driver's own connection, for its copy API: its copies are traced too. Only for the
+                // driver's types: unwrap(Connection.class) must not hand out a session that bypasses the tracing
                 return TracedCopy.connection(target.unwrap(BaseConnection.class), target, observer);
             }
             boolean endsTransaction = endsTransaction(target, method, args);
