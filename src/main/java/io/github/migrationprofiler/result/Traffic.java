@@ -12,7 +12,8 @@ import static io.github.migrationprofiler.config.Durations.spoken;
  * @param tables                 the tables the clients queried (those the migration locked that existed before it)
  * @param clients                client connections
  * @param queries                queries they completed, warm-up included
- * @param blocked                of them, those whose backend waited on a heavyweight lock while they ran
+ * @param blocked                of them, those whose backend waited for the migration's locks while they ran (directly,
+ *                               or queued behind a request that did; not on each other's rows)
  * @param blockedReads           blocked reads by key
  * @param blockedWrites          blocked updates and inserts
  * @param delayed                other queries that took ten times the warm-up's p99 (50 ms at least): requests
@@ -24,7 +25,7 @@ import static io.github.migrationprofiler.config.Durations.spoken;
  * @param baselineP99Millis      99th percentile during the warm-up, before the migration started
  * @param errors                 failed queries by SQLSTATE
  * @param migrationLockWaitMillis how long the migration itself waited for its locks
- * @param maxQueueDepth          the most backends waiting on a lock at once (the migration included)
+ * @param maxQueueDepth          the most backends waiting for the migration at once (the migration included, while it waited)
  * @param longQueryMillis        how long the reader held its transaction open on the table (0: none)
  * @param retryNeeded            the migration gave up on lock_timeout: a deployment must retry it
  * @param commitMillis           when the migration ended, from its start

@@ -12,20 +12,30 @@ import java.util.Set;
 /**
  * Which of the pass's backends wait on a heavyweight lock, every few milliseconds, from a
  * connection of its own ({@link LockWaits}): a query counts as blocked when its backend was seen
- * waiting while it ran, and the number waiting at once is the lock queue's depth.
+ * waiting for the migration while it ran (directly, or queued behind a request that waits for
+ * it; two clients waiting on each other's rows are not the migration's doing), and the number
+ * waiting at once for the migration, with the migration itself, is the lock queue's depth.
  */
 final class LockWatch {
 
-    /** One look: when, and which backends were waiting on a lock. */
-    record Look(long at, Set<Integer> waiting) {
+    /** One look: when, which backends were waiting on a lock, and which of them waited for the migration. */
+    record Look(long at, Set<Integer> waiting, Set<Integer> behindMigration) {
+
+        /** The migration's lock queue at this look: what waits for it, and the migration when it waits itself. */
+        int queueDepth(int migrationPid) {
+            return behindMigration.size() + (waiting.contains(migrationPid) ? 1 : 0);
+        }
     }
 
     private final LockWaits waits;
     private final LockPoller poller = new LockPoller("migration-profiler-lock-watch", 0, this::look);
     private final List<Look> looks = new ArrayList<>();
+    private final int migrationPid;
 
-    LockWatch(Connection connection, List<Integer> pids) throws SQLException {
+    /** @param pids the backends to watch; @param migrationPid the migration's among them */
+    LockWatch(Connection connection, List<Integer> pids, int migrationPid) throws SQLException {
         this.waits = new LockWaits(connection, pids);
+        this.migrationPid = migrationPid;
     }
 
     void start() {
@@ -39,9 +49,10 @@ final class LockWatch {
     private void look() {
         long at = System.nanoTime();
         try {
-            Set<Integer> waiting = waits.read();
+            LockWaits.Waiting waiting = waits.read();
+            Look look = new Look(at, Set.copyOf(waiting.pids()), Set.copyOf(waiting.behind(migrationPid)));
             synchronized (looks) {
-                looks.add(new Look(at, waiting));
+                looks.add(look);
             }
         } catch (SQLException e) {
             // the pass is over or its database gone: what was seen stays
@@ -54,9 +65,9 @@ final class LockWatch {
         }
     }
 
-    /** Whether {@code pid} was seen waiting between {@code start} and {@code end}. */
-    static boolean waited(List<Look> looks, int pid, long start, long end) {
-        return looks.stream().anyMatch(l -> l.at() >= start && l.at() <= end && l.waiting().contains(pid));
+    /** Whether {@code pid} was seen waiting for the migration between {@code start} and {@code end}. */
+    static boolean waitedForMigration(List<Look> looks, int pid, long start, long end) {
+        return looks.stream().anyMatch(l -> l.at() >= start && l.at() <= end && l.behindMigration().contains(pid));
     }
 
     /** How long {@code pid} was seen waiting in all, in milliseconds (each look counts until the next). */

@@ -77,7 +77,7 @@ public final class Workload {
             if (reader != null) {
                 pids.add(Settings.backendPid(reader));
             }
-            watch = new LockWatch(open(database, connections), pids);
+            watch = new LockWatch(open(database, connections), pids, pids.get(0));
             watch.start();
             clients.forEach(c -> threads.add(start(c, "migration-profiler-client")));
             TimeUnit.MILLISECONDS.sleep(WARM_UP_MILLIS);
@@ -132,7 +132,7 @@ public final class Workload {
     private Traffic measure(List<String> queried, List<Client> clients, List<LockWatch.Look> looks, int migrationPid,
                             long start, long end, boolean retryNeeded, double longQueryMillis) {
         List<Client.Query> all = clients.stream().flatMap(c -> c.queries().stream()).toList();
-        List<Client.Query> blocked = all.stream().filter(q -> LockWatch.waited(looks, q.pid(), q.start(), q.end())).toList();
+        List<Client.Query> blocked = all.stream().filter(q -> LockWatch.waitedForMigration(looks, q.pid(), q.start(), q.end())).toList();
         // during the migration and right after it, when what queued behind it drains
         long aftermath = end + TimeUnit.MILLISECONDS.toNanos(AFTER_MILLIS);
         double[] during = all.stream().filter(q -> q.end() >= start && q.due() <= aftermath).mapToDouble(Client.Query::millis).sorted()
@@ -140,7 +140,7 @@ public final class Workload {
         double[] before = all.stream().filter(q -> q.end() < start).mapToDouble(Client.Query::millis).sorted().toArray();
         Map<String, Integer> errors = new TreeMap<>();
         all.stream().filter(q -> q.sqlState() != null).forEach(q -> errors.merge(q.sqlState(), 1, Integer::sum));
-        int deepest = looks.stream().filter(l -> l.at() >= start).mapToInt(l -> l.waiting().size()).max().orElse(0);
+        int deepest = looks.stream().filter(l -> l.at() >= start).mapToInt(l -> l.queueDepth(migrationPid)).max().orElse(0);
         long lastWait = LockWatch.lastWaiting(looks, migrationPid);
         long first = all.stream().mapToLong(Client.Query::due).min().orElse(start);
         List<Traffic.Step> timeline = new ArrayList<>();

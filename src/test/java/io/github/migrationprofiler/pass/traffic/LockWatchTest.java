@@ -13,17 +13,24 @@ class LockWatchTest {
     private static final long MS = 1_000_000;
 
     private final List<LockWatch.Look> looks = List.of(
-            new LockWatch.Look(0, Set.of()),
-            new LockWatch.Look(5 * MS, Set.of(7, 9)),
-            new LockWatch.Look(10 * MS, Set.of(7)),
-            new LockWatch.Look(15 * MS, Set.of()),
-            new LockWatch.Look(20 * MS, Set.of(9)));
+            new LockWatch.Look(0, Set.of(), Set.of()),
+            new LockWatch.Look(5 * MS, Set.of(7, 9), Set.of(7)),
+            new LockWatch.Look(10 * MS, Set.of(7), Set.of(7)),
+            new LockWatch.Look(15 * MS, Set.of(), Set.of()),
+            new LockWatch.Look(20 * MS, Set.of(9), Set.of()));
 
     @Test
-    void aBackendWaitedWhenALookInItsQuerysSpanSawItWaiting() {
-        assertThat(LockWatch.waited(looks, 7, 4 * MS, 11 * MS)).isTrue();
-        assertThat(LockWatch.waited(looks, 7, 11 * MS, 30 * MS)).as("after its waits").isFalse();
-        assertThat(LockWatch.waited(looks, 8, 0, 30 * MS)).isFalse();
+    void aBackendWaitedForTheMigrationWhenALookInItsQuerysSpanSawItWaitingForIt() {
+        assertThat(LockWatch.waitedForMigration(looks, 7, 4 * MS, 11 * MS)).isTrue();
+        assertThat(LockWatch.waitedForMigration(looks, 7, 11 * MS, 30 * MS)).as("after its waits").isFalse();
+        assertThat(LockWatch.waitedForMigration(looks, 9, 0, 30 * MS)).as("waiting on someone else").isFalse();
+        assertThat(LockWatch.waitedForMigration(looks, 8, 0, 30 * MS)).isFalse();
+    }
+
+    @Test
+    void theQueueIsWhatWaitsForTheMigrationAndTheMigrationWhileItWaits() {
+        assertThat(looks.get(1).queueDepth(9)).isEqualTo(2);
+        assertThat(looks.get(2).queueDepth(1)).isEqualTo(1);
     }
 
     @Test
