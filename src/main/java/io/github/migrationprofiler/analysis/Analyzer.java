@@ -8,7 +8,6 @@ import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.support.ProfilerException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,15 +32,15 @@ public final class Analyzer {
     /**
      * @param disabledRules     rule ids the pom disables; an unknown one fails
      * @param assumeLockTimeout the migration runner sets lock_timeout itself: missing-lock-timeout does not apply
-     * @param longMigration     a migration running this long gets a long-migration finding
+     * @param lines             the lines some rules draw
      */
-    public static Analyzer of(Set<String> disabledRules, boolean assumeLockTimeout, Duration longMigration) {
+    public static Analyzer of(Set<String> disabledRules, boolean assumeLockTimeout, Rules.Lines lines) {
         Set<RuleId> disabled = EnumSet.noneOf(RuleId.class);
         disabledRules.forEach(id -> disabled.add(RuleId.parse(id, "disabledRules")));
         if (assumeLockTimeout) {
             disabled.add(RuleId.MISSING_LOCK_TIMEOUT);
         }
-        return new Analyzer(disabled, Rules.all(longMigration));
+        return new Analyzer(disabled, Rules.all(lines));
     }
 
     private final List<Rule> rules;

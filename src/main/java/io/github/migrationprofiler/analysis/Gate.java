@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.analysis;
 
 import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.FailOn;
 import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
@@ -8,6 +9,7 @@ import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.TrafficHold;
 import io.github.migrationprofiler.result.Verdict;
 
 import java.time.Duration;
@@ -43,22 +45,16 @@ public final class Gate {
      * @param kind       its kind; {@code null} when it failed before anything was measured
      */
     public Judgement judge(boolean failed, String sqlState, double millis, Kind kind, List<Finding> findings) {
-        return judge(failed, sqlState, millis, null, kind, findings);
+        return judge(failed, sqlState, millis, null, null, kind, findings);
     }
 
     /**
-     * As {@link #judge(boolean, String, double, Kind, List)}, against the projected production
-     * runtime when there is one: the thresholds always meant production.
+     * The verdict, against the projected production runtime when there is one (the thresholds
+     * always meant production), against how long the migration held a lock the traffic pass's
+     * queries waited for ({@code hold}, {@code null} when none waited), and its findings: a
+     * migration with a finding of severity warning or error is never OK.
      */
-    public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, Kind kind, List<Finding> findings) {
-        return judge(failed, sqlState, millis, projection, 0, kind, findings);
-    }
-
-    /**
-     * As above, and against the longest a concurrent query waited on the migration's locks in the
-     * traffic pass ({@code waitMillis}, projected to production's size when the lock hold is).
-     */
-    public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, double waitMillis, Kind kind,
+    public Judgement judge(boolean failed, String sqlState, double millis, Projection projection, TrafficHold hold, Kind kind,
                            List<Finding> findings) {
         List<String> reasons = new ArrayList<>();
         if (failed && QUERY_CANCELED.equals(sqlState)) {
@@ -86,24 +82,16 @@ public final class Gate {
                 verdict = Verdict.WARNING;
             }
         }
-        if (waitMillis > 0) {
-            String waited = String.format(Locale.ROOT, "a query waited %s on its locks%s", spoken(waitMillis),
-                    projection != null && projection.lockMillis() != null ? " (at production's size, projected)" : " in the traffic pass");
-            if (waitMillis >= options.trafficCritical().toMillis()) {
-                reasons.add(waited + ", over the traffic critical line of " + Durations.format(options.trafficCritical()));
-                verdict = Verdict.CRITICAL;
-            } else if (waitMillis >= options.trafficWarn().toMillis()) {
-                reasons.add(waited + ", over the traffic warning line of " + Durations.format(options.trafficWarn()));
-                verdict = verdict.worst(Verdict.WARNING);
-            }
+        if (hold != null && hold.millis() >= options.trafficCritical().toMillis()) {
+            reasons.add("held " + hold.describe() + " while the traffic's queries waited, over the traffic critical line of "
+                    + Durations.format(options.trafficCritical()));
+            verdict = Verdict.CRITICAL;
         }
-        if (options.errorFindingsCritical()) {
-            for (Finding finding : findings) {
-                if (finding.severity() == Severity.ERROR) {
-                    reasons.add("finding " + finding.rule() + " (error), and errorFindingsCritical is on");
-                    verdict = Verdict.CRITICAL;
-                }
-            }
+        List<String> serious = findings.stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.rule() + " (" + f.severity().json() + ")").toList();
+        if (!serious.isEmpty()) {
+            reasons.add((serious.size() == 1 ? "finding " : "findings ") + String.join(", ", serious));
+            verdict = verdict.worst(Verdict.WARNING);
         }
         return new Judgement(verdict, reasons);
     }
@@ -123,8 +111,9 @@ public final class Gate {
     }
 
     private MigrationResult judge(MigrationResult m) {
+        TrafficHold hold = m.traffic() == null || m.traffic().blocked() == 0 ? null : m.trafficHold();
         Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
-                m.judgedWaitMillis(), m.kind(), m.findings());
+                hold, m.kind(), m.findings());
         return m.judged(judgement.verdict(), judgement.reasons());
     }
 
@@ -159,11 +148,11 @@ public final class Gate {
 
     /**
      * What the build makes of a judged run, in its own words: the lines it only warns of, and the
-     * lines that fail it. SQL errors always fail it; critical verdicts unless {@code failOnCritical}
-     * is off; warnings when {@code failOnWarning} is on; regressions against a baseline run beyond
-     * {@code failOnRegression} percent (unset: they are only warned of).
+     * lines that fail it. SQL errors always fail it; the other verdicts as {@code failOn} says;
+     * regressions against a baseline run beyond {@code failOnRegression} percent (unset: they are
+     * only warned of).
      */
-    public static Outcome outcome(RunResult result, boolean failOnCritical, boolean failOnWarning, Double failOnRegression) {
+    public static Outcome outcome(RunResult result, FailOn failOn, Double failOnRegression) {
         List<String> warnings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         result.withVerdict(Verdict.FAILED).forEach(m -> failures.add("Migration failed: " + m.failureSummary()
@@ -174,21 +163,28 @@ public final class Gate {
         if (result.gate() != null) {
             result.gate().reasons().forEach(r -> critical.add("Migrations critical: " + r));
         }
-        List<String> warned = result.withVerdict(Verdict.WARNING).stream()
-                .map(m -> "Migration warning: " + m.label() + " (" + m.source() + "): " + String.join("; ", m.reasons())).toList();
-        warnings.addAll(warned);
-        if (failOnCritical) {
-            failures.addAll(critical);
-        } else {
-            critical.forEach(line -> warnings.add(line + " (failOnCritical=false)"));
-        }
-        if (failOnWarning) {
-            failures.addAll(warned);
-        }
+        List<String> erring = new ArrayList<>();
+        List<String> warned = new ArrayList<>();
+        result.withVerdict(Verdict.WARNING).forEach(m -> {
+            boolean error = m.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            (error ? erring : warned).add("Migration warning: " + m.label() + " (" + m.source() + "): " + String.join("; ", m.reasons()));
+        });
+        sort(critical, failOn.compareTo(FailOn.CRITICAL) >= 0, failOn, warnings, failures);
+        sort(erring, failOn.compareTo(FailOn.ERROR) >= 0, failOn, warnings, failures);
+        sort(warned, failOn == FailOn.WARNING, failOn, warnings, failures);
         Outcome regressions = regressions(result, failOnRegression);
         warnings.addAll(regressions.warnings());
         failures.addAll(regressions.failures());
         return new Outcome(warnings, failures);
+    }
+
+    /** Lines that fail the build when {@code fail}, else warnings; a critical one says why it does not fail. */
+    private static void sort(List<String> lines, boolean fail, FailOn failOn, List<String> warnings, List<String> failures) {
+        if (fail) {
+            failures.addAll(lines);
+        } else {
+            lines.forEach(line -> warnings.add(line.startsWith("Migration warning") ? line : line + " (failOn=" + failOn.json() + ")"));
+        }
     }
 
     /** Regressions against the baseline run: failures beyond {@code failOnRegression} percent; only warnings when it is unset. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The application's relations as the migration's own session sees them: storage file (a rewrite
@@ -73,6 +74,19 @@ public final class Relations {
         }
         rewritten.sort(null);
         return rewritten;
+    }
+
+    /**
+     * Tables that gained or lost an index since {@code before}: a concurrent index build or drop
+     * takes its locks too briefly, outside a transaction, to be sure a look at the locks sees them.
+     */
+    public Set<String> indexedSince(Relations before) {
+        Set<String> tables = new TreeSet<>();
+        byOid.values().stream().filter(r -> r.kind() == 'i' && !before.byOid.containsKey(r.oid()) && byOid.containsKey(r.table()))
+                .forEach(r -> tables.add(byOid.get(r.table()).name()));
+        before.byOid.values().stream().filter(r -> r.kind() == 'i' && !byOid.containsKey(r.oid()) && before.byOid.containsKey(r.table()))
+                .forEach(r -> tables.add(before.byOid.get(r.table()).name()));
+        return tables;
     }
 
     /** Rows and bytes (table, its TOAST and its indexes) of a table, by name; {@code null} if unknown here. */

@@ -38,6 +38,25 @@ public final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
+    /**
+     * A time setting as PostgreSQL shows it ({@code SHOW lock_timeout}: {@code 0}, {@code 500ms},
+     * {@code 2s}, {@code 1min}, {@code 1h}, {@code 1d}); {@code null} when it is none of those.
+     */
+    public static Duration ofSetting(String shown) {
+        String value = shown == null ? "" : shown.strip();
+        if (value.matches("\\d+")) {
+            return Duration.ofMillis(Long.parseLong(value));
+        }
+        if (value.matches("\\d+d")) {
+            return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        try {
+            return parse("setting", value);
+        } catch (ProfilerException e) {
+            return null;
+        }
+    }
+
     /** "250 ms", "30 s", "5 min", "1.5 h": how reports show a threshold. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();

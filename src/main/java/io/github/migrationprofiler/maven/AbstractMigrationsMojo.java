@@ -4,6 +4,7 @@ import io.github.migrationprofiler.analysis.Gate;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.FailOn;
 import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.config.Parameters;
 import io.github.migrationprofiler.config.ProfilerConfig;
@@ -318,10 +319,6 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
     @Parameter(property = "migration-profiler.totalCritical")
     String totalCritical;
 
-    /** Findings of severity {@code error} (table rewrites) make their migration critical. */
-    @Parameter(property = "migration-profiler.errorFindingsCritical", defaultValue = "false")
-    boolean errorFindingsCritical;
-
     /**
      * Applied as {@code statement_timeout} to the migrations: a statement running longer is cancelled,
      * and its migration is critical. The default is a serverless function's limit.
@@ -329,13 +326,13 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
     @Parameter(property = "migration-profiler.timeout", defaultValue = "15m")
     String timeout;
 
-    /** Fail the build on critical migrations. SQL errors always fail it. */
-    @Parameter(property = "migration-profiler.failOnCritical", defaultValue = "true")
-    boolean failOnCritical;
-
-    /** Fail the build on warnings too. */
-    @Parameter(property = "migration-profiler.failOnWarning", defaultValue = "false")
-    boolean failOnWarning;
+    /**
+     * Which verdicts fail the build: {@code critical} (over the critical lines, or cancelled by the
+     * timeout), {@code error} (also migrations with a finding of severity error), {@code warning}
+     * (every migration that is not OK), or {@code none}. SQL errors always fail it.
+     */
+    @Parameter(property = "migration-profiler.failOn", defaultValue = "critical")
+    String failOn;
 
     /**
      * Keep the seeded baseline (the migrations before the first selected one) as a template
@@ -361,6 +358,7 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
     ProfilerConfig config() throws MojoExecutionException {
         Path baseDir = project.getBasedir().toPath();
         String scale = seedScale != null && !seedScale.isBlank() ? seedScale : System.getenv("SEED_SCALE");
+        FailOn.parse(failOn); // a typo fails before the run, not after it
         return ProfilerConfig.builder(baseDir)
                 .changelog(changelog == null ? null : changelog.toPath())
                 .sqlDirectory(sqlDirectory.toPath())
@@ -393,7 +391,7 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
                 .projectionSizes(Parameters.fractions(projectionSizes))
                 .traffic(TrafficOptions.parse(traffic, trafficClients, trafficRate, trafficLongQuery,
                         trafficQueries == null ? null : trafficQueries.toPath()))
-                .gate(GateOptions.parse(warnSmall, warnMedium, warnLarge, critical, totalCritical, errorFindingsCritical, timeout,
+                .gate(GateOptions.parse(warnSmall, warnMedium, warnLarge, critical, totalCritical, timeout,
                         trafficWarn, trafficCritical))
                 .reportsDirectory(reportsDirectory.toPath())
                 .reuseBaseline(reuseBaseline)
@@ -414,7 +412,7 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
 
     /** The build's verdict on a run: warnings logged, failures thrown, as the failOn… parameters say. */
     void conclude(RunResult result) throws MojoFailureException {
-        conclude(Gate.outcome(result, failOnCritical, failOnWarning, failOnRegression));
+        conclude(Gate.outcome(result, FailOn.parse(failOn), failOnRegression));
     }
 
     private List<Path> defaultSearchPath(Path baseDir) {

@@ -81,11 +81,13 @@ final class Draft {
             }
         }
         rewrites.forEach(r -> touched.add(tableOf(r, known)));
+        if (after != null) {
+            touched.addAll(after.indexedSince(probe.before));
+        }
         work.forEach(w -> touched.add(w.table()));
         List<TableStat> stats = touched.stream().map(probe.before::stat).filter(Objects::nonNull)
                 .map(t -> existing != null && !existing.contains(probe.before.oidOf(t.table())) ? t.createdHere() : t).toList();
-        PlanSummary plan = probe.plan == null ? null
-                : new PlanSummary(probe.plan.nodeTypes(), probe.plan.seqScans(), probe.plan.estimatedRows(), rows);
+        PlanSummary plan = probe.plan == null ? null : probe.plan.withActualRows(rows);
         return new StatementResult(sql, line, millis, rows == 0 ? rewrittenRows() : rows, error, transaction, probe.lockTimeout,
                 probe.statementTimeout, held, rewrites, plan, stats, work);
     }
@@ -96,6 +98,11 @@ final class Draft {
      */
     private long rewrittenRows() {
         return rewrites.stream().map(probe.before::stat).filter(Objects::nonNull).mapToLong(TableStat::rows).sum();
+    }
+
+    /** The table {@code relation} belongs to, known after the statement or, for an index it dropped, before it. */
+    String tableOf(String relation) {
+        return tableOf(relation, after == null ? probe.before : after);
     }
 
     private String tableOf(String relation, Relations known) {

@@ -186,7 +186,10 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             draft.rewrites = draft.after.rewrittenSince(done.before);
             draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
             for (String relation : locks.lockedBy(done.index)) {
-                String table = draft.after.tableOf(relation);
+                String table = draft.tableOf(relation); // a dropped index's table is known from before
+                current.locked(table, done.before.oidOf(table));
+            }
+            for (String table : draft.after.indexedSince(done.before)) {
                 current.locked(table, done.before.oidOf(table));
             }
         }

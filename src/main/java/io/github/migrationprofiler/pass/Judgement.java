@@ -28,9 +28,10 @@ public final class Judgement {
      * @param clean    its clean runtime, with the runs at the projection sizes; {@code null} when there is none
      * @param notClean why there is none, when the clean pass was to time it
      * @param traffic  what it did to the traffic pass's workload; {@code null} when that did not run
+     * @param trafficError why the traffic pass failed, for the migration's warnings; {@code null} when it did not
      * @param probes   the server's hash probe costs, for projections; {@code null} without
      */
-    public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, HashProbes probes) {
+    public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, String trafficError, HashProbes probes) {
     }
 
     private final Analyzer analyzer;
@@ -71,9 +72,12 @@ public final class Judgement {
         }
         Traffic traffic = passed && replayed != null ? replayed.traffic() : null;
         Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, observed.foreignKeyGaps(),
-                observed.schemaChanges(), traffic, observed.hazards()), source.text(migration));
+                observed.schemaChanges(), traffic, observed.hazards(), projected == null ? null : projected.migration()), source.text(migration));
         List<String> warnings = new ArrayList<>(observed.warnings());
         warnings.addAll(analysis.warnings());
+        if (passed && replayed != null && replayed.trafficError() != null) {
+            warnings.add(replayed.trafficError());
+        }
         if (observed.reviewed() && passed && replayed != null && !cleanly) {
             warnings.add("timed in the instrumented pass, which its own observation slows down: "
                     + (replayed.notClean() != null ? replayed.notClean() : divergence));

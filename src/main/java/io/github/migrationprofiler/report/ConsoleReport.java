@@ -2,14 +2,19 @@ package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.support.ProfilerLog;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The lines a run writes to the build log as it goes: one per migration, with what it found. */
 public final class ConsoleReport {
 
     private final ProfilerLog log;
+    /** Advice is given in full once per run; later findings of the same rule refer to it. */
+    private final Set<String> advised = new HashSet<>();
 
     public ConsoleReport(ProfilerLog log) {
         this.log = log;
@@ -22,12 +27,18 @@ public final class ConsoleReport {
         if (result.projection() != null) {
             log.info("       " + result.projection().sentence(result.millis()) + " (" + result.projection().model().json() + ")");
         }
-        if (result.traffic() != null) {
-            log.info("       traffic: " + result.traffic().describe());
+        if (result.traffic() != null && !Format.trafficTold(result)) {
+            log.info("       traffic: " + Format.traffic(result.traffic()));
         }
         for (Finding finding : result.findings()) {
-            log.warn(String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(), finding.rule(),
-                    finding.message(), finding.recommendation()));
+            String advice = advised.add(finding.recommendation()) ? finding.recommendation() : "as above (" + finding.rule() + ")";
+            String line = String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(), finding.rule(),
+                    finding.message(), advice);
+            if (finding.severity() == Severity.INFO) {
+                log.info(line);
+            } else {
+                log.warn(line);
+            }
         }
     }
 

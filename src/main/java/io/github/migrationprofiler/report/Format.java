@@ -1,11 +1,14 @@
 package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.result.Comparison;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Iterations;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Traffic;
@@ -66,10 +69,20 @@ final class Format {
     }
 
     /** "4 of 904 queries on public.orders waited …; the migration waited 2.9 s for its locks behind a 3.0 s query". */
+    /**
+     * Whether a finding of the migration already tells what the traffic pass measured
+     * (lock-timeout-retry, or missing-lock-timeout with the pass's evidence): then the reports
+     * give no traffic line of their own, and each figure is said once.
+     */
+    static boolean trafficTold(MigrationResult m) {
+        return m.traffic() != null && m.findings().stream().map(Finding::rule).anyMatch(rule -> rule == RuleId.LOCK_TIMEOUT_RETRY
+                || rule == RuleId.MISSING_LOCK_TIMEOUT && m.traffic().blocked() > 0);
+    }
+
     static String traffic(Traffic t) {
         String behind = t.longQueryMillis() > 0 ? " behind a " + spoken(t.longQueryMillis()) + " query" : "";
         return t.describe() + (t.migrationLockWaitMillis() > 0 ? "; the migration waited " + spoken(t.migrationLockWaitMillis())
-                + " for its locks" + behind : "") + (t.retryNeeded() ? " and gave up on lock_timeout: it needs a retry" : "")
+                + " for its locks" + behind : "") + (t.retryNeeded() ? " and gave up on lock_timeout" : "")
                 + (t.errors().isEmpty() ? "" : "; errors " + t.errors());
     }
 
@@ -78,21 +91,27 @@ final class Format {
     }
 
     /**
-     * The strongest lock a migration held on a table, and for how long: on the tables that existed
-     * before it where it locked any (a table it creates keeps nobody waiting), locks on indexes
-     * counted as locks on their table.
+     * The strongest lock a migration held, and for how long: on what its findings are about when
+     * they name a locked table or index, so the summary's lock is the finding's; else on the
+     * tables that existed before it where it locked any (a table it creates keeps nobody waiting).
      */
     static Optional<LockHeld> strongestLock(MigrationResult migration) {
         Set<String> existing = migration.statements().stream().flatMap(s -> s.tableStats().stream())
                 .filter(t -> !t.created()).map(TableStat::table)
                 .collect(Collectors.toSet());
+        Set<String> subjects = migration.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .flatMap(f -> f.subjects().stream()).collect(Collectors.toSet());
         Comparator<LockHeld> strength = Comparator.comparing(LockHeld::lockMode).thenComparing(LockHeld::heldMillis);
         List<LockHeld> locks = migration.statements().stream().flatMap(s -> s.locks().stream()).toList();
-        return locks.stream().filter(l -> existing.contains(l.table())).max(strength).or(() -> locks.stream().max(strength));
+        return locks.stream().filter(l -> subjects.contains(l.relation()) || subjects.contains(l.table())).max(strength)
+                .or(() -> locks.stream().filter(l -> existing.contains(l.table())).max(strength))
+                .or(() -> locks.stream().max(strength));
     }
 
+    /** "SHARE on public.t (2.1 s)", or "ACCESS EXCLUSIVE on index public.t_idx of public.t (3 ms)". */
     static String lock(LockHeld lock) {
-        return lock.mode() + " on " + lock.table() + " (" + millis(lock.heldMillis()) + ")";
+        String on = lock.relation().equals(lock.table()) ? lock.table() : "index " + lock.relation() + " of " + lock.table();
+        return lock.mode() + " on " + on + " (" + millis(lock.heldMillis()) + ")";
     }
 
     static String verdict(Verdict verdict) {

@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -92,8 +94,9 @@ public final class HtmlReport {
         table(applied, names, Format.projected(run), h);
         skipped(Format.skipped(run), names, h);
         seeding(run, h);
+        Set<String> advised = new HashSet<>(); // advice in full where a rule first appears, referred to after
         for (MigrationResult m : applied) {
-            migration(m, names.apply(m), h);
+            migration(m, names.apply(m), advised, h);
         }
         return h.append("</div>").toString();
     }
@@ -165,7 +168,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void migration(MigrationResult m, String name, StringBuilder h) {
+    private static void migration(MigrationResult m, String name, Set<String> advised, StringBuilder h) {
         h.append("<h3 id=\"").append(anchor(m)).append("\">").append(esc(name)).append(" <span class=\"badge v-")
                 .append(m.verdict()).append("\">").append(Format.outcome(m)).append("</span></h3>\n");
         h.append("<p class=\"muted\">").append(esc(m.source())).append(':').append(m.line()).append(" · ")
@@ -182,7 +185,8 @@ public final class HtmlReport {
         for (Finding f : m.findings()) {
             h.append("<div class=\"finding sev-").append(f.severity().json()).append("\"><strong>").append(esc(f.rule().id()))
                     .append("</strong> (").append(f.severity().json()).append("): ").append(esc(f.message()))
-                    .append("<br>→ ").append(esc(f.recommendation())).append("</div>\n");
+                    .append("<br>→ ").append(advised.add(f.recommendation()) ? esc(f.recommendation()) : "as above (" + f.rule() + ")")
+                    .append("</div>\n");
         }
         m.warnings().forEach(w -> h.append("<p class=\"v-WARNING\">").append(esc(w)).append("</p>\n"));
         if (m.projection() != null) {
@@ -190,8 +194,10 @@ public final class HtmlReport {
                     .append(ProjectionChart.svg(m.projection()));
         }
         if (m.traffic() != null) {
-            h.append("<p><strong>Traffic:</strong> ").append(esc(Format.traffic(m.traffic()))).append("</p>\n")
-                    .append(TrafficChart.svg(m.traffic()));
+            if (!Format.trafficTold(m)) {
+                h.append("<p><strong>Traffic:</strong> ").append(esc(Format.traffic(m.traffic()))).append("</p>\n");
+            }
+            h.append(TrafficChart.svg(m.traffic()));
         }
         h.append(lockTimeline(m));
         h.append("<details><summary>").append(m.statements().size()).append(" statement(s)</summary>\n");

@@ -90,9 +90,9 @@ public final class MarkdownSummary {
                     .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
                     .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.projection(m))).append('\n'));
         }
-        if (run.migrations().stream().anyMatch(m -> m.traffic() != null)) {
+        if (run.migrations().stream().anyMatch(m -> m.traffic() != null && !Format.trafficTold(m))) {
             md.append("\n### Traffic\n\n");
-            Format.applied(run).stream().filter(m -> m.traffic() != null)
+            Format.applied(run).stream().filter(m -> m.traffic() != null && !Format.trafficTold(m))
                     .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.traffic(m.traffic())))
                             .append('\n'));
         }
@@ -202,7 +202,7 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder("- **").append(names.apply(m)).append("**\n");
         for (Finding f : m.findings()) {
             md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
-            md.append(advised.add(f.rule().id()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
+            md.append(advised.add(f.recommendation()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
         }
         return md.toString();
     }

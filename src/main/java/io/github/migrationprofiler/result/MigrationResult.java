@@ -68,20 +68,11 @@ public record MigrationResult(String id, String author, String source, int line,
     }
 
     /**
-     * The longest a concurrent query waited on this migration's locks in the traffic pass, at
-     * production's size when the lock hold is projected: the wait grows by as much as the hold
-     * (the part spent queued behind a long-running query stays). 0 without a traffic pass.
+     * The longest this migration held a lock the traffic pass's queries wait for, at production's
+     * size when the lock hold is projected; {@code null} without a traffic pass or such a lock.
      */
-    public double judgedWaitMillis() {
-        if (traffic == null) {
-            return 0;
-        }
-        if (projection == null || projection.lockMillis() == null) {
-            return traffic.maxWaitMillis();
-        }
-        double measuredHold = statements.stream().flatMap(s -> s.locks().stream()).filter(l -> !l.blocks().isEmpty())
-                .mapToDouble(LockHeld::heldMillis).max().orElse(0);
-        return traffic.maxWaitMillis() + Math.max(0, projection.lockMillis() - measuredHold);
+    public TrafficHold trafficHold() {
+        return TrafficHold.of(statements, projection, traffic);
     }
 
     /** "V2__x.sql" or "004-type (alice)". */

@@ -12,7 +12,6 @@ import io.github.migrationprofiler.report.ConsoleReport;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Status;
-import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.seed.Seeder;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.stats.ProductionRows;
@@ -91,13 +90,13 @@ final class MigrationStages implements InstrumentedPass.Stages {
     /** The reviewed migration on the state before it: traffic on a copy, then the clean runs that move the follower on. */
     private Judgement.Replayed replay(Observed observed) {
         Follower follower = replays.follower();
-        Traffic traffic = replays.traffic() == null ? null : replays.traffic().run(follower, observed);
+        TrafficPass.Measured traffic = replays.traffic() == null ? TrafficPass.Measured.NONE : replays.traffic().run(follower, observed);
         CleanTimingPass.Clean clean = replays.cleanTiming().time(follower, observed);
         if (clean != null && replays.sizes() != null) {
             clean = clean.atSizes(replays.sizes().time(observed));
         }
         endSizesWithTheFollower();
-        return new Judgement.Replayed(clean, follower.stopped(), traffic, follower.probes());
+        return new Judgement.Replayed(clean, follower.stopped(), traffic.traffic(), traffic.error(), follower.probes());
     }
 
     private boolean following() {

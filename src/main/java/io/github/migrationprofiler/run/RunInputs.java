@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.run;
 
 import io.github.migrationprofiler.analysis.Analyzer;
+import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
@@ -49,7 +50,8 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
      */
     static RunInputs read(ProfilerConfig config, MigrationSource source, Selection forced, ProfilerLog log) {
         Selection selection = source.listsOnServer() ? null : select(config, source, forced, log);
-        Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout(), config.longMigration());
+        Analyzer analyzer = Analyzer.of(config.disabledRules(), config.assumeLockTimeout(),
+                new Rules.Lines(config.longMigration(), config.gate().trafficWarn()));
         RunResult baseline = config.baseline() == null ? null : ResultsJson.readBaseline(config.baseline());
         ProductionStats stats = productionStats(config, log);
         ProductionRows productionRows = new ProductionRows(config.productionRows(), stats);

@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.analysis;
 
 import io.github.migrationprofiler.analysis.rules.MigrationFacts;
-import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.LockHeld;
@@ -25,7 +25,7 @@ class AnalyzerTest {
     private static final Analyzer ANALYZER = analyzer(Set.of(), false);
 
     private static Analyzer analyzer(Set<String> disabled, boolean assumeLockTimeout) {
-        return Analyzer.of(disabled, assumeLockTimeout, ProfilerConfig.DEFAULT_LONG_MIGRATION);
+        return Analyzer.of(disabled, assumeLockTimeout, Rules.Lines.DEFAULTS);
     }
 
     private static StatementResult createIndex(String index, double heldMillis, String lockTimeout, TableStat table) {

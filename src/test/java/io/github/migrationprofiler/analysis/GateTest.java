@@ -1,12 +1,18 @@
 package io.github.migrationprofiler.analysis;
 
 import io.github.migrationprofiler.config.Durations;
+import io.github.migrationprofiler.config.FailOn;
 import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.LockMode;
+import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.TrafficHold;
 import io.github.migrationprofiler.result.Verdict;
 import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
@@ -41,13 +47,22 @@ class GateTest {
     }
 
     @Test
-    void errorFindingsAndTheTotalLineAreOptIn() {
+    void aMigrationWithAWarningOrErrorFindingIsNeverOkAndInformationChangesNothing() {
         Finding rewrite = new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "m", "r");
-        GateOptions strict = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5),
-                Duration.ofMinutes(10), Duration.ofMinutes(1), true, Duration.ofMinutes(15));
+        Finding missing = new Finding(RuleId.MISSING_LOCK_TIMEOUT, Severity.WARNING, "m", "r");
+        Finding retry = new Finding(RuleId.LOCK_TIMEOUT_RETRY, Severity.INFO, "m", "r");
 
-        assertThat(gate.judge(false, null, 5, Kind.LARGE, List.of(rewrite)).verdict()).isEqualTo(Verdict.OK);
-        assertThat(new Gate(strict).judge(false, null, 5, Kind.LARGE, List.of(rewrite)).verdict()).isEqualTo(Verdict.CRITICAL);
+        Gate.Judgement judged = gate.judge(false, null, 5, Kind.LARGE, List.of(rewrite, missing, retry));
+        assertThat(judged.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(judged.reasons()).containsExactly("findings table-rewrite (error), missing-lock-timeout (warning)");
+        assertThat(gate.judge(false, null, 5, Kind.SMALL, List.of(retry)).verdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void theTotalLineIsOptIn() {
+        GateOptions strict = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(15));
+
         assertThat(gate.judgeTotal(1e9).verdict()).isEqualTo(Verdict.OK);
         assertThat(new Gate(strict).judgeTotal(61_000).reasons()).containsExactly("all migrations together ran 1 min 1 s, over the total critical line of 1 min");
     }
@@ -73,17 +88,34 @@ class GateTest {
     }
 
     @Test
-    void queriesWaitingOnTheMigrationsLocksCrossTheTrafficLines() {
-        assertThat(gate.judge(false, null, 5, null, 1_999, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.OK);
-        Gate.Judgement warning = gate.judge(false, null, 5, null, 2_900, Kind.SMALL, List.of());
-        assertThat(warning.verdict()).isEqualTo(Verdict.WARNING);
-        assertThat(warning.reasons()).containsExactly("a query waited 2.9 s on its locks in the traffic pass, over the traffic warning "
-                + "line of 2 s");
-        assertThat(gate.judge(false, null, 5, null, 30_000, Kind.SMALL, List.of()).verdict()).isEqualTo(Verdict.CRITICAL);
+    void aLockHeldWhileTrafficWaitsIsCriticalOverTheTrafficCriticalLine() {
+        TrafficHold brief = new TrafficHold("public.t", "public.t", LockMode.ACCESS_EXCLUSIVE, 2_900, false);
+        assertThat(gate.judge(false, null, 5, null, brief, Kind.SMALL, List.of()).verdict())
+                .as("the warning line is traffic-blocked's, a finding").isEqualTo(Verdict.OK);
+        TrafficHold projected = new TrafficHold("public.t_idx", "public.t", LockMode.ACCESS_EXCLUSIVE, 35_000, true);
+        Gate.Judgement critical = gate.judge(false, null, 40, null, projected, Kind.LARGE, List.of());
+        assertThat(critical.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(critical.reasons()).containsExactly("held ACCESS EXCLUSIVE on index public.t_idx of public.t for 35.0 s (at "
+                + "production's rows, projected) while the traffic's queries waited, over the traffic critical line of 30 s");
+    }
 
-        Projection projected = ProjectionFit.fit(Projection.Model.LINEAR, "t", List.of(new Projection.Point(10_000, 10),
-                new Projection.Point(20_000, 20), new Projection.Point(40_000, 40)), 4_000_000).withLock(4_000, "ACCESS EXCLUSIVE");
-        assertThat(gate.judge(false, null, 40, projected, 35_000, Kind.LARGE, List.of()).reasons())
-                .contains("a query waited 35.0 s on its locks (at production's size, projected), over the traffic critical line of 30 s");
+    @Test
+    void failOnDecidesWhichVerdictsFailTheBuild() {
+        Finding rewrite = new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "m", "r");
+        Finding missing = new Finding(RuleId.MISSING_LOCK_TIMEOUT, Severity.WARNING, "m", "r");
+        RunResult run = new RunResult(1, null, null, null, null, List.of(), List.of(judged("V1", rewrite), judged("V2", missing)), null,
+                null, null, null, null, null, List.of());
+
+        assertThat(Gate.outcome(run, FailOn.CRITICAL, null).failures()).isEmpty();
+        assertThat(Gate.outcome(run, FailOn.ERROR, null).failures()).singleElement().asString().contains("V1");
+        assertThat(Gate.outcome(run, FailOn.WARNING, null).failures()).hasSize(2);
+        assertThat(Gate.outcome(run, FailOn.NONE, null).warnings()).hasSize(2);
+        assertThatThrownBy(() -> FailOn.parse("errors")).hasMessage("failOn must be one of none, critical, error, warning, got 'errors'");
+    }
+
+    private MigrationResult judged(String id, Finding finding) {
+        Gate.Judgement judgement = gate.judge(false, null, 5, Kind.SMALL, List.of(finding));
+        return new MigrationResult(id, null, id + ".sql", 1, Status.PASSED, 5, 0, List.of(), null, List.of(), Kind.SMALL,
+                List.of(finding), judgement.verdict(), judgement.reasons(), null);
     }
 }

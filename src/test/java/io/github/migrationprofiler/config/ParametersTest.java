@@ -54,10 +54,10 @@ class ParametersTest {
 
     @Test
     void gateAndTrafficOptionsParseTheirLines() {
-        GateOptions gate = GateOptions.parse("30s", "5m", "5m", "10m", "", false, "15m", "2s", "30s");
+        GateOptions gate = GateOptions.parse("30s", "5m", "5m", "10m", "", "15m", "2s", "30s");
         assertThat(gate.totalCritical()).isNull();
         assertThat(gate.critical()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(GateOptions.parse("30s", "5m", "5m", "10m", "20m", true, "15m", "2s", "30s").totalCritical())
+        assertThat(GateOptions.parse("30s", "5m", "5m", "10m", "20m", "15m", "2s", "30s").totalCritical())
                 .isEqualTo(Duration.ofMinutes(20));
         assertThat(TrafficOptions.parse(true, 4, 50, "0", null).longQuery()).isZero();
         assertThat(TrafficOptions.parse(true, 4, 50, "3s", null).longQuery()).isEqualTo(Duration.ofSeconds(3));

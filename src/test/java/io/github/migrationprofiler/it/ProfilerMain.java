@@ -5,6 +5,7 @@ import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.run.ProfileRun;
 import io.github.migrationprofiler.support.ProfilerLog;
 
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs the profiler in a JVM of its own, so a test can interrupt or kill it. Arguments:
- * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image, seed (a scale; default 0).
+ * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image, seed (a scale; default 0),
+ * traffic (true for the traffic pass).
  */
 public final class ProfilerMain {
 
@@ -32,12 +34,13 @@ public final class ProfilerMain {
                 .docker(DockerOptions.DEFAULTS.withImage(options.getOrDefault("image", DockerOptions.DEFAULT_IMAGE)))
                 .seed(SeedOptions.parse(options.getOrDefault("seed", "0"), SeedOptions.DEFAULT_RANDOM, SeedOptions.DEFAULT_NULL_FRACTION,
                         Map.of()))
+                .traffic(Boolean.parseBoolean(options.get("traffic")) ? TrafficOptions.DEFAULTS : TrafficOptions.OFF)
                 .build());
     }
 
     /** Prints info and warnings, for the test to read from the child's output. */
     static final class PrintingLog implements ProfilerLog {
-        @Override public void debug(String message) { }
+        @Override public void debug(String message) { if (System.getenv("PROFILER_DEBUG") != null) System.out.println("DEBUG " + message); }
         @Override public void info(String message) { System.out.println(message); }
         @Override public void warn(String message) { System.out.println("WARN " + message); }
     }

@@ -63,7 +63,7 @@ class ProjectionIT {
     @Test
     void aMigrationThatGrowsWithItsTableIsProjectedToProductionsRowsAndJudgedThere() {
         GateOptions gate = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(2),
-                null, false, Duration.ofMinutes(15));
+                null, Duration.ofMinutes(15));
         RunResult result = Profiles.profile(config()
                 .productionRows(Map.of("items", 4_000_000L, "public.users", 400_000L)).gate(gate).build());
 

@@ -8,8 +8,11 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RuleId;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleExamplesIT {
 
     static final Path EXAMPLES = Path.of("src/test/resources/rules");
+    static final Path VERDICTS = Path.of("src/test/resources/verdicts");
     static final TestPostgres server = TestPostgres.shared();
 
     @TempDir
@@ -72,6 +76,54 @@ class RuleExamplesIT {
         assertThat(migrations).as(example + " runs").allSatisfy(m -> assertThat(m.status()).isEqualTo(Status.PASSED));
         List<Finding> findings = migrations.stream().flatMap(m -> m.findings().stream()).toList();
         assertThat(findings).as(example + ": " + findings).filteredOn(f -> f.rule().id().equals(rule)).hasSize(flagged ? 1 : 0);
+    }
+
+    /** The verdict cases: migrations whose danger PostgreSQL's documentation settles, profiled with the traffic pass. */
+    static Stream<String> verdictCases() throws IOException {
+        try (Stream<Path> files = Files.list(VERDICTS)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /**
+     * Each case's first lines say its verdict ({@code -- verdict: OK}) and every finding of
+     * severity warning or error it gets ({@code -- findings: a, b}; none when empty), with the
+     * traffic pass on, and Flyway's transactional lock off: following the advice earns no warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verdictCases")
+    void theVerdictIsTheOneTheCaseExpects(String name) throws IOException {
+        String text = Files.readString(VERDICTS.resolve(name));
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).as("first line of " + name).startsWith("-- verdict: ");
+        assertThat(lines.get(1)).as("second line of " + name).startsWith("-- findings:");
+        Verdict expected = Verdict.valueOf(lines.get(0).substring("-- verdict: ".length()).strip());
+        String listed = lines.get(1).substring("-- findings:".length()).strip();
+        List<String> findings = listed.isEmpty() ? List.of() : List.of(listed.split("\\s*,\\s*"));
+        Properties settings = new Properties();
+        settings.setProperty("traffic", "true");
+        // as a team that follows the advice runs Flyway: its transactional lock would hang CONCURRENTLY (runner-hazard)
+        settings.setProperty("flyway.postgresql.transactional.lock", "false");
+
+        MigrationResult migration = profile(text, settings).get(0);
+
+        assertThat(migration.traffic()).as(name + ": the traffic pass ran; " + migration.warnings()).isNotNull();
+        assertThat(migration.findings().stream().filter(f -> f.severity() != Severity.INFO).map(f -> f.rule().id()).sorted())
+                .as(name + ": " + migration.findings()).containsExactlyElementsOf(findings.stream().sorted().toList());
+        assertThat(migration.verdict()).as(name + ": " + migration.reasons()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSelfJoinOnTwoThousandRowsIsFlaggedWithItsTimeAtTenTimesTheRows() throws IOException {
+        MigrationResult rank = profile(Files.readString(EXAMPLES.resolve("superlinear-work/bad.sql")), new Properties()).get(0);
+
+        assertThat(rank.findings()).filteredOn(f -> f.rule() == RuleId.SUPERLINEAR_WORK).singleElement()
+                .satisfies(f -> assertThat(f.message()).matches("The statement at line 3 took .*, and its work grows as n\\^1\\.\\d "
+                        + "\\(the plan pairs about [\\d,]+ rows from tables of at most 2,000\\): at 10× the rows \\(20,000\\) about "
+                        + "\\d+× the time, .*"));
+        assertThat(rank.findings()).filteredOn(f -> f.rule() == RuleId.FULL_TABLE_DML).singleElement()
+                .satisfies(f -> assertThat(f.recommendation()).as("no batching advice when the join is the cost")
+                        .startsWith("The cost is the join (see superlinear-work)"));
     }
 
     /** The example as Flyway migrations after the setup: a {@code -- next migration} line starts another one. */

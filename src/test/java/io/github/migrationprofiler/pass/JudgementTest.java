@@ -1,7 +1,7 @@
 package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.analysis.Analyzer;
-import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.result.Iterations;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.SqlError;
@@ -33,7 +33,7 @@ class JudgementTest {
         @Override public String text(Migration migration) { return "UPDATE t SET a = 1;"; }
     };
 
-    private final Judgement judgement = new Judgement(Analyzer.of(Set.of(), false, ProfilerConfig.DEFAULT_LONG_MIGRATION), SOURCE,
+    private final Judgement judgement = new Judgement(Analyzer.of(Set.of(), false, Rules.Lines.DEFAULTS), SOURCE,
             ProductionRows.NONE);
 
     private static Observed observed(Status status, long updateCount, List<String> warnings) {
@@ -50,7 +50,7 @@ class JudgementTest {
     @Test
     void theCleanRunsRuntimeStandsWhenItChangedTheSameRows() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(5), null, null, null));
+                new Judgement.Replayed(clean(5), null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(20.0);
         assertThat(result.instrumentedMillis()).isEqualTo(42.5);
@@ -63,7 +63,7 @@ class JudgementTest {
     @Test
     void aCleanRunOnOtherDataDoesNotStandAndTheResultSaysWhy() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(4), null, null, null));
+                new Judgement.Replayed(clean(4), null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(42.5);
         assertThat(result.instrumentedMillis()).isNull();
@@ -75,7 +75,7 @@ class JudgementTest {
     @Test
     void aStoppedFollowerIsSaidAlongWithWhatTheInstrumentedPassCouldNotRead() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of("breaking-change was not checked: …")),
-                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null));
+                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null, null));
 
         assertThat(result.warnings()).containsExactly("breaking-change was not checked: …",
                 "timed in the instrumented pass, which its own observation slows down: replaying V1 failed: boom");

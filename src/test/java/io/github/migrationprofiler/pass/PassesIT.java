@@ -215,7 +215,7 @@ class PassesIT {
             TrafficPass traffic = new TrafficPass(new Workload(new TrafficOptions(true, 2, 20, Duration.ZERO), ProfilerLog.SILENT),
                     ProfilerLog.SILENT);
 
-            Traffic measured = traffic.run(follower, observed.get(1));
+            Traffic measured = traffic.run(follower, observed.get(1)).traffic();
 
             assertThat(measured.tables()).contains("public.orders");
             assertThat(measured.queries()).isPositive();

@@ -35,10 +35,25 @@ final class FullTableDml extends Rule {
                             ? " by sequential scan" : "";
                     hits.add(new Hit(table.table(), String.format(Locale.ROOT, "%s changed %,d of %,d rows of %s%s in one "
                                     + "transaction (%s); writers of those rows wait until it commits", step.sql().split(" ")[0],
-                            rows, table.rows(), table.table(), scan, spoken(step.statement().millis())), step.statement().millis()));
+                            rows, table.rows(), table.table(), scan, spoken(step.statement().millis())), step.statement().millis(),
+                            advice(step, table)));
                 }
             }
         }
         return hits;
+    }
+
+    /** Advice that fits the cause, when batching is not it; {@code null} for the rule's own. */
+    private static String advice(Step step, TableStat table) {
+        if (step.statement().plan() != null && step.statement().plan().growth() > 1) {
+            return "The cost is the join (see superlinear-work), not the rows changed: batching pays the join again per "
+                    + "batch. Fix the join first.";
+        }
+        boolean underDdl = step.statement().transaction() != 0 && step.transactionLocks().stream()
+                .anyMatch(l -> l.table().equals(table.table()) && l.lockMode() == LockMode.ACCESS_EXCLUSIVE)
+                && step.requestedOn(table.table()).map(l -> l.lockMode() != LockMode.ACCESS_EXCLUSIVE).orElse(true);
+        return underDdl ? "It commits with DDL on the same table (ACCESS EXCLUSIVE held throughout), so it cannot be batched "
+                + "as it stands: split it expand/contract — the new structure in one migration, the data change in "
+                + "batches of their own, the switch (rename, NOT NULL, drop) in a short last one." : null;
     }
 }

@@ -9,12 +9,15 @@ import java.util.Locale;
 
 import static io.github.migrationprofiler.config.Durations.spoken;
 
-/** Behind the traffic pass's long-running reader, the migration gave up on its lock_timeout: a deployment must retry it. */
+/**
+ * Behind the traffic pass's long-running reader, the migration gave up on its lock_timeout, as it
+ * should: the stall was bounded, and a deployment retries it. Information, not a hazard.
+ */
 final class LockTimeoutRetry extends Rule {
 
     LockTimeoutRetry() {
-        super(RuleId.LOCK_TIMEOUT_RETRY, Severity.WARNING,
-                "With a long-running query on the table, the migration gave up on lock_timeout",
+        super(RuleId.LOCK_TIMEOUT_RETRY, Severity.INFO,
+                "With a long-running query on the table, the migration gave up on lock_timeout (as it should)",
                 "Let the deployment retry the migration when it fails with SQLSTATE 55P03 (lock_not_available), a few "
                         + "times with a pause between: each attempt blocks the table's queries for at most lock_timeout.");
     }
@@ -24,8 +27,9 @@ final class LockTimeoutRetry extends Rule {
         Traffic traffic = facts.traffic();
         return traffic == null || !traffic.retryNeeded() ? List.of()
                 : List.of(new Hit("migration", String.format(Locale.ROOT, "With a reader holding a transaction open on %s for %s, "
-                        + "the migration waited %s for its lock and gave up on lock_timeout: it needs a retry after lock_timeout",
-                        traffic.tables().get(0), spoken(traffic.longQueryMillis()), spoken(traffic.migrationLockWaitMillis())),
+                        + "the migration waited %s for its lock and gave up on lock_timeout; %,d of %,d queries waited behind it, "
+                        + "up to %s, and no longer: a deployment retries it", traffic.tables().get(0), spoken(traffic.longQueryMillis()),
+                        spoken(traffic.migrationLockWaitMillis()), traffic.blocked(), traffic.queries(), spoken(traffic.maxWaitMillis())),
                         traffic.migrationLockWaitMillis()));
     }
 }

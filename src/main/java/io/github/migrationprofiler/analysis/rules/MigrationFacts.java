@@ -2,10 +2,12 @@ package io.github.migrationprofiler.analysis.rules;
 
 import io.github.migrationprofiler.result.ForeignKeyGap;
 import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.SchemaChange;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Traffic;
+import io.github.migrationprofiler.result.TrafficHold;
 import io.github.migrationprofiler.result.Work;
 
 import java.util.ArrayList;
@@ -22,12 +24,18 @@ import java.util.Optional;
  * @param schemaChanges  what it dropped, renamed or retyped on tables that existed before it
  * @param traffic        what it did to concurrent queries in the traffic pass; {@code null} when that did not run
  * @param runnerHazards  what production's migration tool would do wrong with it, as its runner reported
+ * @param projection     its runtime and longest lock hold projected to production's rows; {@code null} without
  */
 public record MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
-                             List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards) {
+                             List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards, Projection projection) {
 
     public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps) {
-        this(statements, millis, foreignKeyGaps, List.of(), null, List.of());
+        this(statements, millis, foreignKeyGaps, List.of(), null, List.of(), null);
+    }
+
+    /** The longest hold of a lock the traffic pass's queries wait for; {@code null} without. */
+    public TrafficHold trafficHold() {
+        return TrafficHold.of(statements, projection, traffic);
     }
 
     /**

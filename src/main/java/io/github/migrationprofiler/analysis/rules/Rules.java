@@ -12,13 +12,23 @@ public final class Rules {
     private Rules() {
     }
 
-    /** @param longMigration the line of the long-migration rule */
-    public static List<Rule> all(Duration longMigration) {
-        return Arrays.stream(RuleId.values()).map(id -> of(id, longMigration)).toList();
+    /**
+     * The lines some rules draw.
+     *
+     * @param longMigration a migration running this long is a long-migration
+     * @param trafficWarn   a lock held this long while traffic waits is traffic-blocked; a lock_timeout longer
+     *                      than this does not bound the queueing of missing-lock-timeout
+     */
+    public record Lines(Duration longMigration, Duration trafficWarn) {
+        public static final Lines DEFAULTS = new Lines(Duration.ofMinutes(5), Duration.ofSeconds(2));
+    }
+
+    public static List<Rule> all(Lines lines) {
+        return Arrays.stream(RuleId.values()).map(id -> of(id, lines)).toList();
     }
 
     /** The rule behind an id: a new id does not compile until it has its rule. */
-    private static Rule of(RuleId id, Duration longMigration) {
+    private static Rule of(RuleId id, Lines lines) {
         return switch (id) {
             case CREATE_INDEX_NOT_CONCURRENTLY -> new CreateIndexNotConcurrently();
             case TABLE_REWRITE -> new TableRewrite();
@@ -28,13 +38,14 @@ public final class Rules {
             case UNIQUE_CONSTRAINT_IN_PLACE -> new UniqueConstraintInPlace();
             case DROP_INDEX_NOT_CONCURRENTLY -> new DropIndexNotConcurrently();
             case FULL_TABLE_DML -> new FullTableDml();
+            case SUPERLINEAR_WORK -> new SuperlinearWork();
             case STACKED_ACCESS_EXCLUSIVE -> new StackedAccessExclusive();
-            case MISSING_LOCK_TIMEOUT -> new MissingLockTimeout();
+            case MISSING_LOCK_TIMEOUT -> new MissingLockTimeout(lines.trafficWarn());
             case BREAKING_CHANGE -> new BreakingChange();
             case FOREIGN_KEY_WITHOUT_INDEX -> new ForeignKeyWithoutIndex();
-            case TRAFFIC_BLOCKED -> new TrafficBlocked();
+            case TRAFFIC_BLOCKED -> new TrafficBlocked(lines.trafficWarn());
             case LOCK_TIMEOUT_RETRY -> new LockTimeoutRetry();
-            case LONG_MIGRATION -> new LongMigration(longMigration);
+            case LONG_MIGRATION -> new LongMigration(lines.longMigration());
             case RUNNER_HAZARD -> new RunnerHazard();
         };
     }

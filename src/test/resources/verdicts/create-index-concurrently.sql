@@ -1,0 +1,3 @@
+-- verdict: OK
+-- findings:
+CREATE INDEX CONCURRENTLY orders_total ON orders (total);

@@ -1,0 +1,3 @@
+-- verdict: WARNING
+-- findings: create-index-not-concurrently, missing-lock-timeout
+CREATE INDEX orders_total ON orders (total);

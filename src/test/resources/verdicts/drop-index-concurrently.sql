@@ -1,0 +1,3 @@
+-- verdict: OK
+-- findings:
+DROP INDEX CONCURRENTLY orders_created_at;

@@ -1,0 +1,4 @@
+-- verdict: OK
+-- findings:
+SET lock_timeout = '2s';
+ALTER TABLE orders ALTER COLUMN note TYPE varchar(400);
