@@ -3,6 +3,7 @@ package io.github.migrationprofiler.it;
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.FlywayOptions;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
@@ -11,12 +12,13 @@ import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the profiler in a JVM of its own, so a test can interrupt or kill it. Arguments:
  * {@code projectDir sqlDir engine [key=value…]} with keys jdbcUrl, user, password, image, seed (a scale; default 0),
- * traffic (true for the traffic pass).
+ * traffic (true for the traffic pass), and Flyway's own ({@code flyway.…}).
  */
 public final class ProfilerMain {
 
@@ -26,6 +28,12 @@ public final class ProfilerMain {
             String[] pair = args[i].split("=", 2);
             options.put(pair[0], pair[1]);
         }
+        Map<String, String> flyway = new HashMap<>();
+        options.forEach((key, value) -> {
+            if (key.startsWith("flyway.")) {
+                flyway.put(key, value);
+            }
+        });
         new ProfileRun(new PrintingLog()).run(ProfilerConfig.builder(Path.of(args[0]))
                 .sqlDirectory(Path.of(args[1]))
                 .engine(EngineKind.parse(args[2]))
@@ -35,6 +43,7 @@ public final class ProfilerMain {
                 .seed(SeedOptions.parse(options.getOrDefault("seed", "0"), SeedOptions.DEFAULT_RANDOM, SeedOptions.DEFAULT_NULL_FRACTION,
                         Map.of()))
                 .traffic(Boolean.parseBoolean(options.get("traffic")) ? TrafficOptions.DEFAULTS : TrafficOptions.OFF)
+                .flyway(new FlywayOptions(flyway, Map.of(), List.of(), List.of()))
                 .build());
     }
 
