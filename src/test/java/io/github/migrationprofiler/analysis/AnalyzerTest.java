@@ -3,9 +3,11 @@ package io.github.migrationprofiler.analysis;
 import io.github.migrationprofiler.analysis.rules.MigrationFacts;
 import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.ForeignKeyGap;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.LockMode;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Work;
@@ -69,6 +71,23 @@ class AnalyzerTest {
         assertThat(ANALYZER.analyze(new MigrationFacts(List.of(createIndex("idx", 1, "0", empty.createdHere())), 1, List.of()), "")
                 .findings()).isEmpty();
         assertThat(rules(createIndex(120, "2s"))).containsExactly("create-index-not-concurrently");
+    }
+
+    @Test
+    void aForeignKeyWithoutIndexWarnsOnAnExistingTableAndIsInformationOnANewOne() {
+        ForeignKeyGap gap = new ForeignKeyGap("t_parent_fk", "public.t", List.of("parent_id"), "public.parent");
+        StatementResult onExisting = alter("alter table public.t add foreign key (parent_id) references parent not valid", 1,
+                LockMode.SHARE_ROW_EXCLUSIVE);
+        StatementResult created = new StatementResult("create table public.t (id int, parent_id int references parent)", 1, 5, 0,
+                null, 1, "2s", "0", List.of(), List.of(), null, List.of(new TableStat("public.t", 0, 8192).createdHere()), List.of());
+
+        Finding existing = ANALYZER.analyze(new MigrationFacts(List.of(onExisting), 5, List.of(gap)), "").findings().stream()
+                .filter(f -> f.rule().id().equals("foreign-key-without-index")).findFirst().orElseThrow();
+        Finding fresh = ANALYZER.analyze(new MigrationFacts(List.of(created), 5, List.of(gap)), "").findings().get(0);
+
+        assertThat(existing.severity()).isEqualTo(Severity.WARNING);
+        assertThat(fresh.severity()).isEqualTo(Severity.INFO);
+        assertThat(fresh.message()).endsWith("(created by this migration: empty until it fills)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.Severity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,15 @@ public abstract class Rule {
      * @param message        what happened there, quoting the measurements
      * @param millis         how long it held production's traffic, for the total
      * @param recommendation {@code null} for the rule's own
+     * @param severity       {@code null} for the rule's own: a place where the rule matters less says so
      */
-    public record Hit(String subject, String message, double millis, String recommendation) {
+    public record Hit(String subject, String message, double millis, String recommendation, Severity severity) {
         public Hit(String subject, String message, double millis) {
-            this(subject, message, millis, null);
+            this(subject, message, millis, null, null);
+        }
+
+        public Hit(String subject, String message, double millis, String recommendation) {
+            this(subject, message, millis, recommendation, null);
         }
     }
 
@@ -70,7 +76,10 @@ public abstract class Rule {
     /** This rule's hits in one migration's measurements. */
     protected abstract List<Hit> detect(MigrationFacts facts);
 
-    /** At most one finding per migration: the first hit in full, the others by name, and the time they held in all. */
+    /**
+     * At most one finding per migration: the first hit in full, the others by name, and the time
+     * they held in all; as severe as its most severe hit.
+     */
     public final List<Finding> check(MigrationFacts facts) {
         List<Hit> hits = detect(facts);
         if (hits.isEmpty()) {
@@ -90,6 +99,8 @@ public abstract class Rule {
             message += String.format(Locale.ROOT, "; likewise %s (%d in all%s)", others.isEmpty() ? "again" : String.join(", ", others),
                     hits.size(), total > 0 ? ", " + spoken(total) + " together" : "");
         }
-        return List.of(new Finding(id, severity, message, String.join(" ", advice), List.copyOf(subjects)));
+        Severity worst = hits.stream().map(h -> h.severity() == null ? severity : h.severity()).min(Comparator.naturalOrder())
+                .orElse(severity); // ERROR sorts first
+        return List.of(new Finding(id, worst, message, String.join(" ", advice), List.copyOf(subjects)));
     }
 }
