@@ -1,7 +1,6 @@
 package io.github.migrationprofiler.catalog;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A column as the seeder needs it.
@@ -20,7 +19,6 @@ import java.util.Set;
 public record Column(String name, int position, SqlType type, boolean notNull, boolean hasDefault, boolean autoKey,
                      String sequence, boolean generated, String expression, List<String> checks) {
 
-    private static final Set<String> TEXT = Set.of("text", "varchar", "bpchar", "citext", "name");
 
     public Column {
         checks = List.copyOf(checks);
@@ -37,8 +35,7 @@ public record Column(String name, int position, SqlType type, boolean notNull, b
      */
     public Column fitting(SqlType later) {
         if (!type.name().equals(later.name())) {
-            boolean text = TEXT.contains(type.name()) && !type.isEnum() && !type.isArray();
-            if (text && !TEXT.contains(later.name()) && !later.isArray()) {
+            if (type.isText() && !later.isText() && !later.isArray()) {
                 int length = type.length();
                 SqlType as = new SqlType(later.name(), later.display(), later.length() < 0 ? length : later.length(), later.precision(),
                         later.scale(), later.enumLabels(), later.element());

@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A column's effective type (domains resolved to their base type).
@@ -16,6 +17,8 @@ import java.util.List;
 public record SqlType(String name, String display, int length, int precision, int scale, List<String> enumLabels,
                       SqlType element) {
 
+    private static final Set<String> TEXT = Set.of("text", "varchar", "bpchar", "citext", "name");
+
     public SqlType {
         enumLabels = List.copyOf(enumLabels);
     }
@@ -26,6 +29,11 @@ public record SqlType(String name, String display, int length, int precision, in
 
     public boolean isArray() {
         return element != null;
+    }
+
+    /** A character type: text, varchar, char, citext, name. */
+    public boolean isText() {
+        return TEXT.contains(name) && !isEnum() && !isArray();
     }
 
     /** Reads length, precision and scale from the type modifier ({@code atttypmod}). */

@@ -36,22 +36,24 @@ public final class FinalSchema {
 
     /** No rehearsal: tables are seeded as they stand. */
     public static final FinalSchema NONE = new FinalSchema(Map.of(), null, Map.of(), new ReservedKeys(), new JsonShapes(),
-            new TableWrites());
+            new ValueForms(), new TableWrites());
 
     private final Map<Long, Table> tables;
     private final TableHistory history;
     private final Map<String, Long> rows;
     private final ReservedKeys reserved;
     private final JsonShapes json;
+    private final ValueForms forms;
     private final TableWrites writes;
 
     private FinalSchema(Map<Long, Table> tables, TableHistory history, Map<String, Long> rows, ReservedKeys reserved,
-                        JsonShapes json, TableWrites writes) {
+                        JsonShapes json, ValueForms forms, TableWrites writes) {
         this.tables = tables;
         this.history = history;
         this.rows = rows;
         this.reserved = reserved;
         this.json = json;
+        this.forms = forms;
         this.writes = writes;
     }
 
@@ -73,19 +75,21 @@ public final class FinalSchema {
             table.indexes().forEach(json::scan);
         }
         texts.values().forEach(json::scan);
+        ValueForms forms = new ValueForms();
+        texts.values().forEach(forms::scan);
         jsonSamples.forEach(json::sample);
         ReservedKeys reserved = history.reserved();
         for (Table table : catalog.values()) {
             reserved.observe(rehearsal, table);
         }
-        return new FinalSchema(byOid, history, SeedPlan.rowCounts(catalog, options), reserved, json, history.writes());
+        return new FinalSchema(byOid, history, SeedPlan.rowCounts(catalog, options), reserved, json, forms, history.writes());
     }
 
     /** This schema with {@code fraction} of the rows planned for each table (one at least, where any were), for a smaller size. */
     public FinalSchema scaled(double fraction) {
         Map<String, Long> scaled = new LinkedHashMap<>();
         rows.forEach((table, count) -> scaled.put(table, count == 0 ? 0 : Math.max(1, Math.round(count * fraction))));
-        return new FinalSchema(tables, history, scaled, reserved, json, writes);
+        return new FinalSchema(tables, history, scaled, reserved, json, forms, writes);
     }
 
     /** Rows planned per final table, by name. */
@@ -100,6 +104,11 @@ public final class FinalSchema {
 
     JsonShapes json() {
         return json;
+    }
+
+    /** The form a later migration casts a text column to, by the column's name. */
+    ValueForms forms() {
+        return forms;
     }
 
     /** Why {@code table} must stay empty for now (a later migration needs it empty), or {@code null}. */

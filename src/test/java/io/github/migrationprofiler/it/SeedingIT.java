@@ -6,6 +6,7 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.run.SeedRun;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +157,25 @@ class SeedingIT {
             assertThat(count(db, "SELECT count(*) FROM bookings")).isEqualTo(1_000);
             assertThat(count(db, "SELECT count(DISTINCT ends_at - starts_at) FROM bookings")).isGreaterThan(5); // spans, not a constant
         }
+    }
+
+    @Test
+    void textThatALaterMigrationCastsIsSeededInTheFormTheCastReads() {
+        write(project.resolve("db/V1__events.sql"), """
+                CREATE TABLE events (id bigint PRIMARY KEY, run_id text NOT NULL, attempt varchar(20), day text, flag text);
+                """);
+        write(project.resolve("db/V2__typed.sql"), """
+                ALTER TABLE events ADD COLUMN run_uuid uuid, ADD COLUMN tries int;
+                UPDATE events SET run_uuid = run_id::uuid, tries = CAST(attempt AS integer);
+                ALTER TABLE events ALTER COLUMN day TYPE date USING day::date, ALTER COLUMN flag TYPE boolean USING flag::boolean;
+                """);
+
+        RunResult result = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .migrations(List.of("V2__*")).seed(scale("1000", 1)).build());
+
+        MigrationResult typed = result.migrations().get(0);
+        assertThat(typed.status()).as(String.valueOf(typed.error())).isEqualTo(Status.PASSED);
+        assertThat(typed.statements().get(1).rowsAffected()).as("the backfill met the seeded rows").isEqualTo(1_000);
     }
 
     @Test
