@@ -91,6 +91,20 @@ class AnalyzerTest {
     }
 
     @Test
+    void aSecondTruncateUnderTheFirstOnesLocksIsNoWorkHeldUp() {
+        TableStat a = new TableStat("public.a", 50_000, 4 << 20);
+        TableStat b = new TableStat("public.b", 50_000, 4 << 20);
+        LockHeld onA = new LockHeld("public.a", "ACCESS EXCLUSIVE", 3, LockMode.ACCESS_EXCLUSIVE.blocks());
+        LockHeld onB = new LockHeld("public.b", "ACCESS EXCLUSIVE", 3, LockMode.ACCESS_EXCLUSIVE.blocks());
+        StatementResult both = new StatementResult("truncate a, b", 1, 2, 0, null, 1, "2s", "0", List.of(onA, onB),
+                List.of("public.a", "public.b"), null, List.of(a, b), List.of());
+        StatementResult again = new StatementResult("truncate a", 2, 1, 0, null, 1, "2s", "0", List.of(onA), List.of("public.a"),
+                null, List.of(a), List.of());
+
+        assertThat(rules(both, again)).doesNotContain("stacked-access-exclusive");
+    }
+
+    @Test
     void setNotNullIsAScanOnlyWhenTheServerScanned() {
         assertThat(rules(alter("ALTER TABLE t ALTER COLUMN bar SET NOT NULL", 1, LockMode.ACCESS_EXCLUSIVE, Work.Kind.SCAN)))
                 .containsExactly("set-not-null-scan", "missing-lock-timeout");

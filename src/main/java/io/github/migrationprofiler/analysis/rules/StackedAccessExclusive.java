@@ -67,9 +67,11 @@ final class StackedAccessExclusive extends Rule {
         for (Step next : later) {
             next.statement().work().stream().filter(w -> w.kind().readsTable() && !w.table().equals(locked))
                     .forEach(w -> work.add(w.kind().json().replace('-', ' ') + " of " + w.table()));
-            next.statement().rewrites().stream()
-                    .filter(r -> !r.equals(locked) && next.existing().stream().anyMatch(t -> t.table().equals(r)))
-                    .forEach(r -> work.add("rewrite of " + r));
+            if (!next.matches(Operations.TRUNCATE)) { // a TRUNCATE's new, empty file is no work
+                next.statement().rewrites().stream()
+                        .filter(r -> !r.equals(locked) && next.existing().stream().anyMatch(t -> t.table().equals(r)))
+                        .forEach(r -> work.add("rewrite of " + r));
+            }
             if (next.matches(Operations.DML) && next.statement().rowsAffected() > 0) {
                 work.add(String.format(Locale.ROOT, "%,d rows changed", next.statement().rowsAffected()));
             }
