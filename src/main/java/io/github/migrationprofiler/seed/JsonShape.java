@@ -3,6 +3,7 @@ package io.github.migrationprofiler.seed;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ final class JsonShape {
     private Kind kind;
     private final Map<String, JsonShape> keys = new LinkedHashMap<>();
     private final List<String> literals = new ArrayList<>(); // JSON text of values seen in comparisons or samples
+    private DateTimeFormatter format; // how a to_timestamp or to_date reads this leaf, when one does
     private JsonShape element;
 
     private JsonShape(Kind kind) {
@@ -62,6 +64,14 @@ final class JsonShape {
     void refine(Kind precise) {
         if (kind == Kind.TEXT && precise != Kind.TEXT) {
             kind = precise;
+        }
+    }
+
+    /** A leaf read by {@code to_timestamp}/{@code to_date} with {@code format}: a date or time written that way. */
+    void format(DateTimeFormatter format, Kind kind) {
+        refine(kind);
+        if (this.kind == kind) {
+            this.format = format;
         }
     }
 
@@ -171,9 +181,12 @@ final class JsonShape {
             case BOOLEAN -> out.append((bits & 1) == 0 ? "false" : "true");
             case INTEGER -> out.append(Noise.skewed(bits >>> 1, 1_000));
             case NUMBER -> out.append(Noise.below(bits >>> 1, 100_000) / 100.0);
-            case DATE -> out.append('"').append(java.time.LocalDate.of(2023, 1, 1).plusDays(Noise.below(bits, 1_000))).append('"');
-            case TIMESTAMP -> out.append('"').append(LocalDateTime.of(2023, 1, 1, 0, 0)
-                    .plusSeconds(Noise.below(bits, 86_400L * 1_000))).append("Z\"");
+            case DATE -> out.append('"').append(format != null ? LocalDateTime.of(2023, 1, 1, 0, 0).plusDays(Noise.below(bits, 1_000))
+                    .format(format) : java.time.LocalDate.of(2023, 1, 1).plusDays(Noise.below(bits, 1_000))).append('"');
+            case TIMESTAMP -> {
+                LocalDateTime at = LocalDateTime.of(2023, 1, 1, 0, 0).plusSeconds(Noise.below(bits, 86_400L * 1_000));
+                out.append('"').append(format != null ? at.format(format) : at + "Z").append('"');
+            }
             case UUID -> out.append('"').append(new java.util.UUID(bits, Long.rotateLeft(bits, 29) | 0x8000000000000000L)).append('"');
             default -> string(Words.pick(Words.WORDS, bits), out);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.migrationprofiler.catalog.Table;
 
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,10 @@ final class JsonShapes {
     private static final Pattern LITERAL = Pattern.compile("'([^']*(?:''[^']*)*)'");
     private static final Pattern PATH_STEP = Pattern.compile("\\.(\"[^\"]+\"|[A-Za-z_][\\w$]*)|\\[[^]]*]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code , 'YYYY-MM-DD'}) after a value: the format argument of the call around it. */
+    private static final Pattern FORMAT_ARGUMENT = Pattern.compile("\\G\\s*\\)*\\s*,\\s*'([^']*(?:''[^']*)*)'\\s*\\)");
+    /** {@code to_timestamp(} or {@code to_date(} right before a value (looked for in the few characters before it). */
+    private static final Pattern FORMATTING_CALL = Pattern.compile("(?i)\\bto_(timestamp|date)\\s*\\(\\s*\\(?\\s*$");
 
     private final Map<String, JsonShape> byColumn = new HashMap<>();
     private final Map<String, JsonShape> samples = new HashMap<>();
@@ -46,7 +51,7 @@ final class JsonShapes {
         String text = unescapeXml(sql);
         Matcher m = ARROW.matcher(text);
         while (m.find()) {
-            arrows(text, root(m), m.group(3), m.end());
+            arrows(text, root(m), m.group(3), m.end(), m.start());
         }
         m = EXISTS.matcher(text);
         while (m.find()) {
@@ -113,7 +118,7 @@ final class JsonShapes {
         return sample != null ? sample : byColumn.get(column);
     }
 
-    private void arrows(String text, JsonShape node, String operator, int from) {
+    private void arrows(String text, JsonShape node, String operator, int from, int start) {
         String op = operator;
         int pos = from;
         while (true) {
@@ -140,7 +145,7 @@ final class JsonShapes {
                 continue;
             }
             JsonShape leaf = index ? node.element(JsonShape.Kind.TEXT) : node.key(key, JsonShape.Kind.TEXT);
-            describe(leaf, text, pos);
+            describe(leaf, text, pos, start);
             return;
         }
     }
@@ -149,8 +154,21 @@ final class JsonShapes {
         return step.matches("-?\\d+") ? node.element(kind) : node.key(step, kind);
     }
 
-    /** What follows a value: a cast gives its kind, a comparison a literal. */
-    private static void describe(JsonShape leaf, String text, int pos) {
+    /**
+     * What surrounds a value read at {@code start}–{@code pos}: a cast after it gives its kind, a
+     * comparison a literal, and {@code to_timestamp(…, 'format')} or {@code to_date} around it the
+     * way its dates are written.
+     */
+    private static void describe(JsonShape leaf, String text, int pos, int start) {
+        Matcher argument = FORMAT_ARGUMENT.matcher(text);
+        if (argument.find(pos) && argument.start() == pos) {
+            Matcher call = FORMATTING_CALL.matcher(text.substring(Math.max(0, start - 40), start));
+            DateTimeFormatter format = call.find() ? PgDateFormat.toJava(unquote(argument.group(1))) : null;
+            if (format != null) {
+                leaf.format(format, call.group(1).equalsIgnoreCase("date") ? JsonShape.Kind.DATE : JsonShape.Kind.TIMESTAMP);
+                return;
+            }
+        }
         Matcher cast = CAST.matcher(text);
         if (cast.find(pos) && cast.start() == pos) {
             leaf.refine(JsonShape.kindOfType(cast.group(1)));

@@ -179,6 +179,28 @@ class SeedingIT {
     }
 
     @Test
+    void aJsonKeyThatABackfillParsesWithAFormatIsWrittenInThatFormat() throws SQLException {
+        write(project.resolve("db/V1__workflows.sql"), """
+                CREATE TABLE workflows (id bigint PRIMARY KEY, json_data jsonb NOT NULL);
+                """);
+        write(project.resolve("db/V2__update_time.sql"), """
+                ALTER TABLE workflows ADD COLUMN update_time timestamp;
+                UPDATE workflows SET update_time = to_timestamp(json_data->>'updateTime', 'YYYY-MM-DD"T"HH24:MI:SS.MS');
+                """);
+
+        RunResult result = keep(Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .migrations(List.of("V2__*")).seed(scale("1000", 1)).keepDatabase(true).build()));
+
+        MigrationResult backfill = result.migrations().get(0);
+        assertThat(backfill.status()).as(String.valueOf(backfill.error())).isEqualTo(Status.PASSED);
+        assertThat(backfill.statements().get(1).rowsAffected()).isEqualTo(1_000);
+        try (Connection db = server.admin(result.database())) {
+            assertThat(count(db, "SELECT count(*) FROM workflows WHERE update_time IS NOT NULL"))
+                    .as("the key is there, written as the template reads it").isGreaterThan(500);
+        }
+    }
+
+    @Test
     void rowCountOverridesWinAndZeroLeavesATableEmpty() throws SQLException {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
 
