@@ -76,7 +76,7 @@ final class Format {
      */
     static boolean trafficTold(MigrationResult m) {
         return m.traffic() != null && m.findings().stream().map(Finding::rule).anyMatch(rule -> rule == RuleId.LOCK_TIMEOUT_RETRY
-                || rule == RuleId.MISSING_LOCK_TIMEOUT && m.traffic().blocked() > 0);
+                || rule == RuleId.MISSING_LOCK_TIMEOUT && m.traffic().queued());
     }
 
     static String traffic(Traffic t) {

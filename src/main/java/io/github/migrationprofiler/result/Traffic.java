@@ -54,6 +54,11 @@ public record Traffic(List<String> tables, int clients, int queries, int blocked
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
+    /** The migration waited for its locks, and queries queued behind its request: what lock_timeout bounds. */
+    public boolean queued() {
+        return blocked > 0 && migrationLockWaitMillis > 0;
+    }
+
     /** "412 of 1,530 queries on public.orders waited, up to 2.4 s; p99 31 ms → 2.4 s". */
     public String describe() {
         String on = String.join(", ", tables);

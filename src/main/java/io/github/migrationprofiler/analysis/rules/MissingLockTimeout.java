@@ -94,7 +94,7 @@ final class MissingLockTimeout extends Rule {
         String queued = lock.lockMode() != LockMode.ACCESS_EXCLUSIVE ? String.join(", ", lock.blocks()) + " on " + table
                 : lock.relation().equals(table) ? "every read and write on " + table
                 : "every write on " + table + " and every read that uses the index";
-        String evidence = traffic == null || traffic.blocked() == 0 ? ""
+        String evidence = traffic == null || !traffic.queued() ? ""
                 : String.format(Locale.ROOT, " In the traffic pass, behind a reader open for %s, %,d of %,d queries waited up "
                         + "to %s and %,d more were delayed behind them (deepest lock queue %d, p99 %s → %s).",
                 spoken(traffic.longQueryMillis()), traffic.blocked(), traffic.queries(), spoken(traffic.maxWaitMillis()),

@@ -96,7 +96,7 @@ public abstract class Rule {
             List<String> others = new ArrayList<>(subjects);
             others.remove(hits.get(0).subject());
             double total = hits.stream().mapToDouble(Hit::millis).sum();
-            message += String.format(Locale.ROOT, "; likewise %s (%d in all%s)", others.isEmpty() ? "again" : String.join(", ", others),
+            message = message.replaceAll("\\.$", "") + String.format(Locale.ROOT, "; likewise %s (%d in all%s)", others.isEmpty() ? "again" : String.join(", ", others),
                     hits.size(), total > 0 ? ", " + spoken(total) + " together" : "");
         }
         Severity worst = hits.stream().map(h -> h.severity() == null ? severity : h.severity()).min(Comparator.naturalOrder())
