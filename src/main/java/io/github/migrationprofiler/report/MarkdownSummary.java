@@ -96,7 +96,7 @@ public final class MarkdownSummary {
                     .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.traffic(m.traffic())))
                             .append('\n'));
         }
-        boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty());
+        boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty() || !m.warnings().isEmpty());
         if (anyFindings) {
             md.append("\n### Findings\n\n");
             Set<String> advised = new HashSet<>();
@@ -192,14 +192,15 @@ public final class MarkdownSummary {
     }
 
     /**
-     * A migration's findings under its name; a rule's advice is given where the rule first appears
+     * A migration's findings under its name, after what its figures cannot say (its warnings); a rule's advice is given where the rule first appears
      * ({@code advised} remembers where), so twenty migrations without lock_timeout do not repeat it twenty times.
      */
     private static String findings(MigrationResult m, Function<MigrationResult, String> names, Set<String> advised) {
-        if (m.findings().isEmpty()) {
+        if (m.findings().isEmpty() && m.warnings().isEmpty()) {
             return "";
         }
         StringBuilder md = new StringBuilder("- **").append(names.apply(m)).append("**\n");
+        m.warnings().forEach(w -> md.append("  - ⚠ ").append(w).append('\n')); // what its figures cannot say, first
         for (Finding f : m.findings()) {
             md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
             md.append(advised.add(f.recommendation()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');

@@ -184,14 +184,17 @@ public final class ProfileRun {
             }
         }
 
-        /** The migrations with what their figures cannot say: measured on empty tables, or failing on rows the seeder made. */
+        /**
+         * The migrations with what their figures cannot say: measured on empty or nearly empty
+         * tables, or failing on rows the seeder made.
+         */
         private List<MigrationResult> warned(Profile profile, SeedSummary seeded) {
             List<MigrationResult> migrations = new ArrayList<>(profile.migrations());
             if (seeded == null) {
                 migrations.replaceAll(m -> m.applied() ? m.withWarning(EMPTY_TABLES_WARNING) : m);
                 log.warn(EMPTY_TABLES_WARNING);
             } else {
-                migrations.replaceAll(m -> SyntheticRows.explain(m, seeded));
+                migrations.replaceAll(m -> m.applied() ? SyntheticRows.thin(SyntheticRows.explain(m, seeded), seeded) : m);
             }
             return migrations;
         }

@@ -201,6 +201,25 @@ class SeedingIT {
     }
 
     @Test
+    void anIndexBuiltOnANearlyEmptyTableSaysItsFiguresSayLittle() {
+        write(project.resolve("db/V1__loans.sql"), """
+                CREATE TABLE clients (id bigint PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE loans (id bigint PRIMARY KEY, client_id bigint NOT NULL, amount numeric(12, 2) NOT NULL);
+                """);
+        write(project.resolve("db/V2__loan_index.sql"), "CREATE INDEX loans_client ON loans (client_id);\n");
+        write(project.resolve("db/V3__client_name.sql"), "ALTER TABLE clients ADD COLUMN nickname text;\n");
+
+        RunResult result = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .migrations(List.of("V2__*", "V3__*")).seed(SeedOptions.parse("1000", 1, 0.1, Map.of("loans", 7L))).build());
+
+        assertThat(result.migrations().get(0).warnings()).contains("measured on public.loans with 7 rows, under 1 % of the scale's "
+                + "1,000 child rows: its runtime and locks say little about production's; give production's counts "
+                + "(productionRows, the stats goal) or rowCounts (docs/seeding.md)");
+        assertThat(result.migrations().get(1).warnings()).as("a catalog-only change does not depend on the rows")
+                .noneMatch(w -> w.startsWith("measured on"));
+    }
+
+    @Test
     void rowCountOverridesWinAndZeroLeavesATableEmpty() throws SQLException {
         write(project.resolve("db/V1__schema.sql"), AWKWARD_SCHEMA);
 
