@@ -26,7 +26,8 @@ final class SyntheticRows {
 
     /**
      * A reviewed migration of data-dependent work (MEDIUM or LARGE: scans, builds, rewrites, data
-     * changes) on a table that existed before it and held under 1 % of the scale's child rows.
+     * changes) on a table that existed before it and held some rows, but under 1 % of the scale's
+     * child rows. An empty one is a seeding gap, said as one, or a table the migrations fill.
      */
     static MigrationResult thin(MigrationResult migration, SeedSummary seeded) {
         if (migration.kind() == null || migration.kind() == Kind.SMALL || seeded.childRows() <= 0) {
@@ -34,7 +35,7 @@ final class SyntheticRows {
         }
         long line = Math.round(seeded.childRows() * THIN);
         return migration.statements().stream().flatMap(s -> s.tableStats().stream())
-                .filter(t -> !t.created() && t.rows() < line).map(TableStat::table).distinct().findFirst()
+                .filter(t -> !t.created() && t.rows() > 0 && t.rows() < line).map(TableStat::table).distinct().findFirst()
                 .map(table -> migration.withWarning(String.format(Locale.ROOT, "measured on %s with %,d rows, under 1 %% of the "
                         + "scale's %,d child rows: its runtime and locks say little about production's; give production's "
                         + "counts (productionRows, the stats goal) or rowCounts (docs/seeding.md)", table,
