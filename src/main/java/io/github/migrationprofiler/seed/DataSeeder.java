@@ -360,9 +360,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 column -> schema.reserved(table, column, applied),
                 column -> column.type().name().startsWith("json") || column.type().isArray() && column.type().element().name().startsWith("json")
                         ? schema.json().forColumn(table.name(), column.name()) : null,
-                column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of)
-                        .or(() -> column.type().isText() ? schema.forms().of(column.name()).map(ValueForms.Form::sample) : Optional.empty())
-                        .orElse(null),
+                column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of).orElse(null),
+                column -> column.type().isText() ? schema.forms().of(column.name()).map(ValueForms.Form::sample).orElse(null) : null,
                 type -> TypeLiteral.accepted(connection, type, literals), overrides, column -> production.column(table.name(), column.name()));
     }
 

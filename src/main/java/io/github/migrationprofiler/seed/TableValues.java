@@ -42,7 +42,7 @@ final class TableValues {
     /** Everything about the table's columns that does not come from the table itself. */
     record Context(long seed, double nullFraction, Set<String> nulledForeignKeys, Parents parents,
                    Function<Column, Set<String>> reserved, Function<Column, JsonShape> json,
-                   Function<Column, RegexSample> patterns, ValueFactory.TypeLiterals literals,
+                   Function<Column, RegexSample> patterns, Function<Column, RegexSample> forms, ValueFactory.TypeLiterals literals,
                    Map<String, Override> overrides, Function<Column, ProductionShape.ColumnShape> shapes) {
     }
 
@@ -159,8 +159,11 @@ final class TableValues {
             if (!column.generated() && !fkOfColumn.containsKey(column.name())) {
                 ColumnRules rules = ColumnRules.of(column, table.checks(), table.partitionKey(), table.partitionBounds());
                 RegexSample configured = context.patterns().apply(column);
+                RegexSample form = context.forms().apply(column);
                 if (configured != null) {
                     rules.pattern = configured;
+                } else if (form != null && rules.pattern == null && rules.allowed.isEmpty()) {
+                    rules.pattern = form; // the form a later cast reads, unless a CHECK already says what the values are
                 }
                 specs.put(column.name(), new ValueFactory.Spec(table.name(), column, rules, false, context.reserved().apply(column),
                         context.json().apply(column)));
