@@ -1,5 +1,7 @@
 package io.github.migrationprofiler.analysis.rules;
 
+import io.github.migrationprofiler.config.GateOptions;
+import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.result.RuleId;
 
 import java.time.Duration;
@@ -20,7 +22,7 @@ public final class Rules {
      *                      than this does not bound the queueing of missing-lock-timeout
      */
     public record Lines(Duration longMigration, Duration trafficWarn) {
-        public static final Lines DEFAULTS = new Lines(Duration.ofMinutes(5), Duration.ofSeconds(2));
+        public static final Lines DEFAULTS = new Lines(ProfilerConfig.DEFAULT_LONG_MIGRATION, GateOptions.TRAFFIC_WARN);
     }
 
     public static List<Rule> all(Lines lines) {
