@@ -85,4 +85,18 @@ public final class Keys {
             }
         }
     }
+
+    /**
+     * {@code table} as the catalog names it everywhere else ({@code public.orders}), resolved on the
+     * search path; {@code null} when no such table exists.
+     */
+    public static String qualified(Connection connection, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + CatalogSql.QUALIFIED + " FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.github.migrationprofiler.config.GateOptions;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Status;
@@ -58,16 +59,18 @@ class TrafficIT {
                 .traffic(traffic).gate(gate).build()).migrations().get(0);
     }
 
+    /** A traffic warning line of 100 ms, so a hold on these 100,000 rows crosses it. */
+    private static final GateOptions LOW_TRAFFIC_LINE = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5),
+            Duration.ofMinutes(5), Duration.ofMinutes(10), null, Duration.ofMinutes(15), Duration.ofMillis(100), Duration.ofSeconds(30));
+
     private static Finding finding(MigrationResult m, String rule) {
         return m.findings().stream().filter(f -> f.rule().id().equals(rule)).findFirst().orElse(null);
     }
 
     @Test
     void aRewriteUnderAccessExclusiveBlocksReadsAndWritesForAboutAsLongAsItRuns() {
-        GateOptions lowLine = new GateOptions(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(5),
-                Duration.ofMinutes(10), null, Duration.ofMinutes(15), Duration.ofMillis(100), Duration.ofSeconds(30));
         MigrationResult rewrite = profile("ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n",
-                new TrafficOptions(true, 4, 50, Duration.ZERO), lowLine);
+                new TrafficOptions(true, 4, 50, Duration.ZERO), LOW_TRAFFIC_LINE);
 
         Traffic traffic = rewrite.traffic();
         assertThat(traffic.tables()).containsExactly("public.orders");
@@ -107,10 +110,13 @@ class TrafficIT {
         Path queries = project.resolve("traffic.sql");
         write(queries, "-- the checkout touches the order\nUPDATE orders SET total = total WHERE id = :key(orders);\n");
 
-        Traffic traffic = profile("CREATE INDEX orders_customer ON orders (customer, note);\n",
-                new TrafficOptions(true, 4, 50, Duration.ZERO, queries)).traffic();
+        MigrationResult index = profile("CREATE INDEX orders_customer ON orders (customer, note);\n",
+                new TrafficOptions(true, 4, 50, Duration.ZERO, queries));
+        Traffic traffic = index.traffic();
 
-        assertThat(traffic.tables()).containsExactly("orders");
+        assertThat(traffic.tables()).as("named as the migration's locks name it").containsExactly("public.orders");
+        assertThat(index.trafficHold()).as("so the build's hold is judged against them").isNotNull()
+                .satisfies(hold -> assertThat(hold.mode()).isEqualTo(LockMode.SHARE));
         assertThat(traffic.blockedWrites()).as("every query is an update: SHARE blocks them").isPositive();
         assertThat(traffic.blockedReads()).isZero();
         assertThat(traffic.errors()).isEmpty();

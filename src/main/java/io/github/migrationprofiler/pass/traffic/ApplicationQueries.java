@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.pass.traffic;
 
+import io.github.migrationprofiler.catalog.Keys;
 import io.github.migrationprofiler.source.SqlSplitter;
 import io.github.migrationprofiler.source.SqlStatement;
 import io.github.migrationprofiler.support.ProfilerException;
@@ -42,9 +43,15 @@ final class ApplicationQueries {
                 throw new ProfilerException(file + ", line " + statement.line() + ": a traffic query needs a :key(table) where an "
                         + "existing key goes, e.g. SELECT * FROM orders WHERE id = :key(orders)");
             }
-            String table = key.group(1);
+            String named = key.group(1);
             if (key.find()) {
                 throw new ProfilerException(file + ", line " + statement.line() + ": one :key(table) per traffic query");
+            }
+            // named as the catalog names it, so the tables queried match the tables the migration locked
+            String table = Keys.qualified(connection, named);
+            if (table == null) {
+                throw new ProfilerException(file + ", line " + statement.line() + ": there is no table " + named
+                        + " before the migration to draw keys from");
             }
             List<Object> keys = TableQueries.keysOf(connection, table);
             if (keys.isEmpty()) {
