@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
@@ -60,7 +62,10 @@ final class PlanInspector {
         }
     }
 
-    /** The planner's row count of a table named as the plan names it (unqualified: on the search path); 0 when unknown. */
+    /**
+     * The planner's row count of a table named as the plan names it (unqualified: on the search
+     * path); 0 when unknown or unreadable, and the plan's own estimate stands.
+     */
     private static long plannedRows(Connection connection, String table) {
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(quote_ident(?))")) {
@@ -85,6 +90,7 @@ final class PlanInspector {
     /** One pass over a plan: its node types, what it scans whole, and the most rows it reads and pairs. */
     private static final class Walk {
         private final ToLongFunction<String> tableRows;
+        private final Map<String, Long> rowsByTable = new HashMap<>(); // one catalog read per table, however often scanned
         private final Set<String> nodes = new LinkedHashSet<>();
         private final Set<String> seqScans = new LinkedHashSet<>();
         private long pairRows;
@@ -107,8 +113,9 @@ final class PlanInspector {
             if (JOINS.contains(type)) {
                 pairRows = Math.max(pairRows, Math.max(node.path("Plan Rows").asLong(), unindexedPairs(node)));
             }
+            String conditions = conditions(node);
             for (JsonNode child : node.path("Plans")) {
-                boolean hashed = node.toString().contains("hashed " + child.path("Subplan Name").asText()); // built once, probed per row
+                boolean hashed = conditions.contains("hashed " + child.path("Subplan Name").asText()); // built once, probed per row
                 if (child.path("Parent Relationship").asText().equals("SubPlan") && !hashed) {
                     // a correlated subquery runs once per row of its parent: what it scans whole is read that often
                     pairRows = Math.max(pairRows, saturated(node.path("Plan Rows").asDouble() * wholeScans(child)));
@@ -117,11 +124,24 @@ final class PlanInspector {
             }
         }
 
+        /** The node's own texts (filters, conditions, outputs), where a subplan it uses is named; not its children. */
+        private static String conditions(JsonNode node) {
+            StringBuilder text = new StringBuilder();
+            node.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("Plans")) {
+                    text.append(field.getValue()).append(' ');
+                }
+            });
+            return text.toString();
+        }
+
         /** Rows a scan reads: the whole table for a sequential scan (its estimate counts only those it keeps). */
         private long read(JsonNode scan) {
             long kept = scan.path("Plan Rows").asLong();
-            return scan.path("Node Type").asText().equals("Seq Scan") ? Math.max(kept, tableRows.applyAsLong(scan.path("Relation Name")
-                    .asText())) : kept;
+            if (!scan.path("Node Type").asText().equals("Seq Scan")) {
+                return kept;
+            }
+            return Math.max(kept, rowsByTable.computeIfAbsent(scan.path("Relation Name").asText(), tableRows::applyAsLong));
         }
 
         /**
