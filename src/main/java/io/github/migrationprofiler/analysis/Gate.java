@@ -111,9 +111,8 @@ public final class Gate {
     }
 
     private MigrationResult judge(MigrationResult m) {
-        TrafficHold hold = m.traffic() == null || m.traffic().blocked() == 0 ? null : m.trafficHold();
         Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
-                hold, m.kind(), m.findings());
+                m.trafficHold(), m.kind(), m.findings());
         return m.judged(judgement.verdict(), judgement.reasons());
     }
 

@@ -68,8 +68,8 @@ public record MigrationResult(String id, String author, String source, int line,
     }
 
     /**
-     * The longest this migration held a lock the traffic pass's queries wait for, at production's
-     * size when the lock hold is projected; {@code null} without a traffic pass or such a lock.
+     * The longest this migration held a lock the traffic pass's queries waited for, at production's
+     * size when the lock hold is projected; {@code null} when none waited for it ({@link TrafficHold#of}).
      */
     public TrafficHold trafficHold() {
         return TrafficHold.of(statements, projection, traffic);

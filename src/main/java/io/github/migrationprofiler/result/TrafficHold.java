@@ -23,10 +23,11 @@ public record TrafficHold(String relation, String table, LockMode mode, double m
 
     /**
      * The longest hold of a lock that blocks the traffic pass's reads or writes on a table it
-     * queried; {@code null} without a traffic pass, or when the migration held none.
+     * queried; {@code null} without a traffic pass, when none of its queries waited for the
+     * migration, or when the migration held no such lock.
      */
     public static TrafficHold of(List<StatementResult> statements, Projection projection, Traffic traffic) {
-        if (traffic == null) {
+        if (traffic == null || traffic.blocked() == 0) {
             return null;
         }
         LockHeld longest = statements.stream().flatMap(s -> s.locks().stream())

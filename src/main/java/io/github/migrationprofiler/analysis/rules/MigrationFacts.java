@@ -33,7 +33,7 @@ public record MigrationFacts(List<StatementResult> statements, double millis, Li
         this(statements, millis, foreignKeyGaps, List.of(), null, List.of(), null);
     }
 
-    /** The longest hold of a lock the traffic pass's queries wait for; {@code null} without. */
+    /** The longest hold of a lock the traffic pass's queries waited for; {@code null} when none waited for it. */
     public TrafficHold trafficHold() {
         return TrafficHold.of(statements, projection, traffic);
     }

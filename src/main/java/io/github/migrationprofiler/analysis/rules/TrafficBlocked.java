@@ -3,7 +3,6 @@ package io.github.migrationprofiler.analysis.rules;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.Severity;
-import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.result.TrafficHold;
 
 import java.time.Duration;
@@ -31,9 +30,8 @@ final class TrafficBlocked extends Rule {
 
     @Override
     protected List<Hit> detect(MigrationFacts facts) {
-        Traffic traffic = facts.traffic();
         TrafficHold hold = facts.trafficHold();
-        if (traffic == null || traffic.blocked() == 0 || hold == null || hold.millis() < line.toMillis()) {
+        if (hold == null || hold.millis() < line.toMillis()) {
             return List.of();
         }
         // the pass's figures are the traffic line's (or missing-lock-timeout's): this finding is the hold alone
