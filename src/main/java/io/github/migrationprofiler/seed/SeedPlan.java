@@ -18,24 +18,30 @@ import java.util.stream.Collectors;
 /** How many rows each table gets, and in which order tables load so that every foreign key finds its parent. */
 final class SeedPlan {
 
+    /** The fewest rows a planned table gets: a code table of ten values still lets plans and joins be real. */
+    private static final long MIN_ROWS = 10;
+
     private SeedPlan() {
     }
 
     /**
-     * Rows per table for a scale of N child rows, from the final schema: a table no other table
-     * references gets N; a referenced table gets N/10, halved for every level it hangs under
-     * another table (medium: 100K wishlist_items, 10K users, 5K sets). Overrides win.
+     * Rows per table for a scale of N child rows, from the final schema, shaped as a real database
+     * is: rows grow down the foreign-key graph, a parent having about two children per row. A table
+     * no other table references is a fact table and gets N; a referenced one gets N / 2<sup>h</sup>,
+     * h being the longest chain of tables hanging under it, one-to-one children not counted
+     * (medium: 100K wishlist_items, 50K sets under users, 25K users). Loans under clients get more rows than clients and fewer than their
+     * transactions, and the tables everything hangs under (offices, users, codes) stay small.
+     * Overrides win.
      */
     static Map<String, Long> rowCounts(Map<String, Table> tables, SeedOptions options) {
-        Set<String> referenced = new HashSet<>();
-        tables.values().forEach(t -> t.foreignKeys().stream().map(ForeignKey::refTable)
-                .filter(ref -> !ref.equals(t.name())).forEach(referenced::add));
+        Map<String, Map<String, Integer>> children = new HashMap<>();
+        tables.values().forEach(t -> t.foreignKeys().stream().filter(fk -> !fk.refTable().equals(t.name()))
+                .forEach(fk -> children.computeIfAbsent(fk.refTable(), k -> new HashMap<>()).merge(t.name(), oneToOne(t, fk) ? 0 : 1, Math::max)));
         Map<String, Long> rows = new LinkedHashMap<>();
-        Map<String, Integer> depths = new HashMap<>();
+        Map<String, Integer> heights = new HashMap<>();
+        long fewest = Math.min(options.childRows(), MIN_ROWS);
         for (Table table : tables.values()) {
-            long count = referenced.contains(table.name())
-                    ? Math.max(1, options.childRows() / (10L << depth(table, tables, depths, new HashSet<>())))
-                    : options.childRows();
+            long count = Math.max(fewest, options.childRows() >> height(table.name(), children, heights, new HashSet<>()));
             rows.put(table.name(), options.rowCountFor(table.name()).orElse(count));
         }
         for (int pass = 0; pass < 20 && capByUniqueParents(tables, rows, options); pass++) {
@@ -74,25 +80,27 @@ final class SeedPlan {
         return changed;
     }
 
-    /** Longest chain of foreign keys from {@code table} up to a table with none (cycles cut). */
-    private static int depth(Table table, Map<String, Table> tables, Map<String, Integer> memo, Set<String> path) {
-        Integer known = memo.get(table.name());
+    /** A child with at most one row per parent: a unique key within the foreign key's columns. */
+    private static boolean oneToOne(Table child, ForeignKey fk) {
+        return child.uniqueKeys().stream().anyMatch(key -> fk.columns().containsAll(key));
+    }
+
+    /** Longest chain of tables referencing {@code table}, one under the other (cycles cut, at most 20). */
+    private static int height(String table, Map<String, Map<String, Integer>> children, Map<String, Integer> memo, Set<String> path) {
+        Integer known = memo.get(table);
         if (known != null) {
             return known;
         }
-        if (!path.add(table.name())) {
+        if (!path.add(table)) {
             return 0;
         }
-        int depth = 0;
-        for (ForeignKey fk : table.foreignKeys()) {
-            Table parent = tables.get(fk.refTable());
-            if (parent != null && !parent.name().equals(table.name())) {
-                depth = Math.max(depth, 1 + depth(parent, tables, memo, path));
-            }
+        int height = 0;
+        for (Map.Entry<String, Integer> child : children.getOrDefault(table, Map.of()).entrySet()) {
+            height = Math.max(height, child.getValue() + height(child.getKey(), children, memo, path));
         }
-        path.remove(table.name());
-        memo.put(table.name(), Math.min(depth, 20));
-        return memo.get(table.name());
+        path.remove(table);
+        memo.put(table, Math.min(height, 20));
+        return memo.get(table);
     }
 
     /**

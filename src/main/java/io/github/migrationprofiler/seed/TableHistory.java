@@ -122,7 +122,7 @@ public final class TableHistory implements MigrationListener {
         for (TableWrites.ColumnCopy copy : TableWrites.columnCopies(text)) {
             names.forEach((name, oid) -> {
                 Lifetime life = lifetimes.get(oid);
-                if (life != null && TableWrites.bare(name).equals(copy.table())) {
+                if (life != null && TableWrites.names(name, copy.table())) {
                     Integer target = position(life, copy.target());
                     Integer source = position(life, copy.source());
                     if (target != null && source != null && !target.equals(source)) {
@@ -134,7 +134,7 @@ public final class TableHistory implements MigrationListener {
         Map<Long, String> inserted = new LinkedHashMap<>();
         Set<String> targets = writes.writtenAt(ticks);
         names.forEach((name, oid) -> {
-            if (targets.contains(TableWrites.bare(name))) {
+            if (targets.stream().anyMatch(written -> TableWrites.names(name, written))) {
                 inserted.put(oid, name);
             }
         });
@@ -210,7 +210,7 @@ public final class TableHistory implements MigrationListener {
      */
     private void noteEmptyTables(Migration migration, String text) {
         TableWrites.updates(text).forEach((table, allRows) -> names.forEach((name, oid) -> {
-            if (TableWrites.bare(name).equals(table)) {
+            if (TableWrites.names(name, table)) {
                 updated.computeIfAbsent(oid, k -> new HashMap<>()).merge(ticks, allRows, Boolean::logicalOr);
             }
         }));
@@ -226,8 +226,8 @@ public final class TableHistory implements MigrationListener {
             if (!everyRow && (someRows || added == ticks)) {
                 String column = lifetimes.get(oid).names.get(position);
                 emptyAt.merge(oid, added, Math::max);
-                emptyFor.put(oid, migration.label() + (added == ticks ? " adds NOT NULL column " + column + " without a default"
-                        : " makes " + column + " NOT NULL, which only row-by-row updates filled"));
+                emptyFor.put(oid, migration.label() + (someRows ? " makes " + column + " NOT NULL, which only row-by-row updates filled"
+                        : " adds NOT NULL column " + column + " without a default"));
                 log.debug("Rehearsal: " + emptyFor.get(oid) + ": the table held only rows the migrations wrote");
             }
         });

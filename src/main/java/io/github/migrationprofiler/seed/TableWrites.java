@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.seed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The tables a migration writes rows into or deletes rows from, read from its text: SQL
@@ -20,11 +22,11 @@ import java.util.regex.Pattern;
  */
 final class TableWrites {
 
-    private static final String NAME = "(?:(?:\"[^\"]+\"|[\\w$]+)\\s*\\.\\s*)?(\"[^\"]*(?:\"\"[^\"]*)*\"|[\\w$]+)";
+    private static final String NAME = "(?:(?:\"[^\"]+\"|[\\w$]+)\\s*\\.\\s*)?(\"[^\"]*(?:\"\"[^\"]*)*\"|(?:\\$\\{[^}]*}|[\\w$])+)";
     private static final Pattern INSERT = Pattern.compile("INSERT\\s+INTO\\s+" + NAME + "\\s*(\\([^)]*\\))?\\s*(\\(?\\s*(?:SELECT|WITH|TABLE)\\b)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIQUIBASE = Pattern.compile(
-            "(?:insert|loadData|loadUpdateData|delete)\\b[^>]*?\\btableName\\s*[=:]\\s*[\"']?([\\w$]+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "(?:insert|loadData|loadUpdateData|delete)\\b[^>]*?\\btableName\\s*[=:]\\s*[\"']?((?:\\$\\{[^}]*}|[\\w$])+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DELETE = Pattern.compile("DELETE\\s+FROM\\s+(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
 
     private static final Pattern UPDATE = Pattern.compile("UPDATE\\s+(?:ONLY\\s+)?" + NAME + "(?:\\s+(?:AS\\s+)?(?!SET\\b)[\\w$]+)?\\s+SET\\s+"
@@ -38,6 +40,11 @@ final class TableWrites {
     private static final Pattern LIQUIBASE_UPDATE = Pattern.compile(
             "<(update|addNotNullConstraint)\\b[^>]*?\\btableName\\s*=\\s*\"([^\"]+)\"[^>]*?(?:/>|>(.*?)</\\1>)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Liquibase's update and addNotNullConstraint in YAML or JSON: the change's keys follow, up to the next change. */
+    private static final Pattern STRUCTURED_UPDATE = Pattern.compile(
+            "[\"']?\\b(update|addNotNullConstraint)[\"']?\\s*:(.*?)(?=[\"']?\\b(?:update|addNotNullConstraint|changeSet)[\"']?\\s*:|$)",
+            Pattern.DOTALL);
+    private static final Pattern STRUCTURED_TABLE = Pattern.compile("\\btableName[\"']?\\s*:\\s*[\"']?((?:\\$\\{[^}]*}|[\\w$])+)");
     private static final Set<String> NOT_COLUMNS = Set.of("null", "true", "false", "default", "current_timestamp", "current_date",
             "current_user", "localtimestamp", "now");
 
@@ -126,6 +133,15 @@ final class TableWrites {
                     : !body.contains("<where");
             tables.merge(normalize(m.group(2)), everyRow, Boolean::logicalOr);
         }
+        m = STRUCTURED_UPDATE.matcher(sql);
+        while (m.find()) {
+            Matcher table = STRUCTURED_TABLE.matcher(m.group(2));
+            if (table.find()) {
+                boolean everyRow = m.group(1).equals("addNotNullConstraint") ? m.group(2).contains("defaultNullValue")
+                        : !m.group(2).matches("(?s).*\\bwhere[\"']?\\s*:.*");
+                tables.merge(normalize(table.group(1)), everyRow, Boolean::logicalOr);
+            }
+        }
         return tables;
     }
 
@@ -136,9 +152,22 @@ final class TableWrites {
 
     /** The migration after tick {@code after} that copies rows into {@code table}, or {@code null}. */
     String copiedLater(String table, int after) {
-        String name = bare(table);
-        return copies.entrySet().stream().filter(e -> e.getKey() > after && e.getValue().contains(name)).map(e -> labels.get(e.getKey()))
+        return copies.entrySet().stream().filter(e -> e.getKey() > after && e.getValue().stream().anyMatch(w -> names(table, w)))
+                .map(e -> labels.get(e.getKey()))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * Whether {@code written}, a table name as a migration's text has it, names the table
+     * {@code qualified}. A changelog parameter in it ({@code ${prefix}plans}) stands for any text.
+     */
+    static boolean names(String qualified, String written) {
+        String bare = bare(qualified);
+        if (!written.contains("${")) {
+            return bare.equals(written);
+        }
+        String pattern = Arrays.stream(written.split("\\$\\{[^}]*}", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+        return bare.matches(pattern);
     }
 
     /** A qualified name ({@code public."PROJECT"}) as {@link #normalize} gives it. */

@@ -104,6 +104,14 @@ class SchemaTextTest {
                 .isEqualTo(Map.of("t", false, "u", true, "v", true, "W", true));
         assertThat(TableWrites.updates("<update tableName=\"job\"><column name=\"s\" value=\"X\"/><where>name='a'</where></update>"
                 + "<addNotNullConstraint tableName=\"job\" columnName=\"s\" defaultNullValue=\"?\"/>")).isEqualTo(Map.of("job", true));
+        // YAML and JSON changelogs, with a table-prefix parameter
+        assertThat(TableWrites.updates("- addNotNullConstraint:\n    tableName: report_dashboard\n    columnName: visualization\n"
+                + "    defaultNullValue: '{}'\n- update:\n    tableName: ${prefix}plans\n    columns:\n      - column: {name: x, value: y}\n"
+                + "    where: id = 'a'\n"))
+                .isEqualTo(Map.of("report_dashboard", true, "${prefix}plans", false));
+        assertThat(TableWrites.updates("{\"update\": {\"tableName\": \"card\", \"columns\": []}}")).isEqualTo(Map.of("card", true));
+        assertThat(TableWrites.names("public.gv_plans", "${prefix}plans")).isTrue();
+        assertThat(TableWrites.names("public.gv_plans_x", "${prefix}plans")).isFalse();
         assertThat(TableWrites.columnCopies("UPDATE users SET created_by = created_by_id, stamp = now(), n = 1;"
                 + "<addColumn tableName=\"m_client\"><column name=\"created_by\" valueComputed=\"submittedon_userid\"/></addColumn>"))
                 .containsExactly(new TableWrites.ColumnCopy("users", "created_by", "created_by_id"),
@@ -156,7 +164,7 @@ class SchemaTextTest {
         Map<String, Long> rows = SeedPlan.rowCounts(Map.of("public.users", users, "public.profiles", profiles),
                 SeedOptions.parse("small", 1, 0.1, Map.of()));
 
-        assertThat(rows).containsEntry("public.users", 1_000L).containsEntry("public.profiles", 1_000L);
+        assertThat(rows).containsEntry("public.users", 10_000L).containsEntry("public.profiles", 10_000L);
     }
 
     @Test

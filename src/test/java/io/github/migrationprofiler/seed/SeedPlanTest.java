@@ -46,9 +46,27 @@ class SeedPlanTest {
         Map<String, Long> medium = SeedPlan.rowCounts(wishlist, SeedOptions.parse("medium", 1, 0.1, Map.of()));
         Map<String, Long> small = SeedPlan.rowCounts(wishlist, SeedOptions.parse("small", 1, 0.1, Map.of("users", 3L)));
 
-        assertThat(medium).containsExactly(Map.entry("public.users", 10_000L), Map.entry("public.sets", 5_000L),
+        assertThat(medium).containsExactly(Map.entry("public.users", 25_000L), Map.entry("public.sets", 50_000L),
                 Map.entry("public.wishlist_items", 100_000L));
-        assertThat(small).containsEntry("public.users", 3L).containsEntry("public.sets", 500L);
+        assertThat(small).containsEntry("public.users", 3L).containsEntry("public.sets", 5_000L);
+    }
+
+    @Test
+    void rowsGrowDownTheForeignKeyGraphAsInALendingDatabase() {
+        // Fineract's shape: every table records the user who made it, and loans hang deep under offices
+        Map<String, Table> bank = catalog(table("offices"), table("users", fk("u_o", "b_id", "offices")),
+                table("clients", fk("c_o", "b_id", "offices"), fk("c_u", "a_id", "users")),
+                table("loans", fk("l_c", "b_id", "clients"), fk("l_u", "a_id", "users")),
+                table("loan_transactions", fk("t_l", "b_id", "loans"), fk("t_u", "a_id", "users")),
+                table("journal_entries", fk("j_t", "a_id", "loan_transactions"), fk("j_o", "b_id", "offices")));
+
+        Map<String, Long> small = SeedPlan.rowCounts(bank, SeedOptions.parse("small", 1, 0.1, Map.of()));
+
+        assertThat(small.get("public.loans")).isGreaterThanOrEqualTo(1_000L);
+        assertThat(small.get("public.clients")).isLessThan(small.get("public.loans"));
+        assertThat(small.get("public.loan_transactions")).isGreaterThan(small.get("public.loans"));
+        assertThat(small.get("public.journal_entries")).isEqualTo(10_000L);
+        assertThat(small.get("public.offices")).isLessThan(small.get("public.clients"));
     }
 
     @Test
