@@ -203,6 +203,15 @@ public final class Tables {
         }
     }
 
+    /** The table's rows, counted up to {@code limit}: enough to tell a thin table without reading a large one. */
+    public static long rowsUpTo(Connection connection, String table, long limit) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT " + limit + ") AS t")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }

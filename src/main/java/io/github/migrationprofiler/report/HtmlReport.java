@@ -7,6 +7,7 @@ import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.PlanSummary;
 import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Verdict;
@@ -161,11 +162,21 @@ public final class HtmlReport {
             if (!run.seed().gaps().isEmpty()) {
                 h.append("<h3>Seeding gaps</h3><p>These tables have fewer rows than planned, or none: migrations on them were "
                         + "measured on less data.</p><ul>\n");
-                run.seed().gaps().forEach(g -> h.append("<li><code>").append(esc(g.table())).append("</code>: ").append(esc(g.reason()))
-                        .append("</li>\n"));
+                run.seed().gaps().forEach(g -> gap(g, h));
                 h.append("</ul>\n");
             }
+            if (!run.seed().thin().isEmpty()) {
+                h.append("<details><summary>").append(run.seed().thin().size()).append(" table(s) hold under 1 % of the scale's ")
+                        .append(Format.count(run.seed().childRows())).append(" child rows</summary><ul>\n");
+                run.seed().thin().forEach(g -> gap(g, h));
+                h.append("</ul></details>\n");
+            }
         }
+    }
+
+    private static void gap(SeedSummary.Gap gap, StringBuilder h) {
+        h.append("<li><code>").append(esc(gap.table())).append("</code>")
+                .append(gap.after() == null ? "" : " (after " + esc(gap.after()) + ")").append(": ").append(esc(gap.reason())).append("</li>\n");
     }
 
     private static void migration(MigrationResult m, String name, Set<String> advised, StringBuilder h) {

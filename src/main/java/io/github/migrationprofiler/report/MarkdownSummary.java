@@ -4,6 +4,7 @@ import io.github.migrationprofiler.result.Comparison;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Verdict;
@@ -249,17 +250,37 @@ public final class MarkdownSummary {
     }
 
     private static String gaps(RunResult run) {
-        if (run.seed() == null || run.seed().gaps().isEmpty()) {
+        if (run.seed() == null || run.seed().gaps().isEmpty() && run.seed().thin().isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\n### Seeding gaps\n\nThese tables have fewer rows than planned, or none: "
-                + "migrations on them were measured on less data.\n\n");
-        run.seed().gaps().stream().limit(GAPS_LISTED)
-                .forEach(g -> md.append("- `").append(cell(g.table())).append("`: ").append(cell(g.reason())).append('\n'));
-        if (run.seed().gaps().size() > GAPS_LISTED) {
-            md.append("- … and ").append(run.seed().gaps().size() - GAPS_LISTED).append(" more in results.json\n");
+        StringBuilder md = new StringBuilder();
+        if (!run.seed().gaps().isEmpty()) {
+            md.append("\n### Seeding gaps\n\nThese tables have fewer rows than planned, or none: migrations on them were measured on "
+                    + "less data.\n\n");
+            list(md, run.seed().gaps());
+        }
+        if (!run.seed().thin().isEmpty()) {
+            md.append(String.format(Locale.ROOT, "\n<details><summary>%d table(s) hold under 1 %% of the scale's %,d child rows</summary>%n%n",
+                    run.seed().thin().size(), run.seed().childRows()));
+            run.seed().thin().forEach(g -> md.append(gap(g)));
+            md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /** Every gap: the first ones in sight, the rest folded, so a long history still shows all of them. */
+    private static void list(StringBuilder md, List<SeedSummary.Gap> gaps) {
+        gaps.stream().limit(GAPS_LISTED).forEach(g -> md.append(gap(g)));
+        if (gaps.size() > GAPS_LISTED) {
+            md.append("\n<details><summary>").append(gaps.size() - GAPS_LISTED).append(" more</summary>\n\n");
+            gaps.stream().skip(GAPS_LISTED).forEach(g -> md.append(gap(g)));
+            md.append("\n</details>\n");
+        }
+    }
+
+    private static String gap(SeedSummary.Gap gap) {
+        return "- `" + cell(gap.table()) + "`" + (gap.after() == null ? "" : " (after " + cell(gap.after()) + ")") + ": "
+                + cell(gap.reason()) + "\n";
     }
 
     /** Writes summary.md and appends it to {@code stepSummary} (GitHub Actions' $GITHUB_STEP_SUMMARY) when given. */

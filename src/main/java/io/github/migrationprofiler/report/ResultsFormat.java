@@ -47,7 +47,8 @@ final class ResultsFormat {
                 .addMixIn(RunResult.Engine.class, OnlyWhatIsSet.class)
                 .addMixIn(RunResult.GateSummary.class, Gate.class)
                 .addMixIn(SeedSummary.class, Seed.class)
-                .addMixIn(SeedSummary.TableSeed.class, WithoutAbsent.class)
+                .addMixIn(SeedSummary.TableSeed.class, TableSeed.class)
+                .addMixIn(SeedSummary.Gap.class, WithoutAbsent.class)
                 .addMixIn(MigrationResult.class, Migration.class)
                 .addMixIn(StatementResult.class, Statement.class)
                 .addMixIn(SqlError.class, WithoutAbsent.class)
@@ -92,6 +93,15 @@ final class ResultsFormat {
     private interface Seed {
         @JsonInclude(Include.NON_EMPTY)
         List<SeedSummary.Gap> gaps();
+
+        @JsonInclude(Include.NON_EMPTY)
+        List<SeedSummary.Gap> thin();
+    }
+
+    @JsonInclude(Include.NON_NULL)
+    private interface TableSeed {
+        @JsonInclude(Include.NON_EMPTY)
+        List<SeedSummary.ColumnForm> columns();
     }
 
     @JsonInclude(Include.NON_NULL)

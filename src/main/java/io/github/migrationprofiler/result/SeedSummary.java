@@ -10,19 +10,26 @@ import java.util.List;
  * @param random    the generator's seed
  * @param tables    every table seeded, in load order
  * @param gaps      tables seeded with fewer rows than planned, or left empty, and why
+ * @param thin      the other tables that hold under 1 % of {@code childRows}, and why: migrations on them are measured on little data
  * @param millis    total time, loading and ANALYZE
  * @param template  the baseline template the scratch database was copied from (its tables are not listed), or {@code null}
  */
-public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, double millis,
-                          String template) {
+public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, List<Gap> thin,
+                          double millis, String template) {
 
     public SeedSummary {
         tables = List.copyOf(tables);
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
+        thin = thin == null ? List.of() : List.copyOf(thin);
+    }
+
+    public SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, double millis,
+                       String template) {
+        this(scale, childRows, random, tables, gaps, List.of(), millis, template);
     }
 
     public SeedSummary withTemplate(String name) {
-        return new SeedSummary(scale, childRows, random, tables, gaps, millis, name);
+        return new SeedSummary(scale, childRows, random, tables, gaps, thin, millis, name);
     }
 
     /**
@@ -30,15 +37,32 @@ public record SeedSummary(String scale, long childRows, long random, List<TableS
      * @param rows           rows written
      * @param millis         time to load them
      * @param productionRows the table's rows in production, from the production statistics; {@code null} without them
+     * @param columns        the text columns seeded in the form a later migration reads them in
      */
-    public record TableSeed(String table, long rows, double millis, Long productionRows) {
+    public record TableSeed(String table, long rows, double millis, Long productionRows, List<ColumnForm> columns) {
+
+        public TableSeed {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
 
         public TableSeed(String table, long rows, double millis) {
-            this(table, rows, millis, null);
+            this(table, rows, millis, null, List.of());
         }
     }
 
-    /** @param table qualified name; @param reason why it has fewer rows than planned, or none */
-    public record Gap(String table, String reason) {
+    /** @param column its name; @param form the form and where a migration reads it so: {@code uuid, from V33__run_id.sql:28} */
+    public record ColumnForm(String column, String form) {
+    }
+
+    /**
+     * @param table  qualified name
+     * @param reason why it has fewer rows than planned, or none
+     * @param after  the migration after which the table was seeded or left empty, {@code null} before any
+     */
+    public record Gap(String table, String reason, String after) {
+
+        public Gap(String table, String reason) {
+            this(table, reason, null);
+        }
     }
 }

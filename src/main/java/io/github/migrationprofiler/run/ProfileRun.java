@@ -225,9 +225,19 @@ public final class ProfileRun {
             }
         }
 
-        /** A table left with the migrations' rows says what to do in its own gap; the others may be meant to be empty. */
+        /**
+         * Every gap, each with the migration it starts after, and the thin tables. A table left with
+         * the migrations' rows says what to do in its own gap; the others may be meant to be empty.
+         */
         private void warnOfGaps(SeedSummary seed) {
-            if (seed == null || seed.gaps().isEmpty()) {
+            if (seed == null) {
+                return;
+            }
+            if (!seed.thin().isEmpty()) {
+                log.info(seed.thin().size() + " table(s) hold under 1 % of the scale's child rows (seed.thin in results.json):");
+                seed.thin().forEach(gap -> log.info("  " + describe(gap)));
+            }
+            if (seed.gaps().isEmpty()) {
                 return;
             }
             String empty = seed.gaps().stream().filter(g -> !g.reason().startsWith(DataSeeder.NOT_SEEDED))
@@ -235,6 +245,11 @@ public final class ProfileRun {
             log.warn(seed.gaps().size() + " table(s) seeded with fewer rows than planned or left empty (seed.gaps in "
                     + "results.json)." + (empty == null ? "" : " To leave a table empty on purpose: <rowCounts><" + empty + ">0</"
                     + empty + "></rowCounts>"));
+            seed.gaps().forEach(gap -> log.warn("  " + describe(gap)));
+        }
+
+        private static String describe(SeedSummary.Gap gap) {
+            return gap.table() + (gap.after() == null ? "" : " (after " + gap.after() + ")") + ": " + gap.reason();
         }
     }
 }

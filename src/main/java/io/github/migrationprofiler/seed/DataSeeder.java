@@ -2,7 +2,6 @@ package io.github.migrationprofiler.seed;
 
 import io.github.migrationprofiler.catalog.Check;
 import io.github.migrationprofiler.catalog.Column;
-import io.github.migrationprofiler.catalog.Expressions;
 import io.github.migrationprofiler.catalog.ForeignKey;
 import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.catalog.Tables;
@@ -50,11 +49,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     private final ProductionShape production;
     private final ProfilerLog log;
     private final Set<String> seen = new HashSet<>();
-    private final Map<String, String> waiting = new LinkedHashMap<>();
     private final Map<String, TableValues> seeded = new HashMap<>();
-    private final Set<String> empty = new HashSet<>();
-    private final List<SeedSummary.TableSeed> report = new ArrayList<>();
-    private final List<SeedSummary.Gap> gaps = new ArrayList<>();
+    private final SeedLedger ledger;
     private final Map<String, String> literals = new HashMap<>();
     private long nanos;
     private Connection connection;
@@ -70,17 +66,15 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         this.schema = schema;
         this.production = production;
         this.log = log;
+        this.ledger = new SeedLedger(options);
     }
 
-    /** What was seeded, and every table seeded with fewer rows than planned or left empty (still waiting ones included). */
+    /**
+     * What was seeded; every table seeded with fewer rows than planned or left empty (still waiting
+     * ones included); and every other table under 1 % of the scale's child rows.
+     */
     public SeedSummary summary() {
-        List<SeedSummary.Gap> all = new ArrayList<>(gaps);
-        waiting.forEach((table, reason) -> all.add(new SeedSummary.Gap(table, reason.equals("its partitions")
-                ? "left empty: a partitioned table that no migration gave a partition"
-                : reason.startsWith("empty until ") ? "left " + reason
-                : "left empty: its NOT NULL foreign key needs rows of " + reason + ", which no migration created")));
-        return new SeedSummary(options.scale(), options.childRows(), options.random(), report, all,
-                Math.round(nanos / 1_000.0) / 1_000.0, null);
+        return ledger.summary(Math.round(nanos / 1_000.0) / 1_000.0);
     }
 
     @Override
@@ -96,8 +90,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 }
                 if (Tables.hasRows(connection, table.getKey())) {
                     seen.add(table.getKey());
-                    waiting.remove(table.getKey());
-                    filledByMigrations(table.getKey());
+                    ledger.kept(table.getKey(), Tables.rowsUpTo(connection, table.getKey(), ledger.thinBelow()), label(applied));
+                    filledByMigrations(table.getKey(), applied);
                 } else {
                     unseen.put(table.getValue(), table.getKey());
                 }
@@ -111,20 +105,18 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                     : others.computeIfAbsent(name, n -> readOne(connection, names, n));
             Map<String, Table> fresh = new LinkedHashMap<>();
             read.values().forEach(table -> fresh.put(table.name(), schema.effective(table, applied, now)));
-            Map<String, String> deferred = new LinkedHashMap<>();
-            for (Table table : fresh.values()) {
-                String empty = schema.mustStayEmpty(table, applied);
-                if (empty != null) {
-                    deferred.put(table.name(), "empty until " + empty);
-                }
-            }
-            deferred(fresh, deferred);
-            List<Table> ready = fresh.values().stream().filter(t -> !deferred.containsKey(t.name())).toList();
+            Map<String, String> deferred = deferred(fresh, names.keySet(), applied);
+            Set<String> batch = new HashSet<>(fresh.keySet());
+            batch.removeAll(deferred.keySet());
+            List<Table> ready = fresh.values().stream().filter(t -> !deferred.containsKey(t.name()))
+                    .map(t -> JoinedKeys.withKeys(t, schema.joins(t), names.keySet(),
+                            parent -> batch.contains(parent) || seeded.containsKey(parent) || ledger.hasKeptRows(parent), now, log))
+                    .toList();
             ready.forEach(t -> {
                 seen.add(t.name());
-                waiting.remove(t.name());
+                ledger.ready(t.name());
             });
-            waiting.putAll(deferred);
+            deferred.forEach((table, forWhat) -> ledger.waits(table, forWhat, label(applied)));
             if (ready.isEmpty()) {
                 return List.of();
             }
@@ -149,14 +141,22 @@ public final class DataSeeder implements Seeder, AutoCloseable {
      * production counts its rows, those few rows stand for millions and every measurement on the
      * table with them: a gap, with the usual cause (test data a context loads) and its remedy.
      */
-    private void filledByMigrations(String table) {
+    private void filledByMigrations(String table, Migration applied) {
         Long rows = production.productionRows(table);
         if (rows != null) {
             String why = String.format(Locale.ROOT, NOT_SEEDED + ": the migrations put rows in it, and it keeps theirs (production "
                     + "has %,d); if they are test data, leave them out as production does (migration-profiler.contexts)", rows);
-            gaps.add(new SeedSummary.Gap(table, why));
-            log.warn("Seeding gap: " + table + ": " + why);
+            ledger.gap(table, why, label(applied));
+            log.info("Seeding gap: " + table + after(applied) + ": " + why);
         }
+    }
+
+    private static String label(Migration applied) {
+        return applied == null ? null : applied.label();
+    }
+
+    private static String after(Migration applied) {
+        return applied == null ? "" : " (after " + applied.label() + ")";
     }
 
     /** One connection for the whole run: a migration history with a thousand changesets would otherwise open a thousand. */
@@ -188,10 +188,22 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     }
 
     /**
-     * Adds the tables whose NOT NULL foreign key needs a parent that a later migration creates (or
-     * that itself waits), with that parent, and partitioned tables without partitions.
+     * The tables that wait, with what for: those a later migration needs empty, those a backfill
+     * fills from a table that does not exist yet (its rows must find theirs there), those whose NOT
+     * NULL foreign key needs a parent that a later migration creates (or that itself waits), and
+     * partitioned tables without partitions.
      */
-    private static void deferred(Map<String, Table> fresh, Map<String, String> deferred) {
+    private Map<String, String> deferred(Map<String, Table> fresh, Set<String> existing, Migration applied) {
+        Map<String, String> deferred = new LinkedHashMap<>();
+        for (Table table : fresh.values()) {
+            String empty = schema.mustStayEmpty(table, applied);
+            String joined = schema.joinedLater(table, existing);
+            if (empty != null) {
+                deferred.put(table.name(), "empty until " + empty);
+            } else if (joined != null) {
+                deferred.put(table.name(), SeedLedger.JOINED_LATER + joined); // a backfill fills it from that table's rows
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -213,6 +225,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 }
             }
         }
+        return deferred;
     }
 
     private long rows(Table table, Migration applied, Map<String, Long> fallback) {
@@ -249,7 +262,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
         if (requested > 0 && reason == null) {
             try {
-                values = generate(connection, table, requested, order, applied);
+                values = RowProbe.fitted(connection, table, requested, overrides -> context(connection, table, order, overrides, applied),
+                        log);
                 if (values.rows() > 0) {
                     CopyLoader.load(database, values, table.referencesItself(), log);
                     Loaded.advanceSequences(connection, table);
@@ -267,17 +281,18 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = values == null ? 0 : values.rows();
-        if (values == null || rows == 0) {
-            empty.add(table.name());
-        } else {
+        if (values != null && rows > 0) {
             seeded.put(table.name(), values);
         }
-        report.add(new SeedSummary.TableSeed(table.name(), rows, Math.round(seconds * 1e6) / 1e3, production.productionRows(table.name())));
+        List<SeedSummary.ColumnForm> forms = values == null ? List.of() : values.forms().entrySet().stream()
+                .map(e -> new SeedSummary.ColumnForm(e.getKey(), e.getValue().toString())).toList();
+        ledger.seeded(new SeedSummary.TableSeed(table.name(), rows, Math.round(seconds * 1e6) / 1e3,
+                production.productionRows(table.name()), forms), label(applied));
         if (reason != null || values != null && values.capped() != null) {
             String why = copier != null ? reason : reason != null ? reason + "; left empty" : String.format(Locale.ROOT, "seeded %,d of %,d rows: %s", rows,
                     requested, values.capped());
-            gaps.add(new SeedSummary.Gap(table.name(), why));
-            log.warn("Seeding gap: " + table.name() + ": " + why);
+            ledger.gap(table.name(), why, label(applied));
+            log.info("Seeding gap: " + table.name() + after(applied) + ": " + why); // all are listed again as warnings at the end
         } else {
             log.info(String.format(Locale.ROOT, "Seeded %-40s %,10d rows in %6.2f s (%,.0f rows/s)%s", table.name(), rows,
                     seconds, rows / Math.max(seconds, 1e-9), requested == 0 ? " (rowCounts)" : ""));
@@ -287,67 +302,15 @@ public final class DataSeeder implements Seeder, AutoCloseable {
     /** Why a NOT NULL foreign key cannot be filled (its parent has no rows), or {@code null}. */
     private String missingParent(Connection connection, Table table, SeedPlan.Ordered order) {
         for (ForeignKey fk : table.foreignKeys()) {
-            if (!notNull(table, fk) || fk.refTable().equals(table.name()) || order.nulledForeignKeys().contains(SeedPlan.key(table, fk))) {
+            if (!notNull(table, fk) || fk.refTable().equals(table.name()) || order.nulledForeignKeys().contains(SeedPlan.key(table, fk))
+                    || JoinedKeys.isJoin(fk)) {
                 continue;
             }
             if (fk.parentLater()) {
                 return "its NOT NULL foreign key " + fk.name() + " needs rows of " + fk.refTable() + ", which does not exist yet";
             }
-            if (empty.contains(fk.refTable()) || !seeded.containsKey(fk.refTable()) && !hasRows(connection, fk.refTable())) {
+            if (ledger.isEmpty(fk.refTable()) || !seeded.containsKey(fk.refTable()) && !hasRows(connection, fk.refTable())) {
                 return "its NOT NULL foreign key " + fk.name() + " references " + fk.refTable() + ", which has no rows";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The table's values; when the database rejects sample rows, the columns of the broken
-     * constraint are written as NULL or left to their default where the schema allows, and tried again.
-     */
-    private TableValues generate(Connection connection, Table table, long requested, SeedPlan.Ordered order, Migration applied)
-            throws SQLException {
-        Map<String, TableValues.Override> overrides = new HashMap<>();
-        CheckBranches.Choice branches = CheckBranches.choose(table);
-        branches.nulls().forEach(column -> overrides.put(column, TableValues.Override.NULL));
-        Table shaped = new Table(table.oid(), table.name(), table.columns(), table.uniqueKeys(), table.foreignKeys(),
-                branches.checks(), table.partitionKey(), table.partitionBounds(), table.indexes());
-        boolean probe = RowProbe.needed(table);
-        for (int attempt = 0; ; attempt++) {
-            TableValues values = TableValues.build(shaped, requested, context(connection, table, order, overrides, applied));
-            if (!probe || values.rows() == 0) {
-                return values;
-            }
-            Optional<RowProbe.Violation> violation = RowProbe.test(connection, table, values);
-            if (violation.isEmpty()) {
-                return values;
-            }
-            String column = attempt > table.columns().size() ? null : repairable(table, violation.get(), overrides);
-            if (column == null) {
-                throw new SeedException("generated rows break " + violation.get().describe());
-            }
-            boolean nullable = table.column(column).map(c -> !c.notNull()).orElse(false);
-            overrides.put(column, nullable ? TableValues.Override.NULL : TableValues.Override.DEFAULT);
-            log.debug("Seeding " + table.name() + ": " + violation.get().describe() + "; writing " + column
-                    + (nullable ? " as NULL" : " as its default"));
-        }
-    }
-
-    /** A column of the broken constraint that may be NULL or has a default, last ones first; {@code null} when none. */
-    private static String repairable(Table table, RowProbe.Violation violation, Map<String, TableValues.Override> overrides) {
-        List<String> candidates = new ArrayList<>();
-        for (String name : violation.columns()) {
-            Column column = table.column(name).orElse(null);
-            if (column != null && column.generated() && column.expression() != null) {
-                candidates.addAll(Expressions.identifiers(column.expression())); // fix what the generated column is computed from
-            } else {
-                candidates.add(name);
-            }
-        }
-        for (int i = candidates.size() - 1; i >= 0; i--) {
-            Column column = table.column(candidates.get(i)).orElse(null);
-            if (column != null && !column.generated() && !overrides.containsKey(column.name())
-                    && (!column.notNull() || column.hasDefault() && !column.autoKey())) {
-                return column.name();
             }
         }
         return null;
@@ -361,7 +324,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                 column -> column.type().name().startsWith("json") || column.type().isArray() && column.type().element().name().startsWith("json")
                         ? schema.json().forColumn(table.name(), column.name()) : null,
                 column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of).orElse(null),
-                column -> column.type().isText() ? schema.forms().of(column.name()).map(ValueForms.Form::sample).orElse(null) : null,
+                column -> column.type().isText() ? schema.forms().of(column.name()).orElse(null) : null,
                 type -> TypeLiteral.accepted(connection, type, literals), overrides, column -> production.column(table.name(), column.name()));
     }
 
@@ -371,7 +334,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
      * the old name): then, as for parents with reference rows, they are read from the table.
      */
     private ParentKeys parentKeys(Connection connection, ForeignKey fk, Migration applied) {
-        if (empty.contains(fk.refTable())) {
+        if (ledger.isEmpty(fk.refTable())) {
             return ParentKeys.NONE;
         }
         try {

@@ -36,7 +36,7 @@ public final class FinalSchema {
 
     /** No rehearsal: tables are seeded as they stand. */
     public static final FinalSchema NONE = new FinalSchema(Map.of(), null, Map.of(), new ReservedKeys(), new JsonShapes(),
-            new ValueForms(), new TableWrites());
+            new ValueForms(), new JoinedKeys(), new TableWrites());
 
     private final Map<Long, Table> tables;
     private final TableHistory history;
@@ -44,16 +44,18 @@ public final class FinalSchema {
     private final ReservedKeys reserved;
     private final JsonShapes json;
     private final ValueForms forms;
+    private final JoinedKeys joins;
     private final TableWrites writes;
 
     private FinalSchema(Map<Long, Table> tables, TableHistory history, Map<String, Long> rows, ReservedKeys reserved,
-                        JsonShapes json, ValueForms forms, TableWrites writes) {
+                        JsonShapes json, ValueForms forms, JoinedKeys joins, TableWrites writes) {
         this.tables = tables;
         this.history = history;
         this.rows = rows;
         this.reserved = reserved;
         this.json = json;
         this.forms = forms;
+        this.joins = joins;
         this.writes = writes;
     }
 
@@ -76,20 +78,22 @@ public final class FinalSchema {
         }
         texts.values().forEach(json::scan);
         ValueForms forms = new ValueForms();
-        texts.values().forEach(forms::scan);
+        texts.forEach((migration, text) -> forms.scan(migration.source(), migration.line(), text));
+        JoinedKeys joins = new JoinedKeys();
+        texts.values().forEach(joins::scan);
         jsonSamples.forEach(json::sample);
         ReservedKeys reserved = history.reserved();
         for (Table table : catalog.values()) {
             reserved.observe(rehearsal, table);
         }
-        return new FinalSchema(byOid, history, SeedPlan.rowCounts(catalog, options), reserved, json, forms, history.writes());
+        return new FinalSchema(byOid, history, SeedPlan.rowCounts(catalog, options), reserved, json, forms, joins, history.writes());
     }
 
     /** This schema with {@code fraction} of the rows planned for each table (one at least, where any were), for a smaller size. */
     public FinalSchema scaled(double fraction) {
         Map<String, Long> scaled = new LinkedHashMap<>();
         rows.forEach((table, count) -> scaled.put(table, count == 0 ? 0 : Math.max(1, Math.round(count * fraction))));
-        return new FinalSchema(tables, history, scaled, reserved, json, forms, writes);
+        return new FinalSchema(tables, history, scaled, reserved, json, forms, joins, writes);
     }
 
     /** Rows planned per final table, by name. */
@@ -109,6 +113,28 @@ public final class FinalSchema {
     /** The form a later migration casts a text column to, by the column's name. */
     ValueForms forms() {
         return forms;
+    }
+
+    /**
+     * A table of the final schema that a migration fills {@code table} from through a join, and
+     * that does not exist yet (is not among {@code existing}); {@code null} when there is none.
+     */
+    String joinedLater(Table table, Set<String> existing) {
+        for (JoinedKeys.Join join : joins.of(table.name())) {
+            if (existing.stream().noneMatch(name -> TableWrites.names(name, join.otherTable()))) {
+                String later = tables.values().stream().map(Table::name).filter(name -> TableWrites.names(name, join.otherTable()))
+                        .findFirst().orElse(null);
+                if (later != null) {
+                    return later;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The columns of {@code table} the migrations join with another table's, without a foreign key. */
+    Set<JoinedKeys.Join> joins(Table table) {
+        return joins.of(table.name());
     }
 
     /** Why {@code table} must stay empty for now (a later migration needs it empty), or {@code null}. */

@@ -2,8 +2,10 @@ package io.github.migrationprofiler.seed;
 
 import io.github.migrationprofiler.catalog.Check;
 import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.Expressions;
 import io.github.migrationprofiler.catalog.Quoting;
 import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,9 +14,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +36,60 @@ final class RowProbe {
     /** Types the generator writes without help; a table with others is tested by the database first. */
     private static final Set<String> PLAIN_TYPES = Set.of("int2", "int4", "int8", "numeric", "float4", "float8", "bool", "text",
             "varchar", "bpchar", "citext", "name", "uuid", "date", "timestamp", "timestamptz", "json", "jsonb", "bytea");
+
+    /**
+     * The table's values, with the context {@code context} gives for the columns written as NULL
+     * or left to their default; when the database rejects sample rows, the columns of the broken
+     * constraint are written so where the schema allows, and tried again.
+     */
+    static TableValues fitted(Connection connection, Table table, long requested,
+                              Function<Map<String, TableValues.Override>, TableValues.Context> context, ProfilerLog log) throws SQLException {
+        Map<String, TableValues.Override> overrides = new HashMap<>();
+        CheckBranches.Choice branches = CheckBranches.choose(table);
+        branches.nulls().forEach(column -> overrides.put(column, TableValues.Override.NULL));
+        Table shaped = new Table(table.oid(), table.name(), table.columns(), table.uniqueKeys(), table.foreignKeys(),
+                branches.checks(), table.partitionKey(), table.partitionBounds(), table.indexes());
+        boolean probe = needed(table);
+        for (int attempt = 0; ; attempt++) {
+            TableValues values = TableValues.build(shaped, requested, context.apply(overrides));
+            if (!probe || values.rows() == 0) {
+                return values;
+            }
+            Optional<Violation> violation = test(connection, table, values);
+            if (violation.isEmpty()) {
+                return values;
+            }
+            String column = attempt > table.columns().size() ? null : repairable(table, violation.get(), overrides);
+            if (column == null) {
+                throw new SeedException("generated rows break " + violation.get().describe());
+            }
+            boolean nullable = table.column(column).map(c -> !c.notNull()).orElse(false);
+            overrides.put(column, nullable ? TableValues.Override.NULL : TableValues.Override.DEFAULT);
+            log.debug("Seeding " + table.name() + ": " + violation.get().describe() + "; writing " + column
+                    + (nullable ? " as NULL" : " as its default"));
+        }
+    }
+
+    /** A column of the broken constraint that may be NULL or has a default, last ones first; {@code null} when none. */
+    private static String repairable(Table table, Violation violation, Map<String, TableValues.Override> overrides) {
+        List<String> candidates = new ArrayList<>();
+        for (String name : violation.columns()) {
+            Column column = table.column(name).orElse(null);
+            if (column != null && column.generated() && column.expression() != null) {
+                candidates.addAll(Expressions.identifiers(column.expression())); // fix what the generated column is computed from
+            } else {
+                candidates.add(name);
+            }
+        }
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Column column = table.column(candidates.get(i)).orElse(null);
+            if (column != null && !column.generated() && !overrides.containsKey(column.name())
+                    && (!column.notNull() || column.hasDefault() && !column.autoKey())) {
+                return column.name();
+            }
+        }
+        return null;
+    }
 
     /** Whether the database must test the table's rows first: checks, generated columns, or types the generator writes blind. */
     static boolean needed(Table table) {

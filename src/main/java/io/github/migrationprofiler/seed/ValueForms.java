@@ -58,26 +58,57 @@ final class ValueForms {
     private static final Pattern CAST_CALL = Pattern.compile("\\bCAST\\s*\\(\\s*((?:\"?\\w+\"?\\.)*\"?\\w+\"?)\\s+AS\\s+" + TYPE,
             Pattern.CASE_INSENSITIVE);
 
-    private final Map<String, Form> byColumn = new HashMap<>();
+    /** A form and where a migration reads the column so: {@code V33__index_run_id.sql:28}. */
+    record Learned(Form form, String origin) {
 
-    /** Reads the casts of {@code sql}. */
-    void scan(String sql) {
+        RegexSample sample() {
+            return form.sample();
+        }
+
+        /** As results.json tells it: {@code uuid, from V33__index_lineage_events_run_id.sql:28}. */
+        @Override
+        public String toString() {
+            return form.name().toLowerCase(Locale.ROOT) + ", from " + origin;
+        }
+    }
+
+    private final Map<String, Learned> byColumn = new HashMap<>();
+
+    /**
+     * Reads the casts of {@code sql}, the text of a migration declared at line {@code line} of
+     * {@code file}.
+     */
+    void scan(String file, int line, String sql) {
         Matcher m = CAST.matcher(sql);
         while (m.find()) {
             String column = nameBefore(sql, m.start());
             if (column != null) {
-                Form.ofType(m.group(1)).ifPresent(form -> byColumn.putIfAbsent(column, form));
+                learn(column, m.group(1), file, line, sql, m.start());
             }
         }
         m = CAST_CALL.matcher(sql);
         while (m.find()) {
-            String column = last(m.group(1));
-            Form.ofType(m.group(2)).ifPresent(form -> byColumn.putIfAbsent(column, form));
+            learn(last(m.group(1)), m.group(2), file, line, sql, m.start());
         }
     }
 
+    private void learn(String column, String type, String file, int line, String sql, int at) {
+        if (!byColumn.containsKey(column)) {
+            Form.ofType(type).ifPresent(form -> byColumn.put(column, new Learned(form,
+                    file.substring(file.lastIndexOf('/') + 1) + ":" + (line + newlines(sql, at)))));
+        }
+    }
+
+    private static int newlines(String sql, int end) {
+        int count = 0;
+        for (int i = sql.indexOf('\n'); i >= 0 && i < end; i = sql.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** The form {@code column} is read in, if a migration casts it. */
-    Optional<Form> of(String column) {
+    Optional<Learned> of(String column) {
         return Optional.ofNullable(byColumn.get(column.toLowerCase(Locale.ROOT)));
     }
 

@@ -10,20 +10,20 @@ class ValueFormsTest {
     @Test
     void aCastOfAColumnGivesItsForm() {
         ValueForms forms = new ValueForms();
-        forms.scan("UPDATE lineage_events SET run_uuid = run_id::uuid;\nNEW.attempt := NEW.\"Tries\" :: int;");
-        forms.scan("UPDATE t SET n = CAST(t.amount AS numeric(10,2)), d = CAST(\"Day\" AS date), at = seen::timestamp with time zone");
+        forms.scan("db/migration/V33__run_uuid.sql", 1, "UPDATE lineage_events SET run_uuid = run_id::uuid;\nNEW.attempt := NEW.\"Tries\" :: int;");
+        forms.scan("changelog.xml", 40, "UPDATE t SET n = CAST(t.amount AS numeric(10,2)), d = CAST(\"Day\" AS date), at = seen::timestamp with time zone");
 
-        assertThat(forms.of("run_id")).contains(ValueForms.Form.UUID);
-        assertThat(forms.of("Tries")).contains(ValueForms.Form.INTEGER);
-        assertThat(forms.of("amount")).contains(ValueForms.Form.NUMERIC);
-        assertThat(forms.of("day")).contains(ValueForms.Form.DATE);
-        assertThat(forms.of("seen")).contains(ValueForms.Form.TIMESTAMP);
+        assertThat(forms.of("run_id")).map(Object::toString).contains("uuid, from V33__run_uuid.sql:1");
+        assertThat(forms.of("Tries")).map(Object::toString).contains("integer, from V33__run_uuid.sql:2");
+        assertThat(forms.of("amount")).map(ValueForms.Learned::form).contains(ValueForms.Form.NUMERIC);
+        assertThat(forms.of("day")).map(ValueForms.Learned::form).contains(ValueForms.Form.DATE);
+        assertThat(forms.of("seen")).map(Object::toString).contains("timestamp, from changelog.xml:40");
     }
 
     @Test
     void literalsExpressionsAndOtherTypesAreNotColumns() {
         ValueForms forms = new ValueForms();
-        forms.scan("SELECT '2024-01-01'::date, now()::date, 42::bigint, name::text, (payload)::jsonb, tags::text[]");
+        forms.scan("V1.sql", 1, "SELECT '2024-01-01'::date, now()::date, 42::bigint, name::text, (payload)::jsonb, tags::text[]");
 
         assertThat(forms.of("date")).isEmpty();
         assertThat(forms.of("name")).as("text is no form").isEmpty();
@@ -33,9 +33,9 @@ class ValueFormsTest {
     @Test
     void theFirstCastOfAColumnWins() {
         ValueForms forms = new ValueForms();
-        forms.scan("SELECT code::int; SELECT code::uuid");
+        forms.scan("V1.sql", 1, "SELECT code::int; SELECT code::uuid");
 
-        assertThat(forms.of("code")).contains(ValueForms.Form.INTEGER);
+        assertThat(forms.of("code")).map(ValueForms.Learned::form).contains(ValueForms.Form.INTEGER);
     }
 
     @Test

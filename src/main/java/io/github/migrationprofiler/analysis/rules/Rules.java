@@ -47,6 +47,7 @@ public final class Rules {
             case FOREIGN_KEY_WITHOUT_INDEX -> new ForeignKeyWithoutIndex();
             case TRAFFIC_BLOCKED -> new TrafficBlocked(lines.trafficWarn());
             case LOCK_TIMEOUT_RETRY -> new LockTimeoutRetry();
+            case DATA_DEPENDENT -> new DataDependent();
             case LONG_MIGRATION -> new LongMigration(lines.longMigration());
             case RUNNER_HAZARD -> new RunnerHazard();
         };

@@ -1,0 +1,139 @@
+package io.github.migrationprofiler.seed;
+
+import io.github.migrationprofiler.catalog.Column;
+import io.github.migrationprofiler.catalog.ForeignKey;
+import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Columns the migrations join on without a foreign key: {@code WHERE ent.environment_id = env.id}
+ * in a backfill that fills a NOT NULL column from the joined row. On production's data the join
+ * finds its row; seeded values must too, so the seeder draws such a column from the other side's
+ * keys as it would for a foreign key. Read per statement, aliases resolved; names as written
+ * (changelog parameters included), folded as PostgreSQL does.
+ */
+final class JoinedKeys {
+
+    /** {@code table.column = otherTable.otherColumn}, as a migration joins them. */
+    record Join(String table, String column, String otherTable, String otherColumn) {
+    }
+
+    private static final String NAME = "(?:\\$\\{[^}]*}|[\\w$])+";
+    private static final Pattern RELATION = Pattern.compile("\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(?:ONLY\\s+)?(?:" + NAME + "\\.)?(" + NAME
+            + ")(?:\\s+(?:AS\\s+)?([A-Za-z_]\\w*))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EQUALS = Pattern.compile("(" + NAME + ")\\.(\"?[A-Za-z_]\\w*\"?)\\s*=\\s*(" + NAME + ")\\.(\"?[A-Za-z_]\\w*\"?)");
+    /** {@code s.id = subscription}: the bare name is a column of the table the UPDATE writes. */
+    private static final Pattern EQUALS_BARE = Pattern.compile("(" + NAME + ")\\.(\"?[A-Za-z_]\\w*\"?)\\s*=\\s*(?<![.\\w])([A-Za-z_]\\w*)(?![\\w.(])"
+            + "|(?<![.\\w$])([A-Za-z_]\\w*)\\s*=\\s*(" + NAME + ")\\.(\"?[A-Za-z_]\\w*\"?)");
+    /**
+     * A backfill: an UPDATE. Views and queries join too, but fill nothing. Found anywhere in the
+     * statement, since in a YAML or XML changelog the SQL follows the changeset's own text.
+     */
+    private static final Pattern UPDATED = Pattern.compile("\\bUPDATE\\s+(?:ONLY\\s+)?(?:" + NAME + "\\.)?(" + NAME + ")\\s+(?:AS\\s+)?"
+            + "(?:[A-Za-z_]\\w*\\s+)?SET\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_ALIASES = Set.of("where", "set", "on", "join", "left", "right", "inner", "outer", "full",
+            "cross", "using", "values", "select", "group", "order", "limit", "natural", "lateral", "returning", "default", "as");
+    /** A statement longer than this is data (a long literal), not a join worth reading. */
+    private static final int LONGEST_STATEMENT = 20_000;
+
+    private static final String JOINED = "joined with ";
+
+    private final List<Join> joins = new ArrayList<>();
+
+    void scan(String text) {
+        for (String statement : text.split(";")) {
+            Matcher updated = UPDATED.matcher(statement);
+            if (statement.length() > LONGEST_STATEMENT || !statement.contains("=") || !updated.find()) {
+                continue;
+            }
+            Map<String, String> aliases = new HashMap<>();
+            Matcher relation = RELATION.matcher(statement);
+            while (relation.find()) {
+                String table = TableWrites.normalize(relation.group(1));
+                aliases.put(table, table);
+                String alias = relation.group(2);
+                if (alias != null && !NOT_ALIASES.contains(alias.toLowerCase(Locale.ROOT))) {
+                    aliases.put(alias.toLowerCase(Locale.ROOT), table);
+                }
+            }
+            Matcher equals = EQUALS.matcher(statement);
+            while (equals.find()) {
+                String left = aliases.get(TableWrites.normalize(equals.group(1)));
+                String right = aliases.get(TableWrites.normalize(equals.group(3)));
+                if (left != null && right != null && !left.equals(right)) {
+                    String leftColumn = TableWrites.normalize(equals.group(2));
+                    String rightColumn = TableWrites.normalize(equals.group(4));
+                    add(left, leftColumn, right, rightColumn);
+                }
+            }
+            String target = TableWrites.normalize(updated.group(1));
+            Matcher bare = EQUALS_BARE.matcher(statement);
+            while (bare.find()) {
+                boolean qualifiedFirst = bare.group(1) != null;
+                String other = aliases.get(TableWrites.normalize(bare.group(qualifiedFirst ? 1 : 5)));
+                String column = bare.group(qualifiedFirst ? 3 : 4);
+                if (other != null && !other.equals(target) && !NOT_ALIASES.contains(column.toLowerCase(Locale.ROOT))) {
+                    add(target, TableWrites.normalize(column), other, TableWrites.normalize(bare.group(qualifiedFirst ? 2 : 6)));
+                }
+            }
+        }
+    }
+
+    private void add(String table, String column, String otherTable, String otherColumn) {
+        joins.add(new Join(table, column, otherTable, otherColumn));
+        joins.add(new Join(otherTable, otherColumn, table, column));
+    }
+
+    /**
+     * {@code table} with a foreign key for each column a migration joins with another table's
+     * unique key, where that table has rows or gets them in this batch ({@code hasRows}): its
+     * values are drawn from the keys the join looks for, as production's are.
+     *
+     * @param names the tables that exist now; @param now reads one of them
+     */
+    static Table withKeys(Table table, Set<Join> joins, Set<String> names, Predicate<String> hasRows, Function<String, Table> now,
+                          ProfilerLog log) {
+        List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
+        for (Join join : joins) {
+            Column column = table.column(join.column()).orElse(null);
+            String parentName = names.stream().filter(n -> TableWrites.names(n, join.otherTable())).findFirst().orElse(null);
+            if (column == null || column.generated() || parentName == null || parentName.equals(table.name()) || !hasRows.test(parentName)
+                    || keys.stream().anyMatch(fk -> fk.columns().contains(column.name()))) {
+                continue;
+            }
+            Table parent = now.apply(parentName);
+            Column key = parent == null ? null : parent.column(join.otherColumn()).orElse(null);
+            if (key != null && key.type().name().equals(column.type().name()) && parent.uniqueKeys().contains(List.of(key.name()))) {
+                keys.add(new ForeignKey(JOINED + parentName + "." + key.name(), List.of(column.name()), parentName, List.of(key.name())));
+                log.debug("Seeding " + table.name() + "." + column.name() + " from the keys of " + parentName + "." + key.name()
+                        + ": a migration joins them");
+            }
+        }
+        return keys.size() == table.foreignKeys().size() ? table : new Table(table.oid(), table.name(), table.columns(), table.uniqueKeys(),
+                keys, table.checks(), table.partitionKey(), table.partitionBounds(), table.indexes());
+    }
+
+    /** A key {@link #withKeys} added: no constraint, and no reason to leave a table empty when its parent has no rows. */
+    static boolean isJoin(ForeignKey fk) {
+        return fk.name().startsWith(JOINED);
+    }
+
+    /** The joins of the table named {@code qualified}, seen from its side. */
+    Set<Join> of(String qualified) {
+        Set<Join> found = new LinkedHashSet<>();
+        joins.stream().filter(j -> TableWrites.names(qualified, j.table())).forEach(found::add);
+        return found;
+    }
+}
