@@ -109,7 +109,7 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             Set<String> batch = new HashSet<>(fresh.keySet());
             batch.removeAll(deferred.keySet());
             List<Table> ready = fresh.values().stream().filter(t -> !deferred.containsKey(t.name()))
-                    .map(t -> JoinedKeys.withKeys(t, schema.joins(t), names.keySet(),
+                    .map(t -> JoinedKeys.withKeys(t, schema.joins(t), schema.readByBackfills(t), names.keySet(),
                             parent -> batch.contains(parent) || seeded.containsKey(parent) || ledger.hasKeptRows(parent), now, log))
                     .toList();
             ready.forEach(t -> {
@@ -325,7 +325,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
                         ? schema.json().forColumn(table.name(), column.name()) : null,
                 column -> options.valuePattern(table.name(), column.name()).flatMap(RegexSample::of).orElse(null),
                 column -> column.type().isText() ? schema.forms().of(column.name()).orElse(null) : null,
-                type -> TypeLiteral.accepted(connection, type, literals), overrides, column -> production.column(table.name(), column.name()));
+                type -> TypeLiteral.accepted(connection, type, literals), overrides, column -> production.column(table.name(), column.name()),
+                JoinedKeys.covering(schema.joins(table)));
     }
 
     /**

@@ -121,7 +121,7 @@ public final class FinalSchema {
      */
     String joinedLater(Table table, Set<String> existing) {
         for (JoinedKeys.Join join : joins.of(table.name())) {
-            if (existing.stream().noneMatch(name -> TableWrites.names(name, join.otherTable()))) {
+            if (join.filled() && existing.stream().noneMatch(name -> TableWrites.names(name, join.otherTable()))) {
                 String later = tables.values().stream().map(Table::name).filter(name -> TableWrites.names(name, join.otherTable()))
                         .findFirst().orElse(null);
                 if (later != null) {
@@ -130,6 +130,11 @@ public final class FinalSchema {
             }
         }
         return null;
+    }
+
+    /** The columns of {@code table} a backfill reads to fill another table. */
+    Set<String> readByBackfills(Table table) {
+        return joins.readColumns(table.name());
     }
 
     /** The columns of {@code table} the migrations join with another table's, without a foreign key. */

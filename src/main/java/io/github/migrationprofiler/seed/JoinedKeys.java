@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
  */
 final class JoinedKeys {
 
-    /** {@code table.column = otherTable.otherColumn}, as a migration joins them. */
-    record Join(String table, String column, String otherTable, String otherColumn) {
+    /**
+     * {@code table.column = otherTable.otherColumn}, as a migration joins them.
+     *
+     * @param filled      the UPDATE fills this table from {@code otherTable}'s rows: they must exist when it runs
+     * @param otherFilled the UPDATE fills {@code otherTable} from this table's rows: each of its rows needs one here
+     */
+    record Join(String table, String column, String otherTable, String otherColumn, boolean filled, boolean otherFilled) {
     }
 
     private static final String NAME = "(?:\\$\\{[^}]*}|[\\w$])+";
@@ -45,15 +50,22 @@ final class JoinedKeys {
             + "(?:[A-Za-z_]\\w*\\s+)?SET\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_ALIASES = Set.of("where", "set", "on", "join", "left", "right", "inner", "outer", "full",
             "cross", "using", "values", "select", "group", "order", "limit", "natural", "lateral", "returning", "default", "as");
+    /** {@code = (SELECT s.api …} or {@code = d.name}: a value read from another table's column. */
+    private static final Pattern READ = Pattern.compile("=\\s*(?:\\(\\s*SELECT\\s+(?:DISTINCT\\s+)?)?(" + NAME + ")\\.(\"?[A-Za-z_]\\w*\"?)",
+            Pattern.CASE_INSENSITIVE);
+    /** Where a statement ends: a semicolon, or the next item or SQL element of a YAML or XML changelog. */
+    private static final Pattern STATEMENT_END = Pattern.compile(";|\\n\\s*-\\s+\\w|</?sql\\b");
     /** A statement longer than this is data (a long literal), not a join worth reading. */
     private static final int LONGEST_STATEMENT = 20_000;
 
     private static final String JOINED = "joined with ";
 
     private final List<Join> joins = new ArrayList<>();
+    /** Columns a backfill reads from another table, as {@code table/column} in written names. */
+    private final Set<String> read = new LinkedHashSet<>();
 
     void scan(String text) {
-        for (String statement : text.split(";")) {
+        for (String statement : STATEMENT_END.split(text)) {
             Matcher updated = UPDATED.matcher(statement);
             if (statement.length() > LONGEST_STATEMENT || !statement.contains("=") || !updated.find()) {
                 continue;
@@ -68,6 +80,14 @@ final class JoinedKeys {
                     aliases.put(alias.toLowerCase(Locale.ROOT), table);
                 }
             }
+            String target = TableWrites.normalize(updated.group(1));
+            Matcher reads = READ.matcher(statement);
+            while (reads.find()) {
+                String table = aliases.get(TableWrites.normalize(reads.group(1)));
+                if (table != null && !table.equals(target)) {
+                    read.add(table + "/" + TableWrites.normalize(reads.group(2)));
+                }
+            }
             Matcher equals = EQUALS.matcher(statement);
             while (equals.find()) {
                 String left = aliases.get(TableWrites.normalize(equals.group(1)));
@@ -75,36 +95,48 @@ final class JoinedKeys {
                 if (left != null && right != null && !left.equals(right)) {
                     String leftColumn = TableWrites.normalize(equals.group(2));
                     String rightColumn = TableWrites.normalize(equals.group(4));
-                    add(left, leftColumn, right, rightColumn);
+                    add(left, leftColumn, right, rightColumn, target);
                 }
             }
-            String target = TableWrites.normalize(updated.group(1));
             Matcher bare = EQUALS_BARE.matcher(statement);
             while (bare.find()) {
                 boolean qualifiedFirst = bare.group(1) != null;
                 String other = aliases.get(TableWrites.normalize(bare.group(qualifiedFirst ? 1 : 5)));
                 String column = bare.group(qualifiedFirst ? 3 : 4);
                 if (other != null && !other.equals(target) && !NOT_ALIASES.contains(column.toLowerCase(Locale.ROOT))) {
-                    add(target, TableWrites.normalize(column), other, TableWrites.normalize(bare.group(qualifiedFirst ? 2 : 6)));
+                    add(target, TableWrites.normalize(column), other, TableWrites.normalize(bare.group(qualifiedFirst ? 2 : 6)), target);
                 }
             }
         }
     }
 
-    private void add(String table, String column, String otherTable, String otherColumn) {
-        joins.add(new Join(table, column, otherTable, otherColumn));
-        joins.add(new Join(otherTable, otherColumn, table, column));
+    private void add(String table, String column, String otherTable, String otherColumn, String target) {
+        joins.add(new Join(table, column, otherTable, otherColumn, table.equals(target), otherTable.equals(target)));
+        joins.add(new Join(otherTable, otherColumn, table, column, otherTable.equals(target), table.equals(target)));
+    }
+
+    /**
+     * The columns of a table whose values must reach every key of the table they join: a
+     * backfill fills that table from its rows ({@code UPDATE plans SET api = (SELECT pa.api FROM
+     * plan_apis pa WHERE pa.plan_id = id)}), and a plan without a row here would get NULL.
+     */
+    static Set<String> covering(Set<Join> joins) {
+        Set<String> columns = new LinkedHashSet<>();
+        joins.stream().filter(Join::otherFilled).forEach(j -> columns.add(j.column()));
+        return columns;
     }
 
     /**
      * {@code table} with a foreign key for each column a migration joins with another table's
      * unique key, where that table has rows or gets them in this batch ({@code hasRows}): its
-     * values are drawn from the keys the join looks for, as production's are.
+     * values are drawn from the keys the join looks for, as production's are. The columns a
+     * backfill reads ({@code read}) are written without NULLs.
      *
      * @param names the tables that exist now; @param now reads one of them
      */
-    static Table withKeys(Table table, Set<Join> joins, Set<String> names, Predicate<String> hasRows, Function<String, Table> now,
-                          ProfilerLog log) {
+    static Table withKeys(Table table, Set<Join> joins, Set<String> read, Set<String> names, Predicate<String> hasRows,
+                          Function<String, Table> now, ProfilerLog log) {
+        List<Column> columns = table.columns().stream().map(c -> read.contains(c.name()) ? c.asNotNull() : c).toList();
         List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
         for (Join join : joins) {
             Column column = table.column(join.column()).orElse(null);
@@ -121,13 +153,30 @@ final class JoinedKeys {
                         + ": a migration joins them");
             }
         }
-        return keys.size() == table.foreignKeys().size() ? table : new Table(table.oid(), table.name(), table.columns(), table.uniqueKeys(),
-                keys, table.checks(), table.partitionKey(), table.partitionBounds(), table.indexes());
+        return new Table(table.oid(), table.name(), columns, table.uniqueKeys(), keys, table.checks(), table.partitionKey(),
+                table.partitionBounds(), table.indexes());
     }
 
     /** A key {@link #withKeys} added: no constraint, and no reason to leave a table empty when its parent has no rows. */
     static boolean isJoin(ForeignKey fk) {
         return fk.name().startsWith(JOINED);
+    }
+
+    /**
+     * The columns of the table named {@code qualified} that a backfill reads to fill another
+     * table: {@code s.api} in {@code UPDATE keys SET api = (SELECT s.api FROM subscriptions s …)}.
+     * A NULL there fills the other with NULL, which production's rows, judging by the NOT NULL
+     * that follows, did not hold.
+     */
+    Set<String> readColumns(String qualified) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String entry : read) {
+            int slash = entry.lastIndexOf('/');
+            if (TableWrites.names(qualified, entry.substring(0, slash))) {
+                columns.add(entry.substring(slash + 1));
+            }
+        }
+        return columns;
     }
 
     /** The joins of the table named {@code qualified}, seen from its side. */

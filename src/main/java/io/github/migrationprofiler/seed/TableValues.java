@@ -43,7 +43,7 @@ final class TableValues {
     record Context(long seed, double nullFraction, Set<String> nulledForeignKeys, Parents parents,
                    Function<Column, Set<String>> reserved, Function<Column, JsonShape> json,
                    Function<Column, RegexSample> patterns, Function<Column, ValueForms.Learned> forms, ValueFactory.TypeLiterals literals,
-                   Map<String, Override> overrides, Function<Column, ProductionShape.ColumnShape> shapes) {
+                   Map<String, Override> overrides, Function<Column, ProductionShape.ColumnShape> shapes, Set<String> covering) {
     }
 
     private static final long NO_PARENT = -1;
@@ -301,8 +301,10 @@ final class TableValues {
         if (digit != null) {
             return digit::of;
         }
-        return row -> nulls > 0 && Noise.unit(Noise.at(seed, row, stream + 1)) < nulls ? NO_PARENT
+        LongUnaryOperator skewed = row -> nulls > 0 && Noise.unit(Noise.at(seed, row, stream + 1)) < nulls ? NO_PARENT
                 : Noise.skewed(Noise.at(seed, row, stream), count);
+        // a backfill fills the parent from these rows: the first ones reach every parent, the others keep the skew
+        return context.covering().containsAll(fk.columns()) ? row -> row < count ? row : skewed.applyAsLong(row) : skewed;
     }
 
     private static Values foreignKeyColumn(TableValues self, ForeignKey fk, int index, LongUnaryOperator chooser, ParentKeys keys) {

@@ -6,6 +6,7 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.run.SeedRun;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -179,6 +180,43 @@ class SeedingIT {
         assertThat(typed.statements().get(1).rowsAffected()).as("the backfill met the seeded rows").isEqualTo(1_000);
         assertThat(result.seed().gaps()).as("a CHECK on another table's run_id says what its values are: the cast does not")
                 .isEmpty();
+    }
+
+    @Test
+    void aYamlNotNullWithADefaultForNullsRunsOnSeededRows() {
+        // Metabase's shape: a nullable column, then addNotNullConstraint with defaultNullValue (an UPDATE, then SET NOT NULL)
+        write(project.resolve("changelog.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: dev
+                      changes:
+                        - createTable:
+                            tableName: report_dashboard
+                            columns:
+                              - column: {name: id, type: bigint, constraints: {primaryKey: true}}
+                  - changeSet:
+                      id: 2
+                      author: dev
+                      changes:
+                        - addColumn:
+                            tableName: report_dashboard
+                            columns:
+                              - column: {name: visualization_settings, type: text}
+                        - addNotNullConstraint:
+                            tableName: report_dashboard
+                            columnName: visualization_settings
+                            defaultNullValue: '{}'
+                """);
+
+        RunResult result = Profiles.profile(server.config(project).changelog(project.resolve("changelog.yaml"))
+                .searchPath(List.of(project)).migrations(List.of("dev:2")).seed(scale("1000", 1)).build());
+
+        MigrationResult notNull = result.migrations().get(0);
+        assertThat(notNull.status()).as(String.valueOf(notNull.error())).isEqualTo(Status.PASSED);
+        assertThat(notNull.statements()).filteredOn(s -> s.sql().startsWith("UPDATE")).singleElement()
+                .extracting(StatementResult::rowsAffected).as("the default for NULLs met the seeded rows").isEqualTo(1_000L);
+        assertThat(result.seed().gaps()).isEmpty();
     }
 
     @Test
