@@ -197,11 +197,8 @@ public final class DataSeeder implements Seeder, AutoCloseable {
         Map<String, String> deferred = new LinkedHashMap<>();
         for (Table table : fresh.values()) {
             String empty = schema.mustStayEmpty(table, applied);
-            String joined = schema.joinedLater(table, existing);
             if (empty != null) {
                 deferred.put(table.name(), "empty until " + empty);
-            } else if (joined != null) {
-                deferred.put(table.name(), SeedLedger.JOINED_LATER + joined); // a backfill fills it from that table's rows
             }
         }
         boolean changed = true;
@@ -209,6 +206,13 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             changed = false;
             for (Table table : fresh.values()) {
                 if (deferred.containsKey(table.name())) {
+                    continue;
+                }
+                Function<String, String> reason = name -> fresh.containsKey(name) ? deferred.get(name) : ledger.waitingFor(name);
+                String joined = schema.joinedWaiting(table, existing, partner -> blocks(partner, table.name(), existing, reason));
+                if (joined != null) {
+                    deferred.put(table.name(), SeedLedger.JOINED_LATER + joined); // a backfill fills it from that table's rows
+                    changed = true;
                     continue;
                 }
                 if (table.partitionKey() != null && table.partitionBounds().isEmpty()) {
@@ -226,6 +230,32 @@ public final class DataSeeder implements Seeder, AutoCloseable {
             }
         }
         return deferred;
+    }
+
+    /**
+     * Whether {@code partner} has no rows to give {@code table} yet: it waits, for its own reason or
+     * for a partner of its own that does, or does not exist yet. A chain of joins that comes back to {@code table} (two
+     * tables filled from each other) is no reason: both would wait for ever.
+     */
+    private static boolean blocks(String partner, String table, Set<String> existing, Function<String, String> reason) {
+        Set<String> chain = new HashSet<>();
+        for (String current = partner; chain.add(current); ) {
+            if (!existing.contains(current)) {
+                return true; // a later migration creates it
+            }
+            String why = reason.apply(current);
+            if (why == null) {
+                return false;
+            }
+            if (!why.startsWith(SeedLedger.JOINED_LATER)) {
+                return true;
+            }
+            current = why.substring(SeedLedger.JOINED_LATER.length());
+            if (current.equals(table)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private long rows(Table table, Migration applied, Map<String, Long> fallback) {

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.IntFunction;
 
 /**
@@ -116,17 +117,21 @@ public final class FinalSchema {
     }
 
     /**
-     * A table of the final schema that a migration fills {@code table} from through a join, and
-     * that does not exist yet (is not among {@code existing}); {@code null} when there is none.
+     * A table that a migration fills {@code table} from through a join and that has no rows to
+     * give yet: one of the final schema that does not exist yet (is not among {@code existing}),
+     * or one that exists but {@code waits}; {@code null} when there is none.
      */
-    String joinedLater(Table table, Set<String> existing) {
+    String joinedWaiting(Table table, Set<String> existing, Predicate<String> waits) {
         for (JoinedKeys.Join join : joins.of(table.name())) {
-            if (join.filled() && existing.stream().noneMatch(name -> TableWrites.names(name, join.otherTable()))) {
-                String later = tables.values().stream().map(Table::name).filter(name -> TableWrites.names(name, join.otherTable()))
-                        .findFirst().orElse(null);
-                if (later != null) {
-                    return later;
-                }
+            if (!join.filled()) {
+                continue;
+            }
+            String now = existing.stream().filter(name -> TableWrites.names(name, join.otherTable())).findFirst().orElse(null);
+            String waiting = now != null ? (waits.test(now) && !now.equals(table.name()) ? now : null)
+                    : tables.values().stream().map(Table::name).filter(name -> TableWrites.names(name, join.otherTable()))
+                    .findFirst().orElse(null);
+            if (waiting != null) {
+                return waiting;
             }
         }
         return null;

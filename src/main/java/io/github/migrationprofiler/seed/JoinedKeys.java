@@ -130,13 +130,17 @@ final class JoinedKeys {
      * {@code table} with a foreign key for each column a migration joins with another table's
      * unique key, where that table has rows or gets them in this batch ({@code hasRows}): its
      * values are drawn from the keys the join looks for, as production's are. The columns a
-     * backfill reads ({@code read}) are written without NULLs.
+     * backfill reads ({@code read}) and the keys it finds its rows by are written without NULLs.
      *
      * @param names the tables that exist now; @param now reads one of them
      */
     static Table withKeys(Table table, Set<Join> joins, Set<String> read, Set<String> names, Predicate<String> hasRows,
                           Function<String, Table> now, ProfilerLog log) {
-        List<Column> columns = table.columns().stream().map(c -> read.contains(c.name()) ? c.asNotNull() : c).toList();
+        Set<String> needed = new LinkedHashSet<>(read); // a NULL here, or in the key the backfill finds its row by, fills NULL
+        joins.stream().filter(Join::filled).forEach(j -> needed.add(j.column()));
+        // but a foreign key keeps its own rule: made NOT NULL here, a parent without rows would leave the whole table empty
+        table.foreignKeys().forEach(fk -> needed.removeAll(fk.columns()));
+        List<Column> columns = table.columns().stream().map(c -> needed.contains(c.name()) ? c.asNotNull() : c).toList();
         List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
         for (Join join : joins) {
             Column column = table.column(join.column()).orElse(null);

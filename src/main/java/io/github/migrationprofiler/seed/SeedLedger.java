@@ -70,6 +70,11 @@ final class SeedLedger {
         waiting.remove(table);
     }
 
+    /** What {@code table} waits for, or {@code null} when it does not wait. */
+    String waitingFor(String table) {
+        return waiting.get(table);
+    }
+
     boolean isEmpty(String table) {
         return empty.contains(table);
     }
@@ -111,8 +116,8 @@ final class SeedLedger {
             return "left " + forWhat;
         }
         if (forWhat.startsWith(JOINED_LATER)) {
-            return "left empty: a migration fills it from " + forWhat + ", joined on a column of it, and that table was never "
-                    + "there when it could be seeded";
+            return "left empty: a migration fills it from " + forWhat + ", joined on a column of it, and that table never "
+                    + "had rows to give";
         }
         String parent = "left empty: its NOT NULL foreign key needs rows of " + forWhat;
         if (waiting.containsKey(forWhat)) {

@@ -26,10 +26,11 @@ final class SeedPlan {
 
     /**
      * Rows per table for a scale of N child rows, from the final schema, shaped as a real database
-     * is: rows grow down the foreign-key graph, a parent having about two children per row. A table
-     * no other table references is a fact table and gets N; a referenced one gets N / 2<sup>h</sup>,
-     * h being the longest chain of tables hanging under it, one-to-one children not counted
-     * (medium: 100K wishlist_items, 50K sets under users, 25K users). Loans under clients get more rows than clients and fewer than their
+     * is: rows grow down the foreign-key graph. A table no other table references is a fact table
+     * and gets N; a referenced one gets N / (2<sup>h</sup> + 2), h being the longest chain of tables
+     * hanging under it, one-to-one children not counted: a quarter of N one level up (a parent of
+     * several children), and about half as many for each level above (medium: 100K
+     * wishlist_items, 25K sets, 16.7K users). Loans under clients get more rows than clients and fewer than their
      * transactions, and the tables everything hangs under (offices, users, codes) stay small.
      * Overrides win.
      */
@@ -41,7 +42,8 @@ final class SeedPlan {
         Map<String, Integer> heights = new HashMap<>();
         long fewest = Math.min(options.childRows(), MIN_ROWS);
         for (Table table : tables.values()) {
-            long count = Math.max(fewest, options.childRows() >> height(table.name(), children, heights, new HashSet<>()));
+            int height = height(table.name(), children, heights, new HashSet<>());
+            long count = height == 0 ? options.childRows() : Math.max(fewest, options.childRows() / ((1L << height) + 2));
             rows.put(table.name(), options.rowCountFor(table.name()).orElse(count));
         }
         for (int pass = 0; pass < 20 && capByUniqueParents(tables, rows, options); pass++) {

@@ -46,9 +46,9 @@ class SeedPlanTest {
         Map<String, Long> medium = SeedPlan.rowCounts(wishlist, SeedOptions.parse("medium", 1, 0.1, Map.of()));
         Map<String, Long> small = SeedPlan.rowCounts(wishlist, SeedOptions.parse("small", 1, 0.1, Map.of("users", 3L)));
 
-        assertThat(medium).containsExactly(Map.entry("public.users", 25_000L), Map.entry("public.sets", 50_000L),
+        assertThat(medium).containsExactly(Map.entry("public.users", 16_666L), Map.entry("public.sets", 25_000L),
                 Map.entry("public.wishlist_items", 100_000L));
-        assertThat(small).containsEntry("public.users", 3L).containsEntry("public.sets", 5_000L);
+        assertThat(small).containsEntry("public.users", 3L).containsEntry("public.sets", 2_500L);
     }
 
     @Test
