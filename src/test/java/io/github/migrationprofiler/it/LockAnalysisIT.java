@@ -7,6 +7,7 @@ import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Work;
@@ -104,14 +105,14 @@ class LockAnalysisIT {
                 new Case("set not null after a validated check", "SET lock_timeout = '2s';\nALTER TABLE accounts ALTER COLUMN code SET NOT NULL;",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of()),
                 new Case("add check", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid", MLT)),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid", "data-dependent", MLT)),
                 new Case("add check not valid", "ALTER TABLE accounts ADD CONSTRAINT balance_positive CHECK (balance >= 0) NOT VALID;",
                         "accounts", "ACCESS EXCLUSIVE", false, Kind.SMALL, Set.of(MLT)),
                 new Case("add foreign key", "ALTER TABLE orders ADD CONSTRAINT fk_orders_account FOREIGN KEY (account_id) REFERENCES accounts;",
                         "orders", "SHARE ROW EXCLUSIVE", false, Kind.MEDIUM,
-                        Set.of("constraint-without-not-valid", "foreign-key-without-index", MLT)),
+                        Set.of("constraint-without-not-valid", "foreign-key-without-index", "data-dependent", MLT)),
                 new Case("add unique", "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("unique-constraint-in-place", MLT)),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("unique-constraint-in-place", "data-dependent", MLT)),
                 new Case("create index", "CREATE INDEX idx_accounts_email ON accounts (email);",
                         "accounts", "SHARE", false, Kind.MEDIUM, Set.of("create-index-not-concurrently", MLT)),
                 new Case("create index concurrently", "CREATE INDEX CONCURRENTLY idx_accounts_email ON accounts (email);",
@@ -140,7 +141,7 @@ class LockAnalysisIT {
                 new Case("a CHECK after ADD COLUMN in the same transaction validates under its lock",
                         "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN y int;\n"
                                 + "ALTER TABLE accounts ADD CONSTRAINT accounts_id_positive CHECK (id > 0);",
-                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid")),
+                        "accounts", "ACCESS EXCLUSIVE", false, Kind.MEDIUM, Set.of("constraint-without-not-valid", "data-dependent")),
                 new Case("refresh materialized view", "REFRESH MATERIALIZED VIEW account_totals;",
                         "account_totals", "ACCESS EXCLUSIVE", true, Kind.LARGE, Set.of("table-rewrite", MLT)));
     }
@@ -247,7 +248,12 @@ class LockAnalysisIT {
         assertThat(migration.statements().get(0).locks()).extracting(LockHeld::relation, LockHeld::mode)
                 .contains(org.assertj.core.groups.Tuple.tuple("public.accounts", "SHARE UPDATE EXCLUSIVE"));
         assertThat(migration.kind()).isEqualTo(Kind.MEDIUM);
-        assertThat(migration.findings()).isEmpty();
+        // no hazard: only the information that production's rows must pass the check
+        assertThat(migration.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("data-dependent");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("any row breaks balance_positive");
+        });
     }
 
     @Test

@@ -30,6 +30,7 @@ final class DataDependent extends Rule {
             + "|\\bCAST\\s*\\(\\s*((?:\"?\\w+\"?\\.)?\"?[A-Za-z_]\\w*\"?)\\s+AS\\s+" + TYPE, Pattern.CASE_INSENSITIVE);
     private static final Pattern PARSE = Pattern.compile("\\b(to_timestamp|to_date|to_number)\\s*\\(\\s*([^,()]+(?:\\([^()]*\\))?[^,()]*)"
             + ",\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTERED = Pattern.compile("^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?(?:ONLY )?(\\S+)");
     private static final Set<String> NOT_COLUMNS = Set.of("now", "current_date", "current_timestamp", "null", "true", "false");
 
     DataDependent() {
@@ -64,13 +65,14 @@ final class DataDependent extends Rule {
                 tests.add("any row's " + parse.group(2).strip() + " does not read as " + parse.group(1).toLowerCase(Locale.ROOT) + " format '"
                         + parse.group(3) + "'");
             }
-            if (step.matches("^(CREATE UNIQUE INDEX\\b.*|" + Operations.ADD_UNIQUE.substring(1) + ")")) {
+            boolean existingTarget = altersExisting(step, table);
+            if (step.matches("^CREATE UNIQUE INDEX\\b.*") || existingTarget && step.matches(Operations.ADD_UNIQUE)) {
                 tests.add("two rows share a value of the new unique key");
             }
-            if (step.matches(Operations.CONSTRAINT_CHECK) && !step.matches(".*\\bNOT VALID\\b.*")) {
+            if (existingTarget && step.matches(Operations.CONSTRAINT_CHECK) && !step.matches(".*\\bNOT VALID\\b.*")) {
                 Operations.constraintNames(step).forEach(name -> tests.add("any row breaks " + name.toLowerCase(Locale.ROOT)));
             }
-            if (partly && step.matches(Operations.SET_NOT_NULL)) {
+            if (existingTarget && partly && step.matches(Operations.SET_NOT_NULL)) {
                 Operations.notNullColumns(step).forEach(c -> tests.add("the backfill left any row's " + c.toLowerCase(Locale.ROOT)
                         + " NULL"));
             }
@@ -91,6 +93,18 @@ final class DataDependent extends Rule {
         return step.matches("^UPDATE\\b.*")
                 && (step.matches(".*\\(\\s*SELECT\\b.*|.*\\bSET\\b.*\\bFROM\\b.*")
                 || step.matches(".*\\bWHERE\\b.*") && !step.matches(".*\\bWHERE \\S+ IS NULL;?$"));
+    }
+
+    /** {@code ALTER TABLE t …} changes {@code table}, which held rows before: not a table the migration created and filled. */
+    private static boolean altersExisting(Step step, TableStat table) {
+        Matcher altered = ALTERED.matcher(step.sql());
+        if (!altered.find()) {
+            return false;
+        }
+        String name = altered.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
+        String bare = name.substring(name.lastIndexOf('.') + 1);
+        String target = table.table().replace("\"", "").toLowerCase(Locale.ROOT);
+        return target.equals(name) || target.endsWith("." + bare);
     }
 
     /** The existing table with rows that the statement locked most strongly: the one it changes or reads. */
