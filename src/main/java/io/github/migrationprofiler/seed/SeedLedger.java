@@ -92,9 +92,9 @@ final class SeedLedger {
         List<SeedSummary.Gap> thin = new ArrayList<>();
         for (SeedSummary.TableSeed table : seeded) {
             if (table.rows() > 0 && table.rows() < thinBelow() && !listed.contains(table.table())) {
-                thin.add(new SeedSummary.Gap(table.table(), String.format(Locale.ROOT, "planned %,d rows, under 1 %% of the scale's %,d "
-                        + "child rows: the tables below it in the foreign-key graph get about two rows per row of it; rowCounts gives "
-                        + "it more", table.rows(), options.childRows()), after.get(table.table())));
+                thin.add(new SeedSummary.Gap(table.table(), String.format(Locale.ROOT, "seeded %,d rows as planned, under 1 %% of the "
+                        + "scale's %,d child rows: many levels of tables hang under it (each about twice its rows), or rowCounts "
+                        + "keeps it small", table.rows(), options.childRows()), after.get(table.table())));
             }
         }
         kept.forEach((table, rows) -> {
