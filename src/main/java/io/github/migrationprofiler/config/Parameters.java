@@ -2,6 +2,8 @@ package io.github.migrationprofiler.config;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +18,18 @@ import java.util.Map;
 public final class Parameters {
 
     private Parameters() {
+    }
+
+    /** A character set by name; none given is UTF-8, as Flyway and Liquibase read files by default. */
+    public static Charset charset(String parameter, String name) {
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProfilerException(parameter + " '" + name + "' is not a character set this Java knows (e.g. UTF-8, ISO-8859-1)");
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.migrationprofiler.config;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -46,6 +48,8 @@ import java.util.Set;
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
+ * @param statementsShown     statements listed in detail per migration in the reports (the notable and slowest); 0 = all
+ * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -81,6 +85,8 @@ public record ProfilerConfig(
         Path reportsDirectory,
         boolean reuseBaseline,
         Path stepSummary,
+        int statementsShown,
+        Charset encoding,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -97,6 +103,9 @@ public record ProfilerConfig(
     /** Deployments and serverless runners give up after minutes: five is where a migration needs splitting. */
     public static final Duration DEFAULT_LONG_MIGRATION = Duration.ofMinutes(5);
 
+    /** Enough to find every statement worth a look in a migration of reference data; the rest are summed. */
+    public static final int DEFAULT_STATEMENTS_SHOWN = 100;
+
     /** A quarter and a half of the seeded scale: with the full size, three points to fit and check a model against. */
     public static final List<Double> DEFAULT_PROJECTION_SIZES = List.of(0.25, 0.5);
 
@@ -112,7 +121,8 @@ public record ProfilerConfig(
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
-                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).outputDirectory(outputDirectory);
+                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).encoding(encoding)
+                .outputDirectory(outputDirectory);
     }
 
     /** Builds a config with sensible defaults for everything not set. */
@@ -150,6 +160,8 @@ public record ProfilerConfig(
         private Path stepSummary;
         private boolean reuseBaseline;
         private Path outputDirectory;
+        private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
+        private Charset encoding = StandardCharsets.UTF_8;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -201,6 +213,8 @@ public record ProfilerConfig(
             return this;
         }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
+        public Builder statementsShown(int value) { statementsShown = value; return this; }
+        public Builder encoding(Charset value) { encoding = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
@@ -209,7 +223,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, outputDirectory);
         }
     }
 }

@@ -14,7 +14,6 @@ import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -86,11 +85,6 @@ final class DockerDaemon implements AutoCloseable {
         return host;
     }
 
-    /** Who owns containers this process starts: host name and process id. */
-    static String owner() {
-        return hostName() + ":" + ProcessHandle.current().pid();
-    }
-
     /**
      * Removes containers left by runs that died without cleaning up ({@code kill -9}, a crashed
      * JVM): labelled as ours, started on this host, by a process that no longer exists.
@@ -98,14 +92,9 @@ final class DockerDaemon implements AutoCloseable {
     void removeLeftovers() {
         for (Container container : client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LABEL, "true")).exec()) {
-            String owner = container.getLabels().getOrDefault(OWNER_LABEL, "");
-            int colon = owner.lastIndexOf(':');
-            if (colon < 0 || !owner.substring(0, colon).equals(hostName())) {
-                continue; // another machine's run: we cannot tell whether it is alive
-            }
-            long pid = parsePid(owner.substring(colon + 1));
-            if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                continue;
+            long pid = Owner.goneProcess(container.getLabels().get(OWNER_LABEL));
+            if (pid < 0) {
+                continue; // alive, or another machine's run: we cannot tell whether it is alive
             }
             remove(container.getId());
             log.info("Removed leftover container " + String.join(",", container.getNames())
@@ -158,23 +147,6 @@ final class DockerDaemon implements AutoCloseable {
             log.debug("Closing the Docker client: " + e.getMessage());
         }
     }
-
-    private static long parsePid(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
 
     /**
      * Logs pull progress at most every five seconds, so a slow pull shows it is alive, and keeps

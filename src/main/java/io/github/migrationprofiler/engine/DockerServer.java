@@ -89,7 +89,7 @@ final class DockerServer implements PostgresServer {
                 .withName(name)
                 .withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_USER=" + USER, "POSTGRES_DB=postgres")
                 .withLabels(Map.of(DockerDaemon.LABEL, "true", DockerDaemon.RUN_LABEL, name,
-                        DockerDaemon.OWNER_LABEL, DockerDaemon.owner()))
+                        DockerDaemon.OWNER_LABEL, Owner.current()))
                 .withExposedPorts(POSTGRES_PORT)
                 .withHostConfig(HostConfig.newHostConfig()
                         .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), POSTGRES_PORT))

@@ -20,9 +20,14 @@ import java.util.Map;
 final class EmbeddedServer implements PostgresServer {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    /** Where the next run finds this server if this one is killed ({@link EmbeddedLeftovers}). */
+    private final Path record;
 
-    private EmbeddedServer(EmbeddedPostgres postgres) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.record = EmbeddedLeftovers.record(dataDirectory, postgres.getPort());
     }
 
     static final Map<String, String> PRODUCTION_DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
@@ -39,7 +44,8 @@ final class EmbeddedServer implements PostgresServer {
         all.putAll(settings);
         all.forEach(builder::setServerConfig);
         try {
-            return new EmbeddedServer(builder.start());
+            Path data = Files.createTempDirectory(EmbeddedLeftovers.DATA_PREFIX);
+            return new EmbeddedServer(builder.setDataDirectory(data).setCleanDataDirectory(true).start(), data);
         } catch (IOException | RuntimeException e) {
             throw new ProfilerException("Embedded PostgreSQL did not start: " + e.getMessage()
                     + ". As root it needs 'unshare -U' (user namespaces); where that is not allowed, use "
@@ -90,10 +96,17 @@ final class EmbeddedServer implements PostgresServer {
         return postgres.getDatabase("postgres", database).getConnection();
     }
 
+    /** Stopped already: on Ctrl-C zonky's own shutdown hook stops the server and deletes its data directory. */
+    @Override
+    public boolean gone() {
+        return !Files.exists(dataDirectory);
+    }
+
     @Override
     public void close() {
         try {
             postgres.close();
+            EmbeddedLeftovers.forget(record);
         } catch (IOException e) {
             throw new ProfilerException("Embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
         }

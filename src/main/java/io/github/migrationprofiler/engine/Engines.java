@@ -18,7 +18,9 @@ public final class Engines {
         return ExternalServer.connect(jdbcUrl, credentials, Map.of());
     }
 
+    /** Starts (or connects to) the server the configuration asks for, after removing what killed runs left on this machine. */
     public static PostgresServer start(ProfilerConfig config, ProfilerLog log) {
+        EmbeddedLeftovers.sweep(log);
         return switch (config.engine()) {
             case EXTERNAL -> external(config, log);
             case EMBEDDED -> EmbeddedServer.start(config.serverSettings());
@@ -65,6 +67,8 @@ public final class Engines {
             log.warn("On an external server only settings a session may change apply (" + String.join(", ", session.keySet())
                     + "); the others stay as the server has them.");
         }
-        return ExternalServer.connect(config.jdbcUrl(), config.credentials(), session);
+        PostgresServer server = ExternalServer.connect(config.jdbcUrl(), config.credentials(), session);
+        ScratchDatabase.removeLeftovers(server, log);
+        return server;
     }
 }

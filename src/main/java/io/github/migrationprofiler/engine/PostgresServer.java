@@ -19,6 +19,14 @@ public interface PostgresServer extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the server and its databases are already gone (stopped by a shutdown hook of its
+     * own on Ctrl-C): then nothing on it is left to clean up.
+     */
+    default boolean gone() {
+        return false;
+    }
+
     /** The database to connect to for creating and dropping the scratch database. */
     String maintenanceDatabase();
 

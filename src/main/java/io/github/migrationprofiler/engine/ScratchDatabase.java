@@ -6,13 +6,21 @@ import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database one run works in, named {@code test_migration_<yyyyMMdd_HHmmss>_<random>} and
@@ -23,6 +31,11 @@ public final class ScratchDatabase implements AutoCloseable {
     static final String PREFIX = "test_migration_";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    /** Marks a scratch database with the run that owns it, so a later run can tell one left by a killed run. */
+    static final String MARK = "migration-profiler scratch database of ";
+    private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK) + "(\\S+) from (\\S+)");
+    /** A database left by a run on another host is dropped once it is this old and nobody is connected. */
+    static final Duration ABANDONED = Duration.ofHours(24);
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final PostgresServer server;
@@ -55,11 +68,51 @@ public final class ScratchDatabase implements AutoCloseable {
                         + user.name() + " CREATEDB) or use a disposable server.");
             }
             statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + MARK + Owner.current() + " from " + Instant.now() + "'");
         } catch (SQLException e) {
             throw new ProfilerException("Cannot create scratch database " + name + " on " + server + ": " + e.getMessage(), e);
         }
         log.info("Scratch database: " + name + (template == null ? "" : " (a copy of " + template + ")"));
         return new ScratchDatabase(server, name, log);
+    }
+
+    /**
+     * Drops the scratch databases of runs that are gone, marked as ours ({@link #MARK}): those of
+     * a process of this host that no longer runs, with whatever sessions it left (a statement the
+     * killed run started runs on), and, when the run was on another host, those older than
+     * {@link #ABANDONED} that nobody is connected to. Another live run's database is never touched.
+     */
+    static void removeLeftovers(PostgresServer server, ProfilerLog log) {
+        try (Connection admin = server.connect(server.maintenanceDatabase()); Statement s = admin.createStatement()) {
+            Map<String, Boolean> leftovers = new LinkedHashMap<>(); // name → whether sessions are left to end
+            try (ResultSet rs = s.executeQuery("SELECT d.datname, shobj_description(d.oid, 'pg_database'), "
+                    + "EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid) FROM pg_database d "
+                    + "WHERE d.datname LIKE 'test\\_migration\\_%'")) {
+                while (rs.next()) {
+                    Matcher mark = rs.getString(2) == null ? null : MARKED.matcher(rs.getString(2));
+                    if (mark != null && mark.matches() && (Owner.goneProcess(mark.group(1)) >= 0
+                            || !rs.getBoolean(3) && abandoned(mark.group(2)))) {
+                        leftovers.put(rs.getString(1), rs.getBoolean(3));
+                    }
+                }
+            }
+            for (Map.Entry<String, Boolean> leftover : leftovers.entrySet()) {
+                ScratchDatabase database = new ScratchDatabase(server, leftover.getKey(), log);
+                database.drop();
+                log.info("Dropped scratch database " + leftover.getKey() + " left by a run that is gone"
+                        + (leftover.getValue() ? ", ending the sessions it left running" : ""));
+            }
+        } catch (SQLException e) {
+            log.debug("Could not look for scratch databases left by killed runs: " + e.getMessage());
+        }
+    }
+
+    private static boolean abandoned(String created) {
+        try {
+            return Instant.parse(created).isBefore(Instant.now().minus(ABANDONED));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     static String newName(Clock clock, RandomGenerator random) {
@@ -98,6 +151,10 @@ public final class ScratchDatabase implements AutoCloseable {
                 last = e;
                 pause(attempt);
             }
+        }
+        if (!dropped && server.gone()) {
+            log.debug("Scratch database " + name + " went with its server");
+            dropped = true;
         }
         if (!dropped) {
             throw new ProfilerException("Could not drop scratch database " + name + " on " + server

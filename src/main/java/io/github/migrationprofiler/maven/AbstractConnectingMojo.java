@@ -27,21 +27,22 @@ abstract class AbstractConnectingMojo extends AbstractProfilerMojo {
     @Parameter(property = "migration-profiler.username")
     String username;
 
-    /**
-     * Password, when no {@code serverId} is set. Prefer the environment variable
-     * {@code MIGRATION_PROFILER_PASSWORD} or a settings.xml server: never put it in the pom.
-     */
-    @Parameter(property = "migration-profiler.password")
-    String password;
-
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
 
     @Component
     SettingsDecrypter decrypter;
 
-    /** The server's credentials, first match wins: settings.xml server, parameters, environment. */
+    /**
+     * The server's credentials, first match wins: settings.xml server, then the user name parameter
+     * and the environment. The password is no goal parameter: {@code mvn -X} prints every parameter's value.
+     */
     Credentials credentials() throws MojoExecutionException {
-        return ServerCredentials.resolve(serverId, settings, decrypter, username, password, System.getenv());
+        if (System.getProperty(ServerCredentials.PASSWORD_PROPERTY) != null) {
+            throw new MojoExecutionException(ServerCredentials.PASSWORD_PROPERTY + " is not read: Maven prints goal parameters in "
+                    + "its debug output (-X). Give the password in a settings.xml <server> (migration-profiler.serverId) or in "
+                    + "the environment variable " + ServerCredentials.PASSWORD_ENV + ".");
+        }
+        return ServerCredentials.resolve(serverId, settings, decrypter, username, System.getenv());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.migrationprofiler.maven;
 
 import io.github.migrationprofiler.analysis.Gate;
-import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.FailOn;
@@ -29,7 +28,7 @@ import java.util.Map;
  * The parameters of the goals that apply the project's migrations (profile, seed), and their
  * translation into the core's {@link ProfilerConfig}.
  */
-abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
+abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
 
     /**
      * A {@code results.json} of an earlier run to compare the runtimes with, e.g. one saved as an
@@ -105,36 +104,6 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
      */
     @Parameter(property = "migration-profiler.migrations")
     List<String> migrations;
-
-    /**
-     * Where PostgreSQL comes from: {@code auto} (external when {@code jdbcUrl} is set, else Docker
-     * when a daemon answers, else embedded), {@code docker}, {@code embedded} or {@code external}.
-     */
-    @Parameter(property = "migration-profiler.engine", defaultValue = "auto")
-    String engine;
-
-    /**
-     * PostgreSQL settings for servers the run starts itself, to mirror production, e.g.
-     * {@code <serverSettings><maintenance_work_mem>256MB</maintenance_work_mem></serverSettings>}.
-     */
-    @Parameter
-    Map<String, String> serverSettings;
-
-    /** The PostgreSQL image for the Docker engine; any image following the official postgres image's contract. */
-    @Parameter(property = "migration-profiler.image", defaultValue = DockerOptions.DEFAULT_IMAGE)
-    String image;
-
-    /** Docker daemon address, e.g. {@code unix:///var/run/docker.sock}; default: {@code DOCKER_HOST} or the current Docker context. */
-    @Parameter(property = "migration-profiler.dockerHost")
-    String dockerHost;
-
-    /** Keeps the Docker container, with the migrated scratch database, after the run, and prints how to connect. */
-    @Parameter(property = "migration-profiler.keepContainer", defaultValue = "false")
-    boolean keepContainer;
-
-    /** Shows the kept container's password instead of masking it. */
-    @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
-    boolean revealPassword;
 
     /**
      * Scale of the synthetic data the migrations meet: {@code small} (10K rows in the tables no
@@ -347,6 +316,21 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
     @Parameter(property = "migration-profiler.reportsDirectory", defaultValue = "${project.build.directory}/migration-profiler-reports")
     File reportsDirectory;
 
+    /**
+     * How many statements of each migration the reports list in detail: those that failed or did
+     * work the server reports (rewrites, scans, index builds), then the slowest. The rest are summed
+     * per migration. {@code 0} lists them all.
+     */
+    @Parameter(property = "migration-profiler.statementsShown", defaultValue = "100")
+    int statementsShown;
+
+    /**
+     * The encoding of SQL files and changelogs, as Flyway's {@code encoding} and Liquibase's reader
+     * would be set. A byte sequence that is not valid in it fails the run with the file and line.
+     */
+    @Parameter(property = "migration-profiler.encoding", defaultValue = "${project.build.sourceEncoding}")
+    String encoding;
+
     /** Where results are written. */
     @Parameter(property = "migration-profiler.outputDirectory", defaultValue = "${project.build.directory}/migration-profiler")
     File outputDirectory;
@@ -375,8 +359,7 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
                 .jdbcUrl(jdbcUrl)
                 .credentials(credentials())
                 .serverSettings(serverSettings == null ? Map.of() : serverSettings)
-                .docker(new DockerOptions(image, dockerHost, keepContainer, revealPassword,
-                        DockerOptions.DEFAULTS.pullTimeout(), DockerOptions.DEFAULTS.startupTimeout()))
+                .docker(dockerOptions())
                 .seed(SeedOptions.parse(scale, seedRandom, seedNullFraction,
                                 Parameters.rowCounts(rowCounts == null ? Map.of() : rowCounts, rowCountList))
                         .withSamples(jsonSamples == null ? Map.of() : jsonSamples, valuePatterns == null ? Map.of() : valuePatterns))
@@ -397,6 +380,8 @@ abstract class AbstractMigrationsMojo extends AbstractConnectingMojo {
                 .reuseBaseline(reuseBaseline)
                 .stepSummary(System.getenv("GITHUB_STEP_SUMMARY") == null || System.getenv("GITHUB_STEP_SUMMARY").isBlank()
                         ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
+                .statementsShown(statementsShown)
+                .encoding(Parameters.charset("encoding", encoding))
                 .outputDirectory(outputDirectory.toPath())
                 .build();
     }

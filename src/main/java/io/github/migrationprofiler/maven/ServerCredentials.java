@@ -13,19 +13,21 @@ import java.util.Map;
 
 /**
  * Finds credentials for an external server, first match wins: a {@code settings.xml}
- * {@code <server>} (decrypted), the goal's username/password parameters, then the
- * environment ({@code MIGRATION_PROFILER_USERNAME}, {@code MIGRATION_PROFILER_PASSWORD}).
+ * {@code <server>} (decrypted), then the goal's username parameter and the environment
+ * ({@code MIGRATION_PROFILER_USERNAME}, {@code MIGRATION_PROFILER_PASSWORD}).
  */
 final class ServerCredentials {
 
     static final String USERNAME_ENV = "MIGRATION_PROFILER_USERNAME";
     static final String PASSWORD_ENV = "MIGRATION_PROFILER_PASSWORD";
+    /** The goal parameter of earlier versions, refused now: Maven's -X output would show it. */
+    static final String PASSWORD_PROPERTY = "migration-profiler.password";
 
     private ServerCredentials() {
     }
 
     static Credentials resolve(String serverId, Settings settings, SettingsDecrypter decrypter,
-                               String username, String password, Map<String, String> env) throws MojoExecutionException {
+                               String username, Map<String, String> env) throws MojoExecutionException {
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
@@ -43,7 +45,7 @@ final class ServerCredentials {
         }
         return new Credentials(
                 firstNonBlank(username, env.get(USERNAME_ENV)),
-                firstNonBlank(password, env.get(PASSWORD_ENV)));
+                firstNonBlank(env.get(PASSWORD_ENV), null)); // the one place a password may come from besides settings.xml
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -30,7 +30,7 @@ final class Draft {
 
     /** @param line where {@code sql} begins in the file: comments a runner sends before the code (Flyway does) are left out */
     Draft(String sql, int line, double millis, long rows, SqlError error, int transaction, Probe probe) {
-        int code = codeStart(sql);
+        int code = Statements.codeStart(sql);
         this.sql = sql.substring(code).strip();
         this.line = line + (int) sql.substring(0, code).chars().filter(c -> c == '\n').count();
         this.millis = millis;
@@ -38,25 +38,6 @@ final class Draft {
         this.error = error;
         this.transaction = transaction;
         this.probe = probe;
-    }
-
-    /** Where the code begins after leading blanks, {@code --} and {@code /* *\/} comments. */
-    private static int codeStart(String sql) {
-        int i = 0;
-        while (i < sql.length()) {
-            if (Character.isWhitespace(sql.charAt(i))) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-            } else {
-                break;
-            }
-        }
-        return i == sql.length() ? 0 : i;
     }
 
     /**

@@ -74,6 +74,8 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     private Probe probe;
     /** Why the statement running now could not be watched; {@code null} when it is. */
     private String probeFailure;
+    /** The relations as the last measured statement left them; {@code null} when something else may have run since. */
+    private Relations known;
 
     /**
      * @param foreignKeys reads the foreign keys without an index
@@ -119,6 +121,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             reviewing = true;
             stages.seed(lastApplied);
         }
+        known = null; // the runner's bookkeeping ran since the last statement
         current = new Applying(migration, reviewing && selected, !reviewing, source);
         current.recording.startWith(betweenMigrations);
         betweenMigrations = new Recording();
@@ -163,8 +166,8 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             return;
         }
         try {
-            probe = Probe.take(connection, sql, ++statements);
-            locks.statementStarted(probe.index);
+            probe = Probe.take(connection, sql, ++statements, known);
+            locks.statementStarted(probe.index, !probe.rowsOnly);
         } catch (SQLException e) {
             probeFailure = e.getMessage();
         }
@@ -182,7 +185,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
                     + "): its locks, rewrites and work are missing");
         }
         if (done != null) {
-            draft.after = relationsAfter(done, draft.line);
+            draft.after = done.rowsOnly ? done.before : relationsAfter(done, draft.line);
             draft.rewrites = draft.after.rewrittenSince(done.before);
             draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
             for (String relation : locks.lockedBy(done.index)) {
@@ -200,6 +203,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     @Override
     public void failed(String sql, long nanos, SQLException error, List<String> debugMessages) {
         Probe done = endProbe();
+        known = null;
         (current != null ? current.recording : betweenMigrations).failedBookkeeping();
         if (current != null) { // a failure counts even in bookkeeping: it stops the run
             int line = current.locate(sql);
@@ -255,8 +259,10 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
     /** The relations right after a statement; as before it, with a warning, when they cannot be read. */
     private Relations relationsAfter(Probe done, int line) {
         try {
-            return Relations.take(connection);
+            known = Relations.take(connection);
+            return known;
         } catch (SQLException e) {
+            known = null;
             current.warnings.add("The relations after the statement at line " + line + " could not be read (" + e.getMessage()
                     + "): whether it rewrote a table is not known");
             return done.before;

@@ -29,9 +29,11 @@ public final class Judgement {
      * @param notClean why there is none, when the clean pass was to time it
      * @param traffic  what it did to the traffic pass's workload; {@code null} when that did not run
      * @param trafficError why the traffic pass failed, for the migration's warnings; {@code null} when it did not
+     * @param deadlock the deadlock it met in the traffic pass, whichever side lost; {@code null} when none
      * @param probes   the server's hash probe costs, for projections; {@code null} without
      */
-    public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, String trafficError, HashProbes probes) {
+    public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, String trafficError, String deadlock,
+                           HashProbes probes) {
     }
 
     private final Analyzer analyzer;
@@ -72,7 +74,8 @@ public final class Judgement {
         }
         Traffic traffic = passed && replayed != null ? replayed.traffic() : null;
         Analyzer.Analysis analysis = analyzer.analyze(new MigrationFacts(statements, millis, observed.foreignKeyGaps(),
-                observed.schemaChanges(), traffic, observed.hazards(), projected == null ? null : projected.migration()), source.text(migration));
+                observed.schemaChanges(), traffic, observed.hazards(), projected == null ? null : projected.migration(),
+                replayed == null ? null : replayed.deadlock()), source.text(migration));
         List<String> warnings = new ArrayList<>(observed.warnings());
         warnings.addAll(analysis.warnings());
         if (passed && replayed != null && replayed.trafficError() != null) {
@@ -111,8 +114,9 @@ public final class Judgement {
      * from the same unobserved run (the instrumented pass's probes between statements lengthen its holds).
      */
     private static List<StatementResult> timed(List<StatementResult> measured, CleanTimingPass.Clean clean) {
+        double[] holds = Projections.untilTransactionEnd(measured, clean.statements());
         return IntStream.range(0, measured.size()).mapToObj(i -> measured.get(i).timed(clean.statements()[i],
                 clean.statementIterations() == null ? null : clean.statementIterations()[i],
-                Math.round(Projections.untilTransactionEnd(measured, clean.statements(), i) * 1_000.0) / 1_000.0)).toList();
+                Math.round(holds[i] * 1_000.0) / 1_000.0)).toList();
     }
 }

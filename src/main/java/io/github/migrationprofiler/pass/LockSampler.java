@@ -49,10 +49,15 @@ final class LockSampler implements AutoCloseable {
         this.poller = new LockPoller("migration-profiler-locks", EAGER_LOOKS, this::read);
     }
 
-    /** Looks until {@link #statementEnded} while statement number {@code index} runs. */
-    void statementStarted(int index) {
+    /**
+     * Statement number {@code index} starts: looks until {@link #statementEnded} while it runs, or,
+     * for a statement that takes its locks at once and keeps them ({@code watch} false), only after it.
+     */
+    void statementStarted(int index, boolean watch) {
         statement = index;
-        poller.start();
+        if (watch) {
+            poller.start();
+        }
     }
 
     /** Stops looking and reads the locks held right now: everything a transaction keeps until it ends. */

@@ -211,6 +211,7 @@ final class Projections {
     /** The longest projected hold of a lock that blocks others: from the statement taking it to its transaction's end. */
     private static Hold longestHold(List<StatementResult> statements, double[] millis) {
         Hold longest = null;
+        double[] holds = untilTransactionEnd(statements, millis);
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
             LockMode strongest = statement.locks().stream().filter(l -> !l.blocks().isEmpty()).map(LockHeld::lockMode)
@@ -218,7 +219,7 @@ final class Projections {
             if (strongest == null) {
                 continue;
             }
-            double held = untilTransactionEnd(statements, millis, i);
+            double held = holds[i];
             if (longest == null || held > longest.millis) {
                 longest = new Hold(held, strongest.display());
             }
@@ -227,13 +228,15 @@ final class Projections {
     }
 
     /**
-     * How long a lock taken by statement {@code i} stays held: the time of that statement and of
-     * the later ones of its transaction ({@code millis}, one per statement), until the transaction ends.
+     * How long a lock taken by each statement stays held: the time of that statement and of the
+     * later ones of its transaction ({@code millis}, one per statement), until the transaction ends.
+     * Summed from the end, once: a migration may run thousands of statements in one transaction.
      */
-    static double untilTransactionEnd(List<StatementResult> statements, double[] millis, int i) {
-        double held = 0;
-        for (int j = i; j < statements.size() && statements.get(j).transaction() == statements.get(i).transaction(); j++) {
-            held += millis[j];
+    static double[] untilTransactionEnd(List<StatementResult> statements, double[] millis) {
+        double[] held = new double[statements.size()];
+        for (int j = statements.size() - 1; j >= 0; j--) {
+            boolean last = j + 1 == statements.size() || statements.get(j + 1).transaction() != statements.get(j).transaction();
+            held[j] = millis[j] + (last ? 0 : held[j + 1]);
         }
         return held;
     }

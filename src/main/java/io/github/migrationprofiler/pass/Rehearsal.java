@@ -8,6 +8,7 @@ import io.github.migrationprofiler.seed.TableHistory;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.support.Cleanup;
+import io.github.migrationprofiler.support.LongLiterals;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
@@ -43,10 +44,10 @@ public final class Rehearsal {
         ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
         try (Connection connection = rehearsal.connect()) {
             MigrationSession.limit(connection, timeout); // a migration that would time out must not run unbounded here either
-            TableHistory history = new TableHistory(connection, source::text, log);
+            Map<Migration, String> texts = new LinkedHashMap<>(); // what seeding reads: long literals hold nothing for it
+            source.migrations().forEach(m -> texts.put(m, LongLiterals.emptied(source.text(m))));
+            TableHistory history = new TableHistory(connection, texts::get, log);
             source.apply(connection, history);
-            Map<Migration, String> texts = new LinkedHashMap<>();
-            source.migrations().forEach(m -> texts.put(m, source.text(m)));
             return FinalSchema.read(connection, history, seed, texts, seed.jsonSamples());
         } catch (SQLException e) {
             throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);

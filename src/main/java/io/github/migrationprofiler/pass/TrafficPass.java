@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.pass;
 
+import io.github.migrationprofiler.pass.traffic.Deadlocks;
 import io.github.migrationprofiler.pass.traffic.Workload;
 import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -13,9 +14,6 @@ import java.util.Locale;
  * they suffer. The follower stays as it was.
  */
 public final class TrafficPass {
-
-    /** SQLSTATE deadlock_detected. */
-    private static final String DEADLOCK_DETECTED = "40P01";
 
     private final Workload workload;
     private final ProfilerLog log;
@@ -31,16 +29,19 @@ public final class TrafficPass {
      * What the pass measured, or why it could not.
      *
      * @param traffic what the migration did to the workload; {@code null} when the pass did not run, or failed
-     * @param error   why it failed, for the migration's warnings; {@code null} when it did not
+     * @param error    why it failed, for the migration's warnings; {@code null} when it did not
+     * @param deadlock   the deadlock between the migration and the application's queries, whichever lost it,
+     *                   both sides described; {@code null} when there was none
      */
-    public record Measured(Traffic traffic, String error) {
-        public static final Measured NONE = new Measured(null, null);
+    public record Measured(Traffic traffic, String error, String deadlock) {
+        public static final Measured NONE = new Measured(null, null, null);
     }
 
     /**
      * What the migration did to the workload. The pass does not run when the follower stopped
-     * (said in a warning) or the migration locked no table that existed before it. A deadlock
-     * between the migration and the workload is tried once more: which backend loses is chance.
+     * (said in a warning) or the migration locked no table that existed before it. A deadlock is
+     * a finding whichever side lost it; when the migration lost, it is tried once more, to measure
+     * the traffic of a run that completes.
      */
     public Measured run(Follower follower, Observed observed) {
         if (!follower.following() || observed.lockedTables().isEmpty()) {
@@ -48,23 +49,24 @@ public final class TrafficPass {
         }
         long start = System.nanoTime();
         runs++;
+        String deadlock = null;
         try {
             try {
-                return new Measured(once(follower, observed), null);
+                Traffic traffic = once(follower, observed);
+                return new Measured(traffic, null, traffic == null ? null : traffic.deadlock());
             } catch (SQLException e) {
-                if (!DEADLOCK_DETECTED.equals(e.getSQLState())) {
+                if (!Deadlocks.DETECTED.equals(e.getSQLState())) {
                     throw e;
                 }
-                log.info("Traffic pass for " + observed.migration().label() + " hit a deadlock (" + firstLine(e)
-                        + "); trying it once more");
-                return new Measured(once(follower, observed), null);
+                deadlock = e.getMessage();
+                log.warn("Traffic pass for " + observed.migration().label() + ": the migration deadlocked with the application's "
+                        + "queries and lost (" + deadlock + "); trying it once more to measure the traffic");
+                return new Measured(once(follower, observed), null, deadlock);
             }
         } catch (Exception e) {
-            String error = "the traffic pass failed (" + firstLine(e) + "): its effect on concurrent queries is not measured"
-                    + (e instanceof SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())
-                    ? "; the migration deadlocked with the application's queries twice, as it may in production" : "");
+            String error = "the traffic pass failed (" + firstLine(e) + "): its effect on concurrent queries is not measured";
             log.warn(observed.migration().label() + ": " + error);
-            return new Measured(null, error);
+            return new Measured(null, error, deadlock);
         } finally {
             nanos += System.nanoTime() - start;
         }

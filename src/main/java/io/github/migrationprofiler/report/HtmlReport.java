@@ -211,7 +211,8 @@ public final class HtmlReport {
             h.append(TrafficChart.svg(m.traffic()));
         }
         h.append(lockTimeline(m));
-        h.append("<details><summary>").append(m.statements().size()).append(" statement(s)</summary>\n");
+        h.append("<details><summary>").append(m.statements().size()).append(" statement(s)")
+                .append(m.omitted() == null ? "" : esc(Format.omitted(m.omitted()))).append("</summary>\n");
         h.append("<table><tr><th>Line</th><th>SQL</th><th>Time</th><th>Rows</th><th>Locks (held; blocks)</th><th>Rewrites</th><th>Plan</th><th>Tables before</th></tr>\n");
         for (StatementResult s : m.statements()) {
             h.append("<tr><td class=\"n\">").append(s.line()).append("</td><td><pre>").append(esc(abbreviate(s.sql())))

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,6 +37,7 @@ public final class MarkdownSummary {
     public static final String FILE_NAME = "summary.md";
     /** Below GitHub's 65,536-character comment limit, with room for what a workflow adds around it. */
     static final int BUDGET = 60_000;
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
     private static final int SKIPPED_LISTED = 10;
     private static final int GAPS_LISTED = 20;
     private static final int COMPARED_LISTED = 30;
@@ -89,12 +92,12 @@ public final class MarkdownSummary {
             md.append("\n### At production size\n\n");
             Format.applied(run).stream().filter(m -> m.projection() != null)
                     .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
-                    .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.projection(m))).append('\n'));
+                    .forEach(m -> md.append("- **").append(cell(names.apply(m))).append("**: ").append(cell(Format.projection(m))).append('\n'));
         }
         if (run.migrations().stream().anyMatch(m -> m.traffic() != null && !Format.trafficTold(m))) {
             md.append("\n### Traffic\n\n");
             Format.applied(run).stream().filter(m -> m.traffic() != null && !Format.trafficTold(m))
-                    .forEach(m -> md.append("- **").append(names.apply(m)).append("**: ").append(cell(Format.traffic(m.traffic())))
+                    .forEach(m -> md.append("- **").append(cell(names.apply(m))).append("**: ").append(cell(Format.traffic(m.traffic())))
                             .append('\n'));
         }
         boolean anyFindings = run.migrations().stream().anyMatch(m -> !m.findings().isEmpty() || !m.warnings().isEmpty());
@@ -176,7 +179,7 @@ public final class MarkdownSummary {
     }
 
     private static String row(MigrationResult m, Function<MigrationResult, String> names, boolean projected) {
-        return "| `" + cell(names.apply(m)) + "` | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.time(m.millis(), m.iterations())
+        return "| " + code(names.apply(m)) + " | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.time(m.millis(), m.iterations())
                 + (projected ? " | " + Format.production(m) : "")
                 + " | " + Format.count(m.rowsAffected()) + " | "
                 + Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—") + " | "
@@ -186,8 +189,8 @@ public final class MarkdownSummary {
 
     /** "- ⚠️ WARNING `id (author) · file` · MEDIUM · 41.0 ms · create-index-not-concurrently". */
     private static String line(MigrationResult m, Function<MigrationResult, String> names) {
-        return "- " + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict())) + " `" + cell(names.apply(m))
-                + "` · " + (m.kind() == null ? "" : m.kind() + " · ") + Format.millis(m.millis())
+        return "- " + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict())) + " " + code(names.apply(m))
+                + " · " + (m.kind() == null ? "" : m.kind() + " · ") + Format.millis(m.millis())
                 + (m.projection() == null ? "" : " (" + Format.production(m) + ")")
                 + (m.findings().isEmpty() ? "" : " · " + m.findings().stream().map(f -> f.rule().id()).collect(Collectors.joining(", "))) + "\n";
     }
@@ -200,11 +203,11 @@ public final class MarkdownSummary {
         if (m.findings().isEmpty() && m.warnings().isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("- **").append(names.apply(m)).append("**\n");
-        m.warnings().forEach(w -> md.append("  - ⚠ ").append(w).append('\n')); // what its figures cannot say, first
+        StringBuilder md = new StringBuilder("- **").append(prose(names.apply(m))).append("**\n");
+        m.warnings().forEach(w -> md.append("  - ⚠ ").append(prose(w)).append('\n')); // what its figures cannot say, first
         for (Finding f : m.findings()) {
-            md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(f.message());
-            md.append(advised.add(f.recommendation()) ? "  \n    → " + f.recommendation() : " (→ as above)").append('\n');
+            md.append("  - `").append(f.rule()).append("` (").append(f.severity().json()).append("): ").append(prose(f.message()));
+            md.append(advised.add(f.recommendation()) ? "  \n    → " + prose(f.recommendation()) : " (→ as above)").append('\n');
         }
         return md.toString();
     }
@@ -215,12 +218,12 @@ public final class MarkdownSummary {
         if (comparison == null) {
             return "";
         }
-        StringBuilder md = new StringBuilder("**Against `").append(cell(comparison.baseline())).append("`:** ")
+        StringBuilder md = new StringBuilder("**Against ").append(code(comparison.baseline())).append(":** ")
                 .append(comparison.summary()).append("\n\n");
         List<Comparison.Row> shown = Format.changed(comparison, COMPARED_LISTED);
         if (!shown.isEmpty()) {
             md.append("| Migration | Baseline | Current | Change |\n|---|---:|---:|---|\n");
-            shown.forEach(r -> md.append("| `").append(cell(r.migration())).append("` | ")
+            shown.forEach(r -> md.append("| ").append(code(r.migration())).append(" | ")
                     .append(r.baselineMillis() == null ? "—" : Format.millis(r.baselineMillis())).append(" | ")
                     .append(r.currentMillis() == null ? "—" : Format.millis(r.currentMillis())).append(" | ")
                     .append(Format.change(r)).append(" |\n"));
@@ -236,7 +239,7 @@ public final class MarkdownSummary {
             return "";
         }
         return "\n" + skipped.size() + " skipped (not applied on PostgreSQL with this configuration): "
-                + skipped.stream().limit(SKIPPED_LISTED).map(m -> "`" + cell(names.apply(m)) + "` (" + cell(m.skipped()) + ")")
+                + skipped.stream().limit(SKIPPED_LISTED).map(m -> code(names.apply(m)) + " (" + cell(m.skipped()) + ")")
                 .collect(Collectors.joining(", "))
                 + (skipped.size() > SKIPPED_LISTED ? ", … (all in results.json)\n" : "\n");
     }
@@ -244,7 +247,7 @@ public final class MarkdownSummary {
     private static String failures(RunResult run, Function<MigrationResult, String> names) {
         StringBuilder md = new StringBuilder();
         for (MigrationResult m : run.failures()) {
-            md.append("\n**").append(names.apply(m)).append("** failed: `").append(cell(m.failureSummary())).append("`\n");
+            md.append("\n**").append(cell(names.apply(m))).append("** failed: ").append(code(m.failureSummary())).append("\n");
         }
         return md.toString();
     }
@@ -279,7 +282,7 @@ public final class MarkdownSummary {
     }
 
     private static String gap(SeedSummary.Gap gap) {
-        return "- `" + cell(gap.table()) + "`" + (gap.after() == null ? "" : " (after " + cell(gap.after()) + ")") + ": "
+        return "- " + code(gap.table()) + (gap.after() == null ? "" : " (after " + cell(gap.after()) + ")") + ": "
                 + cell(gap.reason()) + "\n";
     }
 
@@ -299,7 +302,27 @@ public final class MarkdownSummary {
         }
     }
 
+    /**
+     * Text that is not ours (names, messages, SQL) in prose: HTML is written as
+     * entities, so no renderer of a PR comment or step summary runs what a table name holds.
+     */
+    private static String prose(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+    }
+
+    /** {@link #prose} in a table cell, where a bar would end the cell. */
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return prose(text).replace("|", "\\|");
+    }
+
+    /** Text that is not ours as a code span, shown as it is: fenced by more backticks than it holds itself. */
+    private static String code(String text) {
+        int longest = 0;
+        for (Matcher run = BACKTICKS.matcher(text); run.find(); ) {
+            longest = Math.max(longest, run.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        String padded = longest > 0 || text.startsWith(" ") || text.endsWith(" ") ? " " + text + " " : text;
+        return fence + padded.replace("|", "\\|").replace("\n", " ") + fence;
     }
 }

@@ -14,7 +14,8 @@ public final class Reports {
     }
 
     /** Writes them all where the configuration says, and says where they are. */
-    public static void write(RunResult result, ProfilerConfig config, ProfilerLog log) {
+    public static void write(RunResult full, ProfilerConfig config, ProfilerLog log) {
+        RunResult result = full.showingStatements(config.statementsShown());
         Path json = ResultsJson.write(result, config.outputDirectory());
         SurefireXml.write(result, config.reportsDirectory());
         MarkdownSummary.write(result, config.outputDirectory(), config.stepSummary());

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.result;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What one migration did.
@@ -27,12 +28,25 @@ import java.util.List;
  * @param projection   its runtime and longest lock hold projected to production's rows, when known
  * @param traffic      what it did to concurrent queries in the traffic pass, when that ran
  * @param flyway       what Flyway says of it (version, description, type), when Flyway ran it
+ * @param omitted      the statements its reports leave out, summed ({@link #showingStatements}); {@code null} when none are
  */
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error, List<String> warnings,
                               Kind kind, List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
                               Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
-                              FlywayInfo flyway) {
+                              FlywayInfo flyway, StatementsOmitted omitted) {
+
+    /** Statements are listed in the reports up to this many characters of their text. */
+    public static final int SQL_SHOWN = 4_000;
+
+    public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
+                           List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
+                           List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
+                           Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
+                           FlywayInfo flyway) {
+        this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
+                skipped, instrumentedMillis, iterations, projection, traffic, flyway, null);
+    }
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
                            List<StatementResult> statements, SqlError error, List<String> warnings, Kind kind,
@@ -59,7 +73,7 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict and the lines it crossed. */
     public MigrationResult judged(Verdict verdict, List<String> reasons) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway);
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted);
     }
 
     /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
@@ -75,6 +89,30 @@ public record MigrationResult(String id, String author, String source, int line,
         return TrafficHold.of(statements, projection, traffic);
     }
 
+    /**
+     * This migration as its reports show it: at most {@code limit} statements in detail (all when
+     * {@code limit} is 0) and each one's text cut at {@link #SQL_SHOWN} characters. The ones kept
+     * are those that failed, rewrote, scanned or built something, then the slowest, in their order.
+     */
+    public MigrationResult showingStatements(int limit) {
+        boolean cut = limit > 0 && statements.size() > limit;
+        if (!cut && statements.stream().noneMatch(s -> s.sql().length() > SQL_SHOWN)) {
+            return this;
+        }
+        List<StatementResult> kept = cut ? NotableStatements.of(statements, limit) : statements;
+        StatementsOmitted left = cut ? new StatementsOmitted(statements.size() - kept.size(),
+                Math.round((sum(statements, StatementResult::millis) - sum(kept, StatementResult::millis)) * 1_000.0) / 1_000.0,
+                statements.stream().mapToLong(StatementResult::rowsAffected).sum() - kept.stream().mapToLong(StatementResult::rowsAffected).sum())
+                : omitted;
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected,
+                kept.stream().map(s -> s.abbreviated(SQL_SHOWN)).toList(), error, warnings, kind, findings, verdict, reasons, skipped,
+                instrumentedMillis, iterations, projection, traffic, flyway, left);
+    }
+
+    private static double sum(List<StatementResult> statements, ToDoubleFunction<StatementResult> value) {
+        return statements.stream().mapToDouble(value).sum();
+    }
+
     /** "V2__x.sql" or "004-type (alice)". */
     public String label() {
         return author == null ? id : id + " (" + author + ")";
@@ -84,7 +122,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted);
     }
 
     /** A migration not applied here, as production would not apply it. */

@@ -25,10 +25,12 @@ public enum RuleId {
     BREAKING_CHANGE,
     FOREIGN_KEY_WITHOUT_INDEX,
     TRAFFIC_BLOCKED,
+    DEADLOCK,
     LOCK_TIMEOUT_RETRY,
     DATA_DEPENDENT,
     LONG_MIGRATION,
-    RUNNER_HAZARD;
+    RUNNER_HAZARD,
+    EMPTY_MIGRATION;
 
     /** {@code create-index-not-concurrently}: the id as people write it. */
     public String id() {

@@ -79,6 +79,12 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, migrations, totals, seed, gate, error,
                 timing, with, warnings);
     }
+
+    /** This run as its reports show it: each migration's statements cut to the notable ones ({@link MigrationResult#showingStatements}). */
+    public RunResult showingStatements(int limit) {
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline,
+                migrations.stream().map(m -> m.showingStatements(limit)).toList(), totals, seed, gate, error, timing, comparison, warnings);
+    }
     public Verdict verdict() {
         return error != null ? Verdict.FAILED : gate == null ? Verdict.OK : gate.verdict();
     }
@@ -136,7 +142,13 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
 
     /** A run that ended before it could profile; {@code engine} and {@code source} are what was known by then. */
     public static RunResult failed(String startedAt, Engine engine, String source, RunError error) {
-        return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), List.of(), new Totals(0, 0, 0, 0), null,
+        return failed(startedAt, engine, source, error, List.of());
+    }
+
+    /** A run that ended early, after the migrations in {@code done} (interrupted: they stay in the results). */
+    public static RunResult failed(String startedAt, Engine engine, String source, RunError error, List<MigrationResult> done) {
+        RunResult reached = of(startedAt, engine, null, source, new Profile(List.of(), done, null), null);
+        return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), done, reached.totals(), null,
                 null, error, null, null, List.of());
     }
     public List<MigrationResult> failures() {

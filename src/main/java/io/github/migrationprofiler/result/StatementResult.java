@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.result;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One executed statement and what it did to the database.
@@ -38,6 +39,16 @@ public record StatementResult(String sql, int line, double millis, long rowsAffe
                            PlanSummary plan, List<TableStat> tableStats, List<Work> work) {
         this(sql, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks, rewrites, plan, tableStats,
                 work, null, null);
+    }
+
+    /** This statement with its text cut after {@code max} characters, saying how much was left out. */
+    public StatementResult abbreviated(int max) {
+        if (sql.length() <= max) {
+            return this;
+        }
+        String shown = sql.substring(0, max) + String.format(Locale.ROOT, "… (%,d more characters)", sql.length() - max);
+        return new StatementResult(shown, line, millis, rowsAffected, error, transaction, lockTimeout, statementTimeout, locks,
+                rewrites, plan, tableStats, work, iterations, projection);
     }
 
     /**

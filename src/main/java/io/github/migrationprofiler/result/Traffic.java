@@ -31,11 +31,13 @@ import static io.github.migrationprofiler.config.Durations.spoken;
  * @param commitMillis           when the migration ended, from its start
  * @param lockAcquiredMillis     when it stopped waiting for locks, from its start
  * @param timeline               the queries in 100 ms steps from the warm-up on, for the chart
+ * @param deadlock               the deadlock an application query lost to the migration, both sides described; {@code null} when none
  */
 public record Traffic(List<String> tables, int clients, int queries, int blocked, int blockedReads, int blockedWrites, int delayed,
                       double maxWaitMillis, double p50Millis, double p95Millis, double p99Millis, double baselineP99Millis,
                       Map<String, Integer> errors, double migrationLockWaitMillis, int maxQueueDepth, double longQueryMillis,
-                      boolean retryNeeded, double commitMillis, double lockAcquiredMillis, List<Step> timeline) {
+                      boolean retryNeeded, double commitMillis, double lockAcquiredMillis, List<Step> timeline,
+                      String deadlock) {
 
     /**
      * One 100 ms step.

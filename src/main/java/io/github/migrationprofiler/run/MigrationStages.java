@@ -96,7 +96,8 @@ final class MigrationStages implements InstrumentedPass.Stages {
             clean = clean.atSizes(replays.sizes().time(observed));
         }
         endSizesWithTheFollower();
-        return new Judgement.Replayed(clean, follower.stopped(), traffic.traffic(), traffic.error(), follower.probes());
+        return new Judgement.Replayed(clean, follower.stopped(), traffic.traffic(), traffic.error(), traffic.deadlock(),
+                follower.probes());
     }
 
     private boolean following() {

@@ -86,7 +86,8 @@ public final class ProfileRun {
             } catch (ProfilerException e) {
                 // once the run is being cancelled, what fails next is the cancellation, not the cause to report
                 String message = cleanup.interrupted() ? "interrupted (Ctrl-C or SIGTERM) during " + profiling.stage : e.getMessage();
-                RunResult failed = RunResult.failed(startedAt, profiling.engine, profiling.sourceName, new RunError(profiling.stage, message));
+                RunResult failed = RunResult.failed(startedAt, profiling.engine, profiling.sourceName, new RunError(profiling.stage, message),
+                        profiling.stages == null ? List.of() : profiling.stages.results());
                 try {
                     Reports.write(failed, config, log);
                 } catch (ProfilerException unwritable) {
@@ -110,6 +111,8 @@ public final class ProfileRun {
         private RunResult.Engine engine;
         private RunInputs inputs;
         private PostgresServer server;
+        /** The migrations' stages once they run: what they reached stays in the results of an interrupted run. */
+        private MigrationStages stages;
         private final List<String> warnings = new ArrayList<>();
 
         Profiling(ProfilerConfig given, Selection forced, String startedAt, Cleanup cleanup) {
@@ -169,7 +172,7 @@ public final class ProfileRun {
                 MigrationSession.limit(connection, config.gate().timeout());
                 stage = "profiling";
                 Passes passes = new Passes(inputs, server, template, schema, cleanup, log);
-                MigrationStages stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
+                stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
                         forced == Selection.NONE ? MigrationStages.Replays.NONE : passes.replays(database::connect),
                         new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()), new ConsoleReport(log));
                 List<String> baseline = new InstrumentedPass(inputs.source(), inputs.selection(), foreignKeys, cleanup::interrupted)

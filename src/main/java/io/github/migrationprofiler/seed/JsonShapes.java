@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class JsonShapes {
 
-    private static final String IDENT = "(?:\"([^\"]*(?:\"\"[^\"]*)*)\"|([A-Za-z_][\\w$]*))";
+    /** A column name; an unquoted one starts a word, so a long literal is not tried from each of its characters. */
+    private static final String IDENT = "(?:\"([^\"]*(?:\"\"[^\"]*)*)\"|(?<![\\w$])([A-Za-z_][\\w$]*))";
     private static final Pattern ARROW = Pattern.compile(IDENT + "\\s*(->>|->|#>>|#>)");
     private static final Pattern EXISTS = Pattern.compile(IDENT + "\\s*(\\?\\?|\\?)([|&]?)\\s*");
     private static final Pattern CONTAINS = Pattern.compile(IDENT + "\\s*@>\\s*'([^']*(?:''[^']*)*)'");

@@ -26,7 +26,7 @@ final class TableWrites {
     private static final Pattern INSERT = Pattern.compile("INSERT\\s+INTO\\s+" + NAME + "\\s*(\\([^)]*\\))?\\s*(\\(?\\s*(?:SELECT|WITH|TABLE)\\b)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIQUIBASE = Pattern.compile(
-            "(?:insert|loadData|loadUpdateData|delete)\\b[^>]*?\\btableName\\s*[=:]\\s*[\"']?((?:\\$\\{[^}]*}|[\\w$])+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "(?<![\\w$])(?:insert|loadData|loadUpdateData|delete)\\b[^>]{0,2000}?\\btableName\\s*[=:]\\s*[\"']?((?:\\$\\{[^}]*}|[\\w$])+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DELETE = Pattern.compile("DELETE\\s+FROM\\s+(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
 
     private static final Pattern UPDATE = Pattern.compile("UPDATE\\s+(?:ONLY\\s+)?" + NAME + "(?:\\s+(?:AS\\s+)?(?!SET\\b)[\\w$]+)?\\s+SET\\s+"

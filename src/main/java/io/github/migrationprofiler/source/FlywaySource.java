@@ -9,9 +9,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,9 @@ public final class FlywaySource implements MigrationSource {
             "flyway.driverClassName", "flyway.initSqls", "flyway.checkLocation", "flyway.failOnMissingLocations",
             "flyway.configFiles", "flyway.workingDirectory", "flyway.environment", "flyway.connectRetries");
 
+    /** Flyway's words for a migration file it could not decode. */
+    private static final Pattern UNREADABLE = Pattern.compile("Unable to calculate checksum of (\\S+)");
+
     private final FlywaySettings settings;
     private final Path baseDir;
     private final ClassLoader classes;
@@ -57,8 +61,10 @@ public final class FlywaySource implements MigrationSource {
     private final Map<Migration, Path> files = new HashMap<>();
     private final Map<Migration, String> contents = new HashMap<>();
     private final Map<Migration, SourceText> texts = new HashMap<>();
+    private final Charset encoding;
 
-    FlywaySource(FlywaySettings settings, Path baseDir, List<Path> classpath, ProfilerLog log) {
+    /** @param encoding how the project's files are written: Flyway's {@code encoding} unless its settings name one */
+    FlywaySource(FlywaySettings settings, Path baseDir, List<Path> classpath, Charset encoding, ProfilerLog log) {
         this.settings = settings;
         this.baseDir = baseDir;
         this.log = log;
@@ -68,6 +74,8 @@ public final class FlywaySource implements MigrationSource {
                 properties.put(key, value);
             }
         });
+        properties.putIfAbsent("flyway.encoding", encoding.name());
+        this.encoding = Charset.forName(properties.get("flyway.encoding").strip());
         String lock = properties.remove(TRANSACTIONAL_LOCK); // set below, through the extension: by name it needs Jackson 3
         this.transactionalLock = lock == null || !"false".equalsIgnoreCase(lock.strip());
         String configured = properties.remove("flyway.locations");
@@ -103,6 +111,7 @@ public final class FlywaySource implements MigrationSource {
                 }
             }
         } catch (FlywayException e) {
+            badlyEncoded(e);
             throw new ProfilerException("Flyway could not list the migrations (" + describe() + "): " + e.getMessage(), e);
         } catch (Exception e) {
             throw new ProfilerException("Flyway could not list the migrations: " + e.getMessage(), e);
@@ -204,6 +213,25 @@ public final class FlywaySource implements MigrationSource {
         return configuration.load();
     }
 
+    /**
+     * Flyway names the file it cannot read in its encoding, not where in it: the file is read again
+     * here, strictly, to fail with its line and bytes ({@link SourceFiles}).
+     */
+    private void badlyEncoded(FlywayException e) {
+        Matcher unreadable = UNREADABLE.matcher(String.valueOf(e.getMessage()));
+        if (!unreadable.find()) {
+            return;
+        }
+        for (String location : locations) {
+            if (location.startsWith("filesystem:")) {
+                Path file = Path.of(location.substring("filesystem:".length())).resolve(unreadable.group(1));
+                if (Files.isRegularFile(file)) {
+                    SourceFiles.read(file, encoding, shown("filesystem:" + file));
+                }
+            }
+        }
+    }
+
     private String shown(String location) {
         String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
         Path file = Path.of(path);
@@ -220,13 +248,7 @@ public final class FlywaySource implements MigrationSource {
         if (file == null) {
             return "";
         }
-        return contents.computeIfAbsent(migration, m -> {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return contents.computeIfAbsent(migration, m -> SourceFiles.read(file, encoding, shown(file.toString())));
     }
 
     @Override

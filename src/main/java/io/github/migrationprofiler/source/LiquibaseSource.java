@@ -4,6 +4,7 @@ import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.change.Change;
@@ -40,8 +41,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ import java.util.Set;
  */
 public final class LiquibaseSource implements MigrationSource {
 
+    private final Charset encoding;
     private final ProfilerLog log;
     private final ResourceAccessor resources;
     private final String changelogPath;
@@ -83,10 +85,13 @@ public final class LiquibaseSource implements MigrationSource {
      *                   the changelog's path is taken relative to the first one holding it, so
      *                   DATABASECHANGELOG records the same file names as the application does
      * @param baseDir    the project directory: changeset locations are given relative to it
+     * @param encoding   how the changelogs and SQL files are written: Liquibase's fileEncoding
      */
     public LiquibaseSource(Path changelog, List<Path> searchPath, String contexts, String labels,
-                           Map<String, String> parameters, List<String> skipCustomChanges, Path baseDir, ProfilerLog log) {
+                           Map<String, String> parameters, List<String> skipCustomChanges, Path baseDir, Charset encoding,
+                           ProfilerLog log) {
         this.log = log;
+        this.encoding = encoding;
         this.skippedCustomChanges = new SkippedCustomChanges(skipCustomChanges);
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.contexts = contexts;
@@ -281,7 +286,7 @@ public final class LiquibaseSource implements MigrationSource {
                 return "";
             }
             try (InputStream in = resource.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return SourceFiles.decode(in.readAllBytes(), encoding, path); // strict: Liquibase would replace bad bytes silently
             }
         } catch (IOException e) {
             return ""; // only line numbers suffer; Liquibase itself reports unreadable files
@@ -292,6 +297,7 @@ public final class LiquibaseSource implements MigrationSource {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), resources);
         scope.put(Scope.Attr.logService.name(), new LiquibaseLog(log));
+        scope.put(GlobalConfiguration.FILE_ENCODING.getKey(), encoding);
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         scope.put(skippedCustomChanges.scopeKey(), skippedCustomChanges);
         // a profiling run must not phone home (and CI has no network to do so)

@@ -38,12 +38,12 @@ public final class MigrationSources {
         }
         if (flyway != null) {
             log.info("Running the migrations with Flyway " + VersionPrinter.getVersion() + "; its settings come from " + flyway.origin());
-            return new FlywaySource(flyway, baseDir, config.flyway().classpath(), log);
+            return new FlywaySource(flyway, baseDir, config.flyway().classpath(), config.encoding(), log);
         }
         if (Files.isDirectory(sqlDirectory)) {
             log.info("Applying the SQL files in " + shown(baseDir, sqlDirectory) + " by name, one transaction each, as psql "
                     + "would: no Flyway configuration, and no file named as Flyway names them (V1__name.sql)");
-            return new SqlDirectorySource(sqlDirectory, baseDir);
+            return new SqlDirectorySource(sqlDirectory, baseDir, config.encoding());
         }
         return CONVENTIONAL_CHANGELOGS.stream().map(baseDir::resolve).filter(Files::isRegularFile).findFirst()
                 .map(changelog -> liquibase(changelog, config, log))
@@ -58,6 +58,6 @@ public final class MigrationSources {
 
     private static MigrationSource liquibase(Path changelog, ProfilerConfig config, ProfilerLog log) {
         return new LiquibaseSource(changelog, config.searchPath(), config.contexts(), config.labels(),
-                config.changelogParameters(), config.skipCustomChanges(), config.baseDir(), log);
+                config.changelogParameters(), config.skipCustomChanges(), config.baseDir(), config.encoding(), log);
     }
 }

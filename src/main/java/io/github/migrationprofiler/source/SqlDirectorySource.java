@@ -6,10 +6,9 @@ import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,12 +41,15 @@ public final class SqlDirectorySource implements MigrationSource {
 
     private final Path directory;
     private final Path baseDir;
+    private final Charset encoding;
     private final Map<Migration, Path> files = new LinkedHashMap<>();
     private final Map<Migration, String> contents = new HashMap<>();
     private final Map<Migration, SourceText> texts = new HashMap<>();
 
-    public SqlDirectorySource(Path directory, Path baseDir) {
+    /** @param encoding how the files are written ({@code project.build.sourceEncoding}) */
+    public SqlDirectorySource(Path directory, Path baseDir, Charset encoding) {
         this.directory = directory;
+        this.encoding = encoding;
         this.baseDir = baseDir;
         if (!Files.isDirectory(directory)) {
             throw new ProfilerException("SQL migration directory not found: " + directory
@@ -161,13 +163,6 @@ public final class SqlDirectorySource implements MigrationSource {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String text(Migration migration) {
@@ -176,7 +171,7 @@ public final class SqlDirectorySource implements MigrationSource {
 
     /** Each file is read once, however often it is applied, fingerprinted or searched for suppressions. */
     private String content(Migration migration) {
-        return contents.computeIfAbsent(migration, m -> read(files.get(m)));
+        return contents.computeIfAbsent(migration, m -> SourceFiles.read(files.get(m), encoding, m.source()));
     }
 
     @Override

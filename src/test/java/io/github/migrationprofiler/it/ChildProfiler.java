@@ -31,6 +31,18 @@ final class ChildProfiler implements AutoCloseable {
                 output);
     }
 
+    /** A run on the external engine: {@code server} as the test's CREATEDB role. */
+    static ChildProfiler startExternal(Path project, TestPostgres server, String... options) throws IOException {
+        List<String> all = new ArrayList<>(List.of("jdbcUrl=" + server.jdbcUrl(), "user=" + TestPostgres.PROFILER.username(),
+                "password=" + TestPostgres.PROFILER.password()));
+        all.addAll(List.of(options));
+        return start(project, "external", all.toArray(String[]::new));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     String output() {
         try {
             return Files.readString(output);

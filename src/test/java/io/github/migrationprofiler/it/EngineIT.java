@@ -126,8 +126,7 @@ class EngineIT {
         write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\n");
         // sleeps only on the seeded table: the rehearsal on empty tables passes at once, the profiled run is interrupted
         write(project.resolve("db/V2__slow.sql"), "SELECT pg_sleep(120) FROM t LIMIT 1;\n");
-        try (ChildProfiler child = ChildProfiler.start(project, "external", "jdbcUrl=" + server.jdbcUrl(),
-                "user=" + TestPostgres.PROFILER.username(), "password=" + TestPostgres.PROFILER.password(), "seed=1000")) {
+        try (ChildProfiler child = ChildProfiler.startExternal(project, server, "seed=1000")) {
             // active: an idle session that ran the rehearsal still shows it as its last query
             ChildProfiler.await("pg_sleep runs", () -> !query("SELECT pid FROM pg_stat_activity WHERE state = 'active' "
                     + "AND query LIKE 'SELECT pg_sleep%'").isEmpty());

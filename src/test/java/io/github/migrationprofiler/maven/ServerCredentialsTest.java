@@ -35,7 +35,7 @@ class ServerCredentialsTest {
         server.setPassword("from-settings");
         settings.addServer(server);
 
-        Credentials credentials = ServerCredentials.resolve("staging-clone", settings, CLEAR_TEXT, "param-user", "param-pw",
+        Credentials credentials = ServerCredentials.resolve("staging-clone", settings, CLEAR_TEXT, "param-user",
                 Map.of(ServerCredentials.PASSWORD_ENV, "from-env"));
 
         assertThat(credentials).isEqualTo(new Credentials("profiler", "from-settings"));
@@ -43,18 +43,18 @@ class ServerCredentialsTest {
     }
 
     @Test
-    void parametersThenEnvironment() throws MojoExecutionException {
+    void userParameterAndPasswordFromTheEnvironment() throws MojoExecutionException {
         Map<String, String> env = Map.of(ServerCredentials.USERNAME_ENV, "env-user", ServerCredentials.PASSWORD_ENV, "env-pw");
 
-        assertThat(ServerCredentials.resolve(null, new Settings(), CLEAR_TEXT, "param-user", null, env))
+        assertThat(ServerCredentials.resolve(null, new Settings(), CLEAR_TEXT, "param-user", env))
                 .isEqualTo(new Credentials("param-user", "env-pw"));
-        assertThat(ServerCredentials.resolve(" ", new Settings(), CLEAR_TEXT, null, null, Map.of()))
+        assertThat(ServerCredentials.resolve(" ", new Settings(), CLEAR_TEXT, null, Map.of()))
                 .isEqualTo(new Credentials(null, null));
     }
 
     @Test
     void unknownServerIdIsAClearError() {
-        assertThatThrownBy(() -> ServerCredentials.resolve("nope", new Settings(), CLEAR_TEXT, null, null, Map.of()))
+        assertThatThrownBy(() -> ServerCredentials.resolve("nope", new Settings(), CLEAR_TEXT, null, Map.of()))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("No <server> with id 'nope' in settings.xml");
     }

@@ -50,7 +50,7 @@ class JudgementTest {
     @Test
     void theCleanRunsRuntimeStandsWhenItChangedTheSameRows() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(5), null, null, null, null));
+                new Judgement.Replayed(clean(5), null, null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(20.0);
         assertThat(result.instrumentedMillis()).isEqualTo(42.5);
@@ -63,7 +63,7 @@ class JudgementTest {
     @Test
     void aCleanRunOnOtherDataDoesNotStandAndTheResultSaysWhy() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(4), null, null, null, null));
+                new Judgement.Replayed(clean(4), null, null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(42.5);
         assertThat(result.instrumentedMillis()).isNull();
@@ -75,7 +75,7 @@ class JudgementTest {
     @Test
     void aStoppedFollowerIsSaidAlongWithWhatTheInstrumentedPassCouldNotRead() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of("breaking-change was not checked: …")),
-                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null, null));
+                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null, null, null));
 
         assertThat(result.warnings()).containsExactly("breaking-change was not checked: …",
                 "timed in the instrumented pass, which its own observation slows down: replaying V1 failed: boom");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class PassesIT {
                 CREATE INDEX orders_note ON orders (note);
                 ALTER TABLE orders ADD CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers NOT VALID;
                 """);
-        source = new SqlDirectorySource(project.resolve("db"), project);
+        source = new SqlDirectorySource(project.resolve("db"), project, StandardCharsets.UTF_8);
     }
 
     @AfterEach

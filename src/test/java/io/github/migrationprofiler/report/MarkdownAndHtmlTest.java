@@ -1,14 +1,17 @@
 package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.analysis.ProjectionFit;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Iterations;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Profile;
 import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.RunError;
+import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.result.Verdict;
@@ -46,6 +49,25 @@ class MarkdownAndHtmlTest {
 
         assertThat(back).isEqualTo(run);
         assertThat(HtmlReport.fragment(back)).isEqualTo(HtmlReport.fragment(run));
+    }
+
+    @Test
+    void whatIsNotOursIsInertInMarkdownWhateverItHolds() {
+        String table = "\"a.b\".\"<script>alert(1)</script>\"";
+        MigrationResult hostile = new MigrationResult("V2__<img src=x onerror=alert(1)>.sql", null, "db/V2__x`y.sql", 1, Status.PASSED,
+                1.0, 0, List.of(), null, List.of("measured on " + table), Kind.SMALL,
+                List.of(new Finding(RuleId.FOREIGN_KEY_WITHOUT_INDEX, Severity.WARNING, "Foreign key <script>alert(1)</script>_fkey on "
+                        + table, "index it")), Verdict.WARNING, List.of("over <b>the</b> line"), null);
+        RunResult run = RunResult.of(this.run.startedAt(), this.run.engine(), null, "db", new Profile(List.of(), List.of(hostile)), null);
+
+        String md = MarkdownSummary.render(run);
+
+        assertThat(md).doesNotContain("<script", "<b>")
+                .contains("Foreign key &lt;script&gt;alert(1)&lt;/script&gt;_fkey on \"a.b\".\"&lt;script&gt;")
+                .contains("measured on \"a.b\".\"&lt;script&gt;")
+                .contains("over &lt;b&gt;the&lt;/b&gt; line");
+        // a name is a code span, which no renderer reads as HTML; a backtick in it gets a longer fence
+        assertThat(md).contains("| `` V2__<img src=x onerror=alert(1)>.sql · V2__x`y.sql `` |");
     }
 
     @Test
@@ -138,7 +160,7 @@ class MarkdownAndHtmlTest {
         Traffic traffic = new Traffic(List.of("public.items"), 4,
                 904, 4, 2, 2, 142, 2901.7, 1.2, 2650.0, 2903.0, 1.6, Map.of(), 2901.7, 5, 3100.0, false, 2903.0, 2899.6,
                 List.of(new Traffic.Step(-1000, 20, 0, 1.4),
-                        new Traffic.Step(2900, 40, 4, 2901.7)));
+                        new Traffic.Step(2900, 40, 4, 2901.7)), null);
         MigrationResult withTraffic = new MigrationResult(critical.id(), critical.author(), critical.source(), critical.line(),
                 critical.status(), critical.millis(), 0, critical.statements(), null, List.of(), critical.kind(), critical.findings(),
                 critical.verdict(), critical.reasons(), null, null, null, null, traffic);

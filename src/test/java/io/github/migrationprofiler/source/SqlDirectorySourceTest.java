@@ -4,6 +4,7 @@ import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class SqlDirectorySourceTest {
         Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
         Files.writeString(dir.resolve("README.md"), "not a migration");
 
-        SqlDirectorySource source = new SqlDirectorySource(dir.getParent(), project);
+        SqlDirectorySource source = new SqlDirectorySource(dir.getParent(), project, StandardCharsets.UTF_8);
 
         assertThat(source.migrations()).containsExactly(
                 new Migration("V1__a.sql", null, "db/migration/sub/V1__a.sql", 1),
@@ -32,7 +33,7 @@ class SqlDirectorySourceTest {
 
     @Test
     void missingDirectoryIsAClearError() {
-        assertThatThrownBy(() -> new SqlDirectorySource(project.resolve("nope"), project))
+        assertThatThrownBy(() -> new SqlDirectorySource(project.resolve("nope"), project, StandardCharsets.UTF_8))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("SQL migration directory not found")
                 .hasMessageContaining("migration-profiler.sqlDirectory");
@@ -44,7 +45,7 @@ class SqlDirectorySourceTest {
         Files.writeString(dir.resolve("V1__a.sql"), "");
         Files.writeString(dir.resolve("V1.0__b.sql"), "");
 
-        assertThatThrownBy(() -> new SqlDirectorySource(dir, project))
+        assertThatThrownBy(() -> new SqlDirectorySource(dir, project, StandardCharsets.UTF_8))
                 .hasMessageContaining("share one version").hasMessageContaining("V1__a.sql").hasMessageContaining("V1.0__b.sql");
     }
 }

@@ -5,6 +5,7 @@ import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.TableStat;
+import io.github.migrationprofiler.support.LongLiterals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ final class DataDependent extends Rule {
                 continue;
             }
             Set<String> tests = new LinkedHashSet<>();
-            String sql = step.statement().sql();
+            String sql = LongLiterals.emptied(step.statement().sql());
             Matcher cast = CAST.matcher(sql);
             while (cast.find()) {
                 String column = bare(cast.group(1) != null ? cast.group(1) : cast.group(3));

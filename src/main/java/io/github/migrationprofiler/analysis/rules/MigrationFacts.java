@@ -25,12 +25,19 @@ import java.util.Optional;
  * @param traffic        what it did to concurrent queries in the traffic pass; {@code null} when that did not run
  * @param runnerHazards  what production's migration tool would do wrong with it, as its runner reported
  * @param projection     its runtime and longest lock hold projected to production's rows; {@code null} without
+ * @param deadlock       the deadlock it met with the traffic pass's queries, both sides described; {@code null} when none
  */
 public record MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
-                             List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards, Projection projection) {
+                             List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards, Projection projection,
+                             String deadlock) {
 
     public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps) {
-        this(statements, millis, foreignKeyGaps, List.of(), null, List.of(), null);
+        this(statements, millis, foreignKeyGaps, List.of(), null, List.of(), null, null);
+    }
+
+    public MigrationFacts(List<StatementResult> statements, double millis, List<ForeignKeyGap> foreignKeyGaps,
+                          List<SchemaChange> schemaChanges, Traffic traffic, List<String> runnerHazards, Projection projection) {
+        this(statements, millis, foreignKeyGaps, schemaChanges, traffic, runnerHazards, projection, null);
     }
 
     /** The longest hold of a lock the traffic pass's queries waited for; {@code null} when none waited for it. */

@@ -46,10 +46,12 @@ public final class Rules {
             case BREAKING_CHANGE -> new BreakingChange();
             case FOREIGN_KEY_WITHOUT_INDEX -> new ForeignKeyWithoutIndex();
             case TRAFFIC_BLOCKED -> new TrafficBlocked(lines.trafficWarn());
+            case DEADLOCK -> new Deadlock();
             case LOCK_TIMEOUT_RETRY -> new LockTimeoutRetry();
             case DATA_DEPENDENT -> new DataDependent();
             case LONG_MIGRATION -> new LongMigration(lines.longMigration());
             case RUNNER_HAZARD -> new RunnerHazard();
+            case EMPTY_MIGRATION -> new EmptyMigration();
         };
     }
 }

@@ -1,9 +1,11 @@
 package io.github.migrationprofiler.analysis.rules;
 
+import io.github.migrationprofiler.support.LongLiterals;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** SQL text reduced for matching: comments gone, white space folded, upper case. */
+/** SQL text reduced for matching: comments gone, long literals emptied, white space folded, upper case. */
 public final class SqlText {
 
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
@@ -14,7 +16,7 @@ public final class SqlText {
     }
 
     public static String normalize(String sql) {
-        String text = BLOCK_COMMENT.matcher(sql).replaceAll(" ");
+        String text = BLOCK_COMMENT.matcher(LongLiterals.emptied(sql)).replaceAll(" ");
         text = LINE_COMMENT.matcher(text).replaceAll(" ");
         return SPACES.matcher(text).replaceAll(" ").strip().toUpperCase(Locale.ROOT);
     }

@@ -1,6 +1,7 @@
 package io.github.migrationprofiler.analysis.rules;
 
 import io.github.migrationprofiler.analysis.rules.MigrationFacts.Step;
+import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.Severity;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.github.migrationprofiler.config.Durations.spoken;
@@ -42,20 +44,27 @@ final class StackedAccessExclusive extends Rule {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             int transaction = step.statement().transaction();
-            List<Step> later = steps.subList(i + 1, steps.size()).stream()
-                    .filter(s -> s.statement().transaction() == transaction && transaction != 0).toList();
-            if (later.isEmpty()) {
-                continue;
-            }
+            List<Step> later = null; // read only for a statement that took ACCESS EXCLUSIVE: most take none
             for (TableStat table : step.existing()) {
+                Optional<LockHeld> exclusive = step.requestedOn(table.table()).filter(l -> l.lockMode() == LockMode.ACCESS_EXCLUSIVE);
+                if (exclusive.isEmpty() || hits.containsKey(table.table()) || transaction == 0) {
+                    continue;
+                }
+                if (later == null) {
+                    later = steps.subList(i + 1, steps.size()).stream().filter(s -> s.statement().transaction() == transaction).toList();
+                }
+                if (later.isEmpty()) {
+                    break;
+                }
                 Set<String> work = workUnder(later, table.table());
-                step.requestedOn(table.table()).filter(l -> l.lockMode() == LockMode.ACCESS_EXCLUSIVE)
-                        .filter(lock -> !work.isEmpty() || lock.heldMillis() >= SLOW_LOCK_MILLIS)
-                        .ifPresent(lock -> hits.putIfAbsent(table.table(), new Hit(table.table(), "ACCESS EXCLUSIVE on "
-                                + table.table() + " (" + table.describe() + "), taken at line " + step.statement().line()
-                                + ", stayed held while " + later.size() + " more statement(s) ran in the same transaction"
-                                + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")") + ": " + spoken(lock.heldMillis())
-                                + " in all, blocking reads and writes", lock.heldMillis())));
+                LockHeld lock = exclusive.get();
+                if (!work.isEmpty() || lock.heldMillis() >= SLOW_LOCK_MILLIS) {
+                    hits.put(table.table(), new Hit(table.table(), "ACCESS EXCLUSIVE on "
+                            + table.table() + " (" + table.describe() + "), taken at line " + step.statement().line()
+                            + ", stayed held while " + later.size() + " more statement(s) ran in the same transaction"
+                            + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")") + ": " + spoken(lock.heldMillis())
+                            + " in all, blocking reads and writes", lock.heldMillis()));
+                }
             }
         }
         return new ArrayList<>(hits.values());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Client implements Runnable {
 
     /** One query: when it was due, started and ended ({@code System.nanoTime}), what it was, and its SQLSTATE if it failed. */
-    record Query(long due, long start, long end, int pid, boolean write, String table, String sqlState) {
+    record Query(long due, long start, long end, int pid, boolean write, String table, String sql, String sqlState) {
 
         /** Its latency as the application sees it: from when it was due. */
         double millis() {
@@ -36,6 +37,8 @@ final class Client implements Runnable {
     private final List<Query> queries = new ArrayList<>();
     private volatile boolean stopping;
     private volatile PreparedStatement running;
+    /** The first deadlock one of its queries lost, with the server's account of both sides; {@code null} when none did. */
+    private volatile SQLException deadlock;
 
     Client(Connection connection, int pid, List<Template> templates, int rate, long seed) {
         this.connection = connection;
@@ -67,6 +70,9 @@ final class Client implements Runnable {
                 s.execute();
             } catch (SQLException e) {
                 state = e.getSQLState() == null ? "unknown" : e.getSQLState();
+                if (deadlock == null && Deadlocks.is(e)) {
+                    deadlock = e;
+                }
                 if (stopping || state.startsWith("08")) {
                     return; // cancelled at the end, or the connection is gone: nothing more to measure
                 }
@@ -74,7 +80,7 @@ final class Client implements Runnable {
                 running = null;
             }
             synchronized (queries) {
-                queries.add(new Query(due, start, System.nanoTime(), pid, query.write(), query.table(), state));
+                queries.add(new Query(due, start, System.nanoTime(), pid, query.write(), query.table(), query.sql(), state));
             }
             due += periodNanos;
         }
@@ -91,6 +97,24 @@ final class Client implements Runnable {
                 // it ended meanwhile
             }
         }
+    }
+
+    SQLException deadlock() {
+        return deadlock;
+    }
+
+    /**
+     * The query this connection had waited longest on, of those begun by {@code at}: in a deadlock
+     * the migration lost, the one that waited for it.
+     */
+    String longestBefore(long at) {
+        return queries().stream().filter(q -> q.start() <= at).max(Comparator.comparingLong(q -> q.end() - q.start()))
+                .map(Query::sql).orElse(null);
+    }
+
+    /** The query that lost a deadlock, when one did. */
+    String deadlockQuery() {
+        return queries().stream().filter(q -> Deadlocks.DETECTED.equals(q.sqlState())).map(Query::sql).findFirst().orElse(null);
     }
 
     List<Query> queries() {

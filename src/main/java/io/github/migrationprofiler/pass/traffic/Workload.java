@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -88,20 +90,12 @@ public final class Workload {
                 TimeUnit.MILLISECONDS.sleep(HEAD_START_MILLIS);
             }
             long start = System.nanoTime();
-            boolean retryNeeded = false;
-            try {
-                migration.run(migrating);
-            } catch (SQLException e) {
-                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                    throw e;
-                }
-                retryNeeded = true;
-            }
+            boolean retryNeeded = migrate(migration, migrating, pids.get(0), clients);
             long end = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(AFTER_MILLIS);
             stop(clients, watch, threads);
             return measure(queried, clients, watch.looks(), pids.get(0), start, end, retryNeeded,
-                    longQuery == null ? 0 : longQuery.heldMillis());
+                    longQuery == null ? 0 : longQuery.heldMillis(), deadlockLost(clients, pids.get(0), migrating));
         } finally {
             stop(clients, watch, threads);
             for (Connection c : connections) {
@@ -112,6 +106,39 @@ public final class Workload {
                 }
             }
         }
+    }
+
+    /**
+     * Runs the migration; whether it gave up on lock_timeout (a deployment retries it). A deadlock it
+     * lost is described while the database is there to name its relations.
+     */
+    private static boolean migrate(Migration migration, Connection migrating, int migrationPid, List<Client> clients)
+            throws SQLException {
+        try {
+            migration.run(migrating);
+            return false;
+        } catch (SQLException e) {
+            if (Deadlocks.is(e)) {
+                long at = System.nanoTime();
+                throw new SQLException(Deadlocks.describe(e, migrationPid, pid -> client(clients, pid).map(c -> c.longestBefore(at))
+                        .orElse(null), migrating), Deadlocks.DETECTED, e);
+            }
+            if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+            return true;
+        }
+    }
+
+    /** The deadlock an application query lost to the migration, described; {@code null} when none did. */
+    private static String deadlockLost(List<Client> clients, int migrationPid, Connection names) {
+        SQLException lost = clients.stream().map(Client::deadlock).filter(Objects::nonNull).findFirst().orElse(null);
+        return lost == null ? null : Deadlocks.describe(lost, migrationPid, pid -> client(clients, pid).map(Client::deadlockQuery)
+                .orElse(null), names);
+    }
+
+    private static Optional<Client> client(List<Client> clients, int pid) {
+        return clients.stream().filter(c -> c.pid() == pid).findFirst();
     }
 
     /** The application's queries when given, else the everyday queries on each table that can take them. */
@@ -130,7 +157,7 @@ public final class Workload {
     }
 
     private Traffic measure(List<String> queried, List<Client> clients, List<LockWatch.Look> looks, int migrationPid,
-                            long start, long end, boolean retryNeeded, double longQueryMillis) {
+                            long start, long end, boolean retryNeeded, double longQueryMillis, String deadlock) {
         List<Client.Query> all = clients.stream().flatMap(c -> c.queries().stream()).toList();
         List<Client.Query> blocked = all.stream().filter(q -> LockWatch.waitedForMigration(looks, q.pid(), q.start(), q.end())).toList();
         // during the migration and right after it, when what queued behind it drains
@@ -158,7 +185,7 @@ public final class Workload {
                 round(blocked.stream().mapToDouble(Client.Query::millis).max().orElse(0)), percentile(during, 0.50),
                 percentile(during, 0.95), percentile(during, 0.99), percentile(before, 0.99), errors,
                 round(LockWatch.waitedMillis(looks, migrationPid)), deepest, round(longQueryMillis), retryNeeded,
-                round((end - start) / 1e6), round(lastWait < start ? 0 : (Math.min(lastWait, end) - start) / 1e6), timeline);
+                round((end - start) / 1e6), round(lastWait < start ? 0 : (Math.min(lastWait, end) - start) / 1e6), timeline, deadlock);
     }
 
     private static double percentile(double[] sorted, double p) {

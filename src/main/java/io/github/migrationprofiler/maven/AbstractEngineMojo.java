@@ -1,0 +1,45 @@
+package io.github.migrationprofiler.maven;
+
+import io.github.migrationprofiler.config.DockerOptions;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.util.Map;
+
+/** The parameters of the server a goal starts or connects to, to apply migrations on. */
+abstract class AbstractEngineMojo extends AbstractConnectingMojo {
+
+    /**
+     * Where PostgreSQL comes from: {@code auto} (external when {@code jdbcUrl} is set, else Docker
+     * when a daemon answers, else embedded), {@code docker}, {@code embedded} or {@code external}.
+     */
+    @Parameter(property = "migration-profiler.engine", defaultValue = "auto")
+    String engine;
+
+    /**
+     * PostgreSQL settings for servers the run starts itself, to mirror production, e.g.
+     * {@code <serverSettings><maintenance_work_mem>256MB</maintenance_work_mem></serverSettings>}.
+     */
+    @Parameter
+    Map<String, String> serverSettings;
+
+    /** The PostgreSQL image for the Docker engine; any image following the official postgres image's contract. */
+    @Parameter(property = "migration-profiler.image", defaultValue = DockerOptions.DEFAULT_IMAGE)
+    String image;
+
+    /** Docker daemon address, e.g. {@code unix:///var/run/docker.sock}; default: {@code DOCKER_HOST} or the current Docker context. */
+    @Parameter(property = "migration-profiler.dockerHost")
+    String dockerHost;
+
+    /** Keeps the Docker container, with the migrated scratch database, after the run, and prints how to connect. */
+    @Parameter(property = "migration-profiler.keepContainer", defaultValue = "false")
+    boolean keepContainer;
+
+    /** Shows the kept container's password instead of masking it. */
+    @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
+    boolean revealPassword;
+
+    DockerOptions dockerOptions() {
+        return new DockerOptions(image, dockerHost, keepContainer, revealPassword, DockerOptions.DEFAULTS.pullTimeout(),
+                DockerOptions.DEFAULTS.startupTimeout());
+    }
+}

@@ -1,0 +1,3 @@
+-- expect: empty-migration
+-- Every statement is commented out: the version is recorded as applied, and nothing changes.
+-- ALTER TABLE orders ADD COLUMN discount numeric(10, 2);
