@@ -6,7 +6,7 @@ def schemaProblems = io.github.migrationprofiler.report.ResultsSchema.problems(
 assert schemaProblems.isEmpty() : schemaProblems
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
-assert log.contains('Migration failed: src/main/resources/db/migration/V2__broken.sql:2 (file V2__broken.sql, line 2): '
+assert log.contains('Migration failed: src/main/resources/db/migration/V2__broken.sql:2 (file V2__broken.sql, line 2, column 8): '
         + 'SQLSTATE 42P01: relation "acounts" does not exist')
 // cleaned up although the build failed
 assert log =~ /Dropped scratch database test_migration_\d{8}_\d{6}_[a-z0-9]{6}/

@@ -113,6 +113,11 @@ public final class Relations {
     }
 
     /** Oid of a table or materialized view by qualified name, or -1. */
+    /** Whether a table, index or view of this name is among these relations. */
+    public boolean has(String relation) {
+        return byOid.values().stream().anyMatch(r -> r.name().equals(relation));
+    }
+
     public long oidOf(String table) {
         return byOid.values().stream().filter(r -> r.name().equals(table) && r.kind() != 'i').mapToLong(Relation::oid).findFirst().orElse(-1);
     }

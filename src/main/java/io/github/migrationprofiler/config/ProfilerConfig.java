@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything a profiling run needs to know, as plain values. The Maven goal fills it from its
@@ -50,6 +51,8 @@ import java.util.Set;
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
  * @param statementsShown     statements listed in detail per migration in the reports (the notable and slowest); 0 = all
  * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
+ * @param embeddedBinaries    the jar of this machine's PostgreSQL binaries for the embedded engine, resolved when it starts;
+ *                            {@code null}: found on the class path
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -87,6 +90,7 @@ public record ProfilerConfig(
         Path stepSummary,
         int statementsShown,
         Charset encoding,
+        Supplier<Path> embeddedBinaries,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -122,6 +126,7 @@ public record ProfilerConfig(
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).encoding(encoding)
+                .embeddedBinaries(embeddedBinaries)
                 .outputDirectory(outputDirectory);
     }
 
@@ -162,6 +167,7 @@ public record ProfilerConfig(
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private Charset encoding = StandardCharsets.UTF_8;
+        private Supplier<Path> embeddedBinaries;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -215,6 +221,7 @@ public record ProfilerConfig(
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder statementsShown(int value) { statementsShown = value; return this; }
         public Builder encoding(Charset value) { encoding = value; return this; }
+        public Builder embeddedBinaries(Supplier<Path> value) { embeddedBinaries = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
@@ -223,7 +230,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, embeddedBinaries, outputDirectory);
         }
     }
 }

@@ -14,6 +14,8 @@ import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -50,6 +52,9 @@ final class DockerDaemon implements AutoCloseable {
             }
             DockerClientConfig config = builder.build();
             host = config.getDockerHost().toString();
+            if ("unix".equals(config.getDockerHost().getScheme()) && !Files.exists(Path.of(config.getDockerHost().getPath()))) {
+                return new Attempt(null, "no Docker daemon answers at " + host + " (no socket there)"); // no client, no retries
+            }
             ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                     .dockerHost(config.getDockerHost())
                     .sslConfig(config.getSSLConfig())

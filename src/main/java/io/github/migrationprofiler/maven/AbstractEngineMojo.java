@@ -1,8 +1,13 @@
 package io.github.migrationprofiler.maven;
 
 import io.github.migrationprofiler.config.DockerOptions;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
+import java.util.List;
 import java.util.Map;
 
 /** The parameters of the server a goal starts or connects to, to apply migrations on. */
@@ -37,6 +42,20 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
     /** Shows the kept container's password instead of masking it. */
     @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
     boolean revealPassword;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    List<RemoteRepository> pluginRepositories;
+
+    /** This machine's PostgreSQL binaries, resolved only if the embedded engine starts. */
+    EmbeddedBinaries embeddedBinaries() {
+        return new EmbeddedBinaries(repositorySystem, repositorySession, pluginRepositories);
+    }
 
     DockerOptions dockerOptions() {
         return new DockerOptions(image, dockerHost, keepContainer, revealPassword, DockerOptions.DEFAULTS.pullTimeout(),

@@ -360,6 +360,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .credentials(credentials())
                 .serverSettings(serverSettings == null ? Map.of() : serverSettings)
                 .docker(dockerOptions())
+                .embeddedBinaries(embeddedBinaries())
                 .seed(SeedOptions.parse(scale, seedRandom, seedNullFraction,
                                 Parameters.rowCounts(rowCounts == null ? Map.of() : rowCounts, rowCountList))
                         .withSamples(jsonSamples == null ? Map.of() : jsonSamples, valuePatterns == null ? Map.of() : valuePatterns))

@@ -4,9 +4,11 @@ import io.github.migrationprofiler.catalog.Relations;
 import io.github.migrationprofiler.catalog.SchemaSnapshot;
 import io.github.migrationprofiler.catalog.Settings;
 import io.github.migrationprofiler.result.ForeignKeyGap;
+import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.SchemaChange;
 import io.github.migrationprofiler.result.SqlError;
 import io.github.migrationprofiler.result.StatementResult;
+import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
@@ -15,8 +17,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The migration the instrumented pass is applying now; its time is the sum of its measured windows. */
@@ -32,6 +36,7 @@ final class Applying {
     final List<String> hazards = new ArrayList<>();
     private final MigrationSource source;
     private final Set<String> locked = new LinkedHashSet<>();
+    private final Map<String, String> quiet = new LinkedHashMap<>();
     private long windowStart = System.nanoTime();
     private long measuredNanos;
     private int cursor;
@@ -98,11 +103,30 @@ final class Applying {
         return cursor;
     }
 
-    /** A table the statement locked, if it existed before the migration: production's traffic runs on it. */
-    void locked(String table, long oid) {
-        if (existingTables != null && existingTables.contains(oid)) {
+    /**
+     * A table the statement locked in {@code mode} ({@code null}: not seen, taken as blocking). It
+     * counts for the traffic pass if it existed before the migration (production's traffic runs on
+     * it), holds rows, and the mode blocks writes; otherwise why not is kept.
+     */
+    void locked(String table, long oid, LockMode mode, TableStat before) {
+        if (existingTables != null && !existingTables.contains(oid)) {
+            return;
+        }
+        if (mode != null && !mode.blocksWrites()) {
+            quiet.putIfAbsent(table, mode.display() + " on " + table + " blocks no read or write");
+        } else if (before != null && before.rows() == 0) {
+            quiet.putIfAbsent(table, table + " holds no rows");
+        } else {
             locked.add(table);
         }
+    }
+
+    /** Why no traffic would wait for this migration, when none would. */
+    private String unblocking() {
+        if (!locked.isEmpty()) {
+            return null;
+        }
+        return quiet.isEmpty() ? "it locks no table that existed before it" : String.join("; ", quiet.values());
     }
 
     /** Tables dropped, renamed or retyped by the migration, which old code running meanwhile would trip on. */
@@ -126,6 +150,7 @@ final class Applying {
         List<SchemaChange> changes = schemaChanges(connection, status);
         return new Observed(migration, reviewed, baseline, status, statements, drafts.stream().map(d -> d.rows).toList(),
                 Replay.millis(measuredNanos),
-                status == Status.FAILED ? error : null, recording, searchPath, List.copyOf(locked), gaps, changes, warnings, hazards, null);
+                status == Status.FAILED ? error : null, recording, searchPath, List.copyOf(locked), unblocking(), gaps, changes, warnings,
+                hazards, null);
     }
 }

@@ -4,6 +4,7 @@ import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.Relations;
 import io.github.migrationprofiler.catalog.Settings;
 import io.github.migrationprofiler.result.ForeignKeyGap;
+import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
@@ -13,10 +14,12 @@ import io.github.migrationprofiler.source.Selection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The instrumented pass: applies the migrations through their own runner on a traced connection
@@ -28,6 +31,8 @@ import java.util.function.BooleanSupplier;
  * elsewhere, and when rows are due ({@link Stages#seed}).
  */
 public final class InstrumentedPass implements MigrationListener, StatementObserver {
+
+    private static final Pattern CONCURRENTLY = Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
 
     /** What the run does as the migrations are applied, in their order. */
     public interface Stages {
@@ -188,12 +193,20 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
             draft.after = done.rowsOnly ? done.before : relationsAfter(done, draft.line);
             draft.rewrites = draft.after.rewrittenSince(done.before);
             draft.work = WorkNotices.read(debugMessages, draft.after, locks.lockedBy(done.index), sql, connection);
-            for (String relation : locks.lockedBy(done.index)) {
-                String table = draft.tableOf(relation); // a dropped index's table is known from before
-                current.locked(table, done.before.oidOf(table));
+            Set<String> seen = new HashSet<>();
+            for (LockSampler.Seen lock : locks.seenBy(done.index)) {
+                if (!done.before.has(lock.relation)) {
+                    continue; // the index the statement builds: no query waits for a relation it cannot know yet
+                }
+                String table = draft.tableOf(lock.relation); // a dropped index's table is known from before
+                seen.add(table);
+                current.locked(table, done.before.oidOf(table), lock.mode, done.before.stat(table));
             }
             for (String table : draft.after.indexedSince(done.before)) {
-                current.locked(table, done.before.oidOf(table));
+                if (!seen.contains(table)) { // an index built between two looks: its table's lock was not seen
+                    current.locked(table, done.before.oidOf(table), concurrently(sql) ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE,
+                            done.before.stat(table));
+                }
             }
         }
         current.drafts.add(draft);
@@ -254,6 +267,10 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
         if (selection.includes(migration)) {
             stages.applied(Observed.skipped(migration, reason));
         }
+    }
+
+    private static boolean concurrently(String sql) {
+        return CONCURRENTLY.matcher(sql).find();
     }
 
     /** The relations right after a statement; as before it, with a warning, when they cannot be read. */

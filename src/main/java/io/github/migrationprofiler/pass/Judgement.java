@@ -13,6 +13,7 @@ import io.github.migrationprofiler.stats.ProductionRows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -30,10 +31,11 @@ public final class Judgement {
      * @param traffic  what it did to the traffic pass's workload; {@code null} when that did not run
      * @param trafficError why the traffic pass failed, for the migration's warnings; {@code null} when it did not
      * @param deadlock the deadlock it met in the traffic pass, whichever side lost; {@code null} when none
+     * @param trafficNotRun why the traffic pass had nothing to measure for it; {@code null} when it ran or was off
      * @param probes   the server's hash probe costs, for projections; {@code null} without
      */
     public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, String trafficError, String deadlock,
-                           HashProbes probes) {
+                           String trafficNotRun, HashProbes probes) {
     }
 
     private final Analyzer analyzer;
@@ -88,7 +90,8 @@ public final class Judgement {
         return new MigrationResult(migration.id(), migration.author(), migration.source(), migration.line(), status, millis,
                 observed.rowsAffected(), statements, observed.error(), warnings, analysis.kind(), analysis.findings(), null,
                 List.of(), null, cleanly ? observed.millis() : null, cleanly ? clean.iterations() : null,
-                projected == null ? null : projected.migration(), traffic, flyway(migration));
+                projected == null ? null : projected.migration(), traffic, flyway(migration), null,
+                replayed == null || replayed.trafficNotRun() == null ? Map.of() : Map.of("traffic", replayed.trafficNotRun()));
     }
 
     /**

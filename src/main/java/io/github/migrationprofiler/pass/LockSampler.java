@@ -75,7 +75,12 @@ final class LockSampler implements AutoCloseable {
 
     /** The relations statement number {@code index} was seen to lock. */
     synchronized List<String> lockedBy(int index) {
-        return all.stream().filter(seen -> seen.statement == index).map(seen -> seen.relation).toList();
+        return seenBy(index).stream().map(seen -> seen.relation).toList();
+    }
+
+    /** The locks statement number {@code index} was seen to take. */
+    synchronized List<Seen> seenBy(int index) {
+        return all.stream().filter(seen -> seen.statement == index).toList();
     }
 
     /** Every lock seen so far, released or not, and forgets them. */

@@ -24,7 +24,9 @@ import java.util.List;
  * @param error          the error that failed it, or {@code null}
  * @param recording      what it sent, to send again
  * @param searchPath     the session's {@code search_path} as it began, for replays to resolve names alike; {@code null} if unread
- * @param lockedTables   the tables it locked that existed before it: where production's traffic would wait
+ * @param lockedTables   the tables with rows that existed before it and that it locked in a mode blocking writes (or reads):
+ *                       where production's traffic would wait
+ * @param unblocking     when {@code lockedTables} is empty, why no traffic would wait for it, in words
  * @param foreignKeyGaps foreign keys it added without an index
  * @param schemaChanges  what it dropped, renamed or retyped on tables that existed before it
  * @param warnings       what could not be observed, in words (a catalog read that failed)
@@ -32,7 +34,7 @@ import java.util.List;
  */
 public record Observed(Migration migration, boolean reviewed, boolean baseline, Status status, List<StatementResult> statements,
                        List<Long> updateCounts, double millis, SqlError error, Recording recording, String searchPath, List<String> lockedTables,
-                       List<ForeignKeyGap> foreignKeyGaps, List<SchemaChange> schemaChanges, List<String> warnings,
+                       String unblocking, List<ForeignKeyGap> foreignKeyGaps, List<SchemaChange> schemaChanges, List<String> warnings,
                        List<String> hazards, String skipped) {
 
     public Observed {
@@ -47,7 +49,7 @@ public record Observed(Migration migration, boolean reviewed, boolean baseline, 
 
     /** A migration not applied here, as production would not apply it. */
     static Observed skipped(Migration migration, String reason) {
-        return new Observed(migration, true, false, Status.SKIPPED, List.of(), List.of(), 0, null, new Recording(), null, List.of(), List.of(),
+        return new Observed(migration, true, false, Status.SKIPPED, List.of(), List.of(), 0, null, new Recording(), null, List.of(), null, List.of(),
                 List.of(), List.of(), List.of(), reason);
     }
 

@@ -37,7 +37,11 @@ public final class Rehearsal {
         this.log = log;
     }
 
-    /** The schema the migrations end with, as the seeder needs it. */
+    /**
+     * The schema the migrations end with, as the seeder needs it; {@code null} when a migration
+     * fails in a way no data changes (syntax, an undefined object: {@link SchemaFailure}), so
+     * seeding and measuring would cost time for nothing.
+     */
     public FinalSchema rehearse(MigrationSource source, SeedOptions seed, Duration timeout) {
         log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
                 + " child rows) on a rehearsal of the migrations");
@@ -47,7 +51,13 @@ public final class Rehearsal {
             Map<Migration, String> texts = new LinkedHashMap<>(); // what seeding reads: long literals hold nothing for it
             source.migrations().forEach(m -> texts.put(m, LongLiterals.emptied(source.text(m))));
             TableHistory history = new TableHistory(connection, texts::get, log);
-            source.apply(connection, history);
+            SchemaFailure watch = new SchemaFailure(source, history);
+            source.apply(TracingConnection.wrap(connection, watch), watch);
+            if (watch.failure() != null) {
+                log.warn("The rehearsal failed in a way no data changes: " + watch.failure() + ". Nothing is seeded: the "
+                        + "migrations run once, on empty tables, to report it.");
+                return null;
+            }
             return FinalSchema.read(connection, history, seed, texts, seed.jsonSamples());
         } catch (SQLException e) {
             throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);

@@ -22,13 +22,22 @@ final class SqlErrors {
                 ServerErrorMessage server = psql.getServerErrorMessage();
                 String table = server.getTable() == null ? null
                         : (server.getSchema() == null ? "" : server.getSchema() + ".") + server.getTable();
-                return new SqlError(psql.getSQLState(), server.getMessage(), statementLine + linesBefore(sql, server.getPosition()), table);
+                return new SqlError(psql.getSQLState(), server.getMessage(), statementLine + linesBefore(sql, server.getPosition()), table,
+                        column(sql, server.getPosition()));
             }
             if (t instanceof SQLException jdbc) {
                 return new SqlError(jdbc.getSQLState(), jdbc.getMessage(), statementLine);
             }
         }
         return new SqlError(null, String.valueOf(cause.getMessage()), statementLine);
+    }
+
+    /** The 1-based column of the 1-based {@code position} in its line of {@code sql}; {@code null} without one. */
+    private static Integer column(String sql, int position) {
+        if (sql == null || position <= 0 || position > sql.length()) {
+            return null;
+        }
+        return position - (sql.lastIndexOf('\n', position - 2) + 1);
     }
 
     private static int linesBefore(String sql, int position) {

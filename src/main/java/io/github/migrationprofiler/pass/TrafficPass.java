@@ -32,20 +32,29 @@ public final class TrafficPass {
      * @param error    why it failed, for the migration's warnings; {@code null} when it did not
      * @param deadlock   the deadlock between the migration and the application's queries, whichever lost it,
      *                   both sides described; {@code null} when there was none
+     * @param notRun     why the pass did not run for it, when it had nothing to measure; {@code null} otherwise
      */
-    public record Measured(Traffic traffic, String error, String deadlock) {
-        public static final Measured NONE = new Measured(null, null, null);
+    public record Measured(Traffic traffic, String error, String deadlock, String notRun) {
+        public static final Measured NONE = new Measured(null, null, null, null);
+
+        Measured(Traffic traffic, String error, String deadlock) {
+            this(traffic, error, deadlock, null);
+        }
     }
 
     /**
      * What the migration did to the workload. The pass does not run when the follower stopped
-     * (said in a warning) or the migration locked no table that existed before it. A deadlock is
+     * (said in a warning), or when no traffic would wait for the migration: it locked no table with
+     * rows that existed before it in a mode that blocks writes (said in the result). A deadlock is
      * a finding whichever side lost it; when the migration lost, it is tried once more, to measure
      * the traffic of a run that completes.
      */
     public Measured run(Follower follower, Observed observed) {
-        if (!follower.following() || observed.lockedTables().isEmpty()) {
+        if (!follower.following()) {
             return Measured.NONE;
+        }
+        if (observed.lockedTables().isEmpty()) {
+            return new Measured(null, null, null, observed.unblocking());
         }
         long start = System.nanoTime();
         runs++;

@@ -204,6 +204,9 @@ public final class HtmlReport {
             h.append("<p><strong>At production size:</strong> ").append(esc(Format.projection(m))).append("</p>\n")
                     .append(ProjectionChart.svg(m.projection()));
         }
+        if (m.traffic() == null && m.notRun().containsKey("traffic")) {
+            h.append("<p><strong>Traffic:</strong> not measured: ").append(esc(m.notRun().get("traffic"))).append("</p>\n");
+        }
         if (m.traffic() != null) {
             if (!Format.trafficTold(m)) {
                 h.append("<p><strong>Traffic:</strong> ").append(esc(Format.traffic(m.traffic()))).append("</p>\n");

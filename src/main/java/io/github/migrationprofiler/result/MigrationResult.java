@@ -2,6 +2,7 @@ package io.github.migrationprofiler.result;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -29,12 +30,13 @@ import java.util.function.ToDoubleFunction;
  * @param traffic      what it did to concurrent queries in the traffic pass, when that ran
  * @param flyway       what Flyway says of it (version, description, type), when Flyway ran it
  * @param omitted      the statements its reports leave out, summed ({@link #showingStatements}); {@code null} when none are
+ * @param notRun       the passes that did not run for it because they had nothing to measure, with why ({@code traffic})
  */
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error, List<String> warnings,
                               Kind kind, List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
                               Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
-                              FlywayInfo flyway, StatementsOmitted omitted) {
+                              FlywayInfo flyway, StatementsOmitted omitted, Map<String, String> notRun) {
 
     /** Statements are listed in the reports up to this many characters of their text. */
     public static final int SQL_SHOWN = 4_000;
@@ -45,7 +47,7 @@ public record MigrationResult(String id, String author, String source, int line,
                            Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
                            FlywayInfo flyway) {
         this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
-                skipped, instrumentedMillis, iterations, projection, traffic, flyway, null);
+                skipped, instrumentedMillis, iterations, projection, traffic, flyway, null, Map.of());
     }
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
@@ -68,12 +70,13 @@ public record MigrationResult(String id, String author, String source, int line,
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         findings = findings == null ? List.of() : List.copyOf(findings);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        notRun = notRun == null ? Map.of() : Map.copyOf(notRun);
     }
 
     /** This migration with the gate's verdict and the lines it crossed. */
     public MigrationResult judged(Verdict verdict, List<String> reasons) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted);
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun);
     }
 
     /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
@@ -106,7 +109,7 @@ public record MigrationResult(String id, String author, String source, int line,
                 : omitted;
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected,
                 kept.stream().map(s -> s.abbreviated(SQL_SHOWN)).toList(), error, warnings, kind, findings, verdict, reasons, skipped,
-                instrumentedMillis, iterations, projection, traffic, flyway, left);
+                instrumentedMillis, iterations, projection, traffic, flyway, left, notRun);
     }
 
     private static double sum(List<StatementResult> statements, ToDoubleFunction<StatementResult> value) {
@@ -122,7 +125,7 @@ public record MigrationResult(String id, String author, String source, int line,
         List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun);
     }
 
     /** A migration not applied here, as production would not apply it. */
@@ -147,6 +150,7 @@ public record MigrationResult(String id, String author, String source, int line,
         String where = source + (error == null ? "" : ":" + error.line());
         String why = status == Status.INTERRUPTED ? "interrupted while it ran (Ctrl-C or SIGTERM)" : error == null ? "failed"
                 : (error.sqlState() == null ? "" : "SQLSTATE " + error.sqlState() + ": ") + error.message();
-        return where + " (" + what + ", line " + (error == null ? line : error.line()) + "): " + why;
+        return where + " (" + what + ", line " + (error == null ? line : error.line())
+                + (error == null || error.column() == null ? "" : ", column " + error.column()) + "): " + why;
     }
 }

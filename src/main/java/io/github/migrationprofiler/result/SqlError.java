@@ -9,11 +9,16 @@ package io.github.migrationprofiler.result;
  * @param line     line in the migration's source file where the failing statement (or, when the
  *                 server reports a position, the failing token) is
  * @param table    the table the server names in the error ({@code schema.table}), or {@code null}
+ * @param column   the column of that line where the failing token starts, when the server points at one; else {@code null}
  */
-public record SqlError(String sqlState, String message, int line, String table) {
+public record SqlError(String sqlState, String message, int line, String table, Integer column) {
 
     public SqlError(String sqlState, String message, int line) {
-        this(sqlState, message, line, null);
+        this(sqlState, message, line, null, null);
+    }
+
+    public SqlError(String sqlState, String message, int line, String table) {
+        this(sqlState, message, line, table, null);
     }
 
     /** An error about the data (integrity, or a value a conversion rejects), rather than about the SQL. */

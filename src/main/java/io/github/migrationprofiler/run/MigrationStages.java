@@ -97,7 +97,7 @@ final class MigrationStages implements InstrumentedPass.Stages {
         }
         endSizesWithTheFollower();
         return new Judgement.Replayed(clean, follower.stopped(), traffic.traffic(), traffic.error(), traffic.deadlock(),
-                follower.probes());
+                traffic.notRun(), follower.probes());
     }
 
     private boolean following() {

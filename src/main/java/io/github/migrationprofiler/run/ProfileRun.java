@@ -52,6 +52,9 @@ public final class ProfileRun {
     static final String EMPTY_TABLES_WARNING =
             "seed.scale=0: measured on empty tables, so runtimes and locks say little about production";
 
+    static final String FAILS_ANYWAY_WARNING = "run once on empty tables, only to report the migration that fails whatever the "
+            + "data (a syntax error, an object that does not exist): nothing was seeded or timed";
+
     private final ProfilerLog log;
     private final ForeignKeyGaps foreignKeys;
 
@@ -111,6 +114,8 @@ public final class ProfileRun {
         private RunResult.Engine engine;
         private RunInputs inputs;
         private PostgresServer server;
+        /** A migration fails whatever the data (the rehearsal saw it): nothing is seeded, no pass but the instrumented one runs. */
+        private boolean failsAnyway;
         /** The migrations' stages once they run: what they reached stays in the results of an interrupted run. */
         private MigrationStages stages;
         private final List<String> warnings = new ArrayList<>();
@@ -140,8 +145,12 @@ public final class ProfileRun {
             SeedOptions seed = config.seed();
             FinalSchema schema = seed.enabled() ? new Rehearsal(server, cleanup, log).rehearse(source, seed, config.gate().timeout())
                     : FinalSchema.NONE;
+            failsAnyway = schema == null;
+            if (failsAnyway) {
+                schema = FinalSchema.NONE;
+            }
             stage = "seeding";
-            BaselinePass reuse = reusableBaseline(schema);
+            BaselinePass reuse = failsAnyway ? null : reusableBaseline(schema);
             String template = reuse == null ? null : reuse.template(server);
             ScratchDatabase database = ScratchDatabase.create(server, log, template);
             boolean keep = config.keepDatabase() || server.keepsData();
@@ -163,7 +172,7 @@ public final class ProfileRun {
         private RunResult measure(ScratchDatabase database, FinalSchema schema, String template,
                                   Set<Migration> alreadyApplied) {
             ProfilerConfig config = inputs.config();
-            DataSeeder seeder = config.seed().enabled()
+            DataSeeder seeder = config.seed().enabled() && !failsAnyway
                     ? cleanup.add(new DataSeeder(database::connect, config.seed(), schema, inputs.production(), log)) : null;
             try (Connection connection = database.connect()) {
                 String version = Settings.current(connection, "server_version");
@@ -173,8 +182,9 @@ public final class ProfileRun {
                 stage = "profiling";
                 Passes passes = new Passes(inputs, server, template, schema, cleanup, log);
                 stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
-                        forced == Selection.NONE ? MigrationStages.Replays.NONE : passes.replays(database::connect),
-                        new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()), new ConsoleReport(log));
+                        forced == Selection.NONE || failsAnyway ? MigrationStages.Replays.NONE : passes.replays(database::connect),
+                        new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()),
+                        new ConsoleReport(log, inputs.source().migrations().size()));
                 List<String> baseline = new InstrumentedPass(inputs.source(), inputs.selection(), foreignKeys, cleanup::interrupted)
                         .run(connection, database.connect(), alreadyApplied, stages);
                 Profile profile = new Profile(baseline, stages.results(), stages.timing(passes.unprojected(), inputs.productionRows()));
@@ -193,7 +203,9 @@ public final class ProfileRun {
          */
         private List<MigrationResult> warned(Profile profile, SeedSummary seeded) {
             List<MigrationResult> migrations = new ArrayList<>(profile.migrations());
-            if (seeded == null) {
+            if (failsAnyway) {
+                migrations.replaceAll(m -> m.applied() ? m.withWarning(FAILS_ANYWAY_WARNING) : m);
+            } else if (seeded == null) {
                 migrations.replaceAll(m -> m.applied() ? m.withWarning(EMPTY_TABLES_WARNING) : m);
                 log.warn(EMPTY_TABLES_WARNING);
             } else {

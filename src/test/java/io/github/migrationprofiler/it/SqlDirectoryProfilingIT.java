@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.it;
 
+import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.report.ResultsJson;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.migrationprofiler.it.Files2.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,8 +120,28 @@ class SqlDirectoryProfilingIT {
         assertThat(failed.error().sqlState()).isEqualTo("42P01");
         assertThat(failed.error().message()).isEqualTo("relation \"missing_table\" does not exist");
         assertThat(failed.error().line()).isEqualTo(3); // the server's position points into the statement's second line
-        assertThat(failed.failureSummary()).startsWith("db/V2__bad.sql:3 (file V2__bad.sql, line 3): SQLSTATE 42P01");
+        assertThat(failed.failureSummary()).startsWith("db/V2__bad.sql:3 (file V2__bad.sql, line 3, column 8): SQLSTATE 42P01");
         assertThat(result.totals().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void aSyntaxErrorFailsBeforeAnythingIsSeededWithLineAndColumn() {
+        write(project.resolve("db/V1__ok.sql"), "CREATE TABLE a (id int PRIMARY KEY);\n");
+        write(project.resolve("db/V2__typo.sql"), """
+                -- add a flag
+                ALTER TABLE a
+                    ADD COLUM flag boolean NOT NULL DEFAULT false;
+                """);
+
+        RunResult result = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .seed(SeedOptions.parse("medium", 42, 0.1, Map.of())).build());
+
+        assertThat(result.seed()).as("nothing seeded").isNull();
+        MigrationResult typo = result.failures().get(0);
+        assertThat(typo.failureSummary()).isEqualTo("db/V2__typo.sql:3 (file V2__typo.sql, line 3, column 20): SQLSTATE 42601: "
+                + "syntax error at or near \"boolean\"");
+        assertThat(result.migrations().get(0).warnings()).anyMatch(w -> w.startsWith("run once on empty tables, only to report"));
+        assertThat(result.migrations().get(0).instrumentedMillis()).as("no clean timing pass ran").isNull();
     }
 
     @Test

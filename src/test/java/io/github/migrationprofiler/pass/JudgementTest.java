@@ -40,7 +40,7 @@ class JudgementTest {
         StatementResult update = StatementResult.of("UPDATE t SET a = 1", 1, 40, updateCount, null);
         return new Observed(V2, true, false, status, List.of(update), List.of(updateCount), 42.5,
                 status == Status.FAILED ? new SqlError("23505", "duplicate key", 1) : null, new Recording(), "public",
-                List.of("public.t"), List.of(), List.of(), warnings, List.of(), null);
+                List.of("public.t"), null, List.of(), List.of(), warnings, List.of(), null);
     }
 
     private static CleanTimingPass.Clean clean(long rows) {
@@ -50,7 +50,7 @@ class JudgementTest {
     @Test
     void theCleanRunsRuntimeStandsWhenItChangedTheSameRows() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(5), null, null, null, null, null));
+                new Judgement.Replayed(clean(5), null, null, null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(20.0);
         assertThat(result.instrumentedMillis()).isEqualTo(42.5);
@@ -63,7 +63,7 @@ class JudgementTest {
     @Test
     void aCleanRunOnOtherDataDoesNotStandAndTheResultSaysWhy() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of()),
-                new Judgement.Replayed(clean(4), null, null, null, null, null));
+                new Judgement.Replayed(clean(4), null, null, null, null, null, null));
 
         assertThat(result.millis()).isEqualTo(42.5);
         assertThat(result.instrumentedMillis()).isNull();
@@ -75,7 +75,7 @@ class JudgementTest {
     @Test
     void aStoppedFollowerIsSaidAlongWithWhatTheInstrumentedPassCouldNotRead() {
         MigrationResult result = judgement.judge(observed(Status.PASSED, 5, List.of("breaking-change was not checked: …")),
-                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null, null, null));
+                new Judgement.Replayed(null, "replaying V1 failed: boom", null, null, null, null, null));
 
         assertThat(result.warnings()).containsExactly("breaking-change was not checked: …",
                 "timed in the instrumented pass, which its own observation slows down: replaying V1 failed: boom");
