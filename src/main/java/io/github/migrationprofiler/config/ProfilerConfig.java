@@ -53,6 +53,7 @@ import java.util.function.Supplier;
  * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
  * @param embeddedBinaries    the jar of this machine's PostgreSQL binaries for the embedded engine, resolved when it starts;
  *                            {@code null}: found on the class path
+ * @param cacheDirectory      where state is kept between runs (the embedded engine's data directory); {@code null}: nothing is kept
  * @param outputDirectory     where results are written
  */
 public record ProfilerConfig(
@@ -91,6 +92,7 @@ public record ProfilerConfig(
         int statementsShown,
         Charset encoding,
         Supplier<Path> embeddedBinaries,
+        Path cacheDirectory,
         Path outputDirectory) {
 
     public ProfilerConfig {
@@ -126,7 +128,7 @@ public record ProfilerConfig(
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).encoding(encoding)
-                .embeddedBinaries(embeddedBinaries)
+                .embeddedBinaries(embeddedBinaries).cacheDirectory(cacheDirectory)
                 .outputDirectory(outputDirectory);
     }
 
@@ -168,6 +170,7 @@ public record ProfilerConfig(
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private Charset encoding = StandardCharsets.UTF_8;
         private Supplier<Path> embeddedBinaries;
+        private Path cacheDirectory;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -222,6 +225,7 @@ public record ProfilerConfig(
         public Builder statementsShown(int value) { statementsShown = value; return this; }
         public Builder encoding(Charset value) { encoding = value; return this; }
         public Builder embeddedBinaries(Supplier<Path> value) { embeddedBinaries = value; return this; }
+        public Builder cacheDirectory(Path value) { cacheDirectory = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
@@ -230,7 +234,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, embeddedBinaries, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, embeddedBinaries, cacheDirectory, outputDirectory);
         }
     }
 }

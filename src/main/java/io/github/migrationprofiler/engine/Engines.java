@@ -23,7 +23,7 @@ public final class Engines {
         EmbeddedLeftovers.sweep(log);
         return switch (config.engine()) {
             case EXTERNAL -> external(config, log);
-            case EMBEDDED -> EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
+            case EMBEDDED -> embedded(config, log);
             case DOCKER -> docker(DockerDaemon.tryConnect(config.docker(), log).orElseThrow(), config, log);
             case AUTO -> auto(config, log);
         };
@@ -42,15 +42,22 @@ public final class Engines {
         DockerDaemon.Attempt attempt = DockerDaemon.tryConnect(config.docker(), log);
         if (attempt.daemon() == null) {
             log.info("Engine: embedded PostgreSQL (engine=auto: " + attempt.failure() + ")");
-            return EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
+            return embedded(config, log);
         }
         try {
             log.info("Engine: Docker at " + attempt.daemon().host() + " (engine=auto)");
             return docker(attempt.daemon(), config, log);
         } catch (ProfilerException e) {
             log.warn("Docker could not run PostgreSQL, using embedded PostgreSQL instead (engine=auto): " + e.getMessage());
-            return EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries());
+            return embedded(config, log);
         }
+    }
+
+    /** Embedded PostgreSQL; on the cache's data directory, the databases a killed run left in it are dropped first. */
+    private static PostgresServer embedded(ProfilerConfig config, ProfilerLog log) {
+        EmbeddedServer server = EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries(), config.cacheDirectory(), log);
+        ScratchDatabase.removeLeftovers(server, log);
+        return server;
     }
 
     private static PostgresServer docker(DockerDaemon daemon, ProfilerConfig config, ProfilerLog log) {

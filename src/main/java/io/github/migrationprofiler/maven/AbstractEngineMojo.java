@@ -7,6 +7,8 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +45,17 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
     @Parameter(property = "migration-profiler.revealPassword", defaultValue = "false")
     boolean revealPassword;
 
+    /**
+     * Where state is kept between runs: the embedded engine's data directory, so a run starts its
+     * server without initdb. CI keeps it between builds by caching this directory.
+     */
+    @Parameter(property = "migration-profiler.cacheDirectory", defaultValue = "${user.home}/.cache/migration-profiler")
+    File cacheDirectory;
+
+    /** Keep state between runs in {@code cacheDirectory}; {@code false}: every run starts from nothing. */
+    @Parameter(property = "migration-profiler.cache", defaultValue = "true")
+    boolean cache;
+
     @Component
     RepositorySystem repositorySystem;
 
@@ -55,6 +68,11 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
     /** This machine's PostgreSQL binaries, resolved only if the embedded engine starts. */
     EmbeddedBinaries embeddedBinaries() {
         return new EmbeddedBinaries(repositorySystem, repositorySession, pluginRepositories);
+    }
+
+    /** {@code null} when nothing is kept between runs. */
+    Path cacheDirectory() {
+        return cache && cacheDirectory != null ? cacheDirectory.toPath() : null;
     }
 
     DockerOptions dockerOptions() {

@@ -361,6 +361,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .serverSettings(serverSettings == null ? Map.of() : serverSettings)
                 .docker(dockerOptions())
                 .embeddedBinaries(embeddedBinaries())
+                .cacheDirectory(cacheDirectory())
                 .seed(SeedOptions.parse(scale, seedRandom, seedNullFraction,
                                 Parameters.rowCounts(rowCounts == null ? Map.of() : rowCounts, rowCountList))
                         .withSamples(jsonSamples == null ? Map.of() : jsonSamples, valuePatterns == null ? Map.of() : valuePatterns))

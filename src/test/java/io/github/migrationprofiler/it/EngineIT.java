@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,31 @@ class EngineIT {
                 .hasMessageContaining("no Docker daemon answers at unix:///tmp/no-docker-daemon-here.sock")
                 .hasMessageContaining("DOCKER_HOST")
                 .hasMessageContaining("-Dmigration-profiler.engine=embedded");
+    }
+
+    @Test
+    void theCachedDataDirectoryIsMadeOnceThenStartedOnAndADamagedOneIsMadeAgain() throws Exception {
+        Path cache = project.resolve("cache");
+        ProfilerConfig config = oneMigration().engine(EngineKind.EMBEDDED).cacheDirectory(cache).build();
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+
+        Profiles.profile(config, new CollectingLog(first));
+        Profiles.profile(config, new CollectingLog(second));
+
+        Path data = cache.resolve("embedded-postgres-data");
+        assertThat(first).anyMatch(l -> l.equals("Made the cached embedded data directory " + data
+                + " (later runs start on it without initdb)"));
+        assertThat(second).contains("Started on the cached embedded data directory " + data);
+        assertThat(data.resolve("postmaster.pid")).as("stopped after the run").doesNotExist();
+
+        Files.writeString(data.resolve("PG_VERSION"), "9\n"); // no server of ours starts on it
+        List<String> damaged = new ArrayList<>();
+        RunResult result = Profiles.profile(config, new CollectingLog(damaged));
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(damaged).anyMatch(l -> l.startsWith("WARN The cached embedded data directory " + data + " did not start"));
+        assertThat(data).doesNotExist();
     }
 
     @Test
