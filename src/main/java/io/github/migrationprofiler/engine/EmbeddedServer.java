@@ -32,12 +32,14 @@ final class EmbeddedServer implements PostgresServer {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final boolean cached;
     /** Where the next run finds this server if this one is killed ({@link EmbeddedLeftovers}). */
     private final Path record;
 
     private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, boolean cached) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.cached = cached;
         this.record = EmbeddedLeftovers.record(dataDirectory, postgres.getPort(), cached);
     }
 
@@ -149,6 +151,12 @@ final class EmbeddedServer implements PostgresServer {
         } catch (IOException e) {
             // nothing is lost: the hook then works as well as zonky's own does
         }
+    }
+
+    /** On the cached data directory its databases stay for the next run. */
+    @Override
+    public boolean outlivesRun() {
+        return cached;
     }
 
     @Override

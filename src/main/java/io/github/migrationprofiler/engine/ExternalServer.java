@@ -44,6 +44,11 @@ final class ExternalServer implements PostgresServer {
     }
 
     @Override
+    public boolean outlivesRun() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return "external";
     }

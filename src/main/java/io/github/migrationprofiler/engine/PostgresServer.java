@@ -20,6 +20,14 @@ public interface PostgresServer extends AutoCloseable {
     }
 
     /**
+     * Whether the server's databases outlive this run, so a seeded baseline can be kept there as a
+     * template for later runs: an existing server, or the embedded engine on its cached data directory.
+     */
+    default boolean outlivesRun() {
+        return false;
+    }
+
+    /**
      * Whether the server and its databases are already gone (stopped by a shutdown hook of its
      * own on Ctrl-C): then nothing on it is left to clean up.
      */

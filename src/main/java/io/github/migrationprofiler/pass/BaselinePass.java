@@ -6,6 +6,7 @@ import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
+import io.github.migrationprofiler.seed.ProductionShape;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationListener;
 import io.github.migrationprofiler.source.MigrationSource;
@@ -14,7 +15,11 @@ import io.github.migrationprofiler.source.StopApplying;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -36,30 +41,59 @@ public final class BaselinePass {
     private final Migration firstReviewed;
     private final SeedOptions seed;
     private final FinalSchema schema;
+    private final ProductionShape production;
+    private final String inputsKey;
     private final Duration timeout;
     private final ProfilerLog log;
 
     private BaselinePass(MigrationSource source, List<Migration> baseline, Migration firstReviewed, SeedOptions seed,
-                         FinalSchema schema, Duration timeout, ProfilerLog log) {
+                         FinalSchema schema, ProductionShape production, String inputsKey, Duration timeout, ProfilerLog log) {
         this.source = source;
         this.baseline = baseline;
         this.firstReviewed = firstReviewed;
         this.seed = seed;
         this.schema = schema;
+        this.production = production;
+        this.inputsKey = inputsKey;
         this.timeout = timeout;
         this.log = log;
     }
 
-    /** {@code null} when the selection leaves no baseline (nothing to reuse). */
+    /**
+     * {@code null} when the selection leaves no baseline (nothing to reuse).
+     *
+     * @param production production's shape, as the run seeds with it
+     * @param inputsKey  what else the template depends on ({@link #inputsKey}): it is part of the fingerprint
+     */
     public static BaselinePass of(MigrationSource source, Selection selection, SeedOptions seed, FinalSchema schema,
-                                 Duration timeout, ProfilerLog log) {
+                                 ProductionShape production, String inputsKey, Duration timeout, ProfilerLog log) {
         List<Migration> all = source.migrations();
         for (int i = 0; i < all.size(); i++) {
             if (selection.includes(all.get(i))) {
-                return i == 0 ? null : new BaselinePass(source, all.subList(0, i), all.get(i), seed, schema, timeout, log);
+                return i == 0 ? null : new BaselinePass(source, all.subList(0, i), all.get(i), seed, schema, production, inputsKey,
+                        timeout, log);
             }
         }
         return null;
+    }
+
+    /**
+     * The inputs of a template beside the migrations and the seed settings: the statistics file's
+     * content and the plugin's own build (its seeder may seed differently from one build to the next).
+     */
+    public static String inputsKey(Path productionStats) {
+        StringBuilder key = new StringBuilder();
+        try {
+            if (productionStats != null && Files.isRegularFile(productionStats)) {
+                key.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(productionStats))));
+            }
+            Path plugin = Path.of(BaselinePass.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            key.append('|').append(plugin.getFileName()).append('|').append(Files.size(plugin)).append('|')
+                    .append(Files.getLastModifiedTime(plugin).toMillis());
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            key.append("|unknown build ").append(System.nanoTime()); // what cannot be told is never reused
+        }
+        return key.toString();
     }
 
     public List<Migration> baseline() {
@@ -100,17 +134,22 @@ public final class BaselinePass {
         if (!failure.isEmpty()) {
             throw new ProfilerException("A baseline migration failed while the template was built: " + failure);
         }
-        try (DataSeeder seeder = new DataSeeder(template::connect, seed, schema, log)) {
+        try (DataSeeder seeder = new DataSeeder(template::connect, seed, schema, production, log)) {
             seeder.seedNewTables(baseline.get(baseline.size() - 1));
         }
     }
 
-    /** Changes whenever the baseline's text, the scale, the seed or the planned row counts change. */
+    /**
+     * Changes whenever the baseline's text, the scale, the seed, the planned row counts, the JSON
+     * samples, the value patterns, the statistics file or the plugin's build change.
+     */
     private String fingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("results v1\n" + seed.scale() + "|" + seed.childRows() + "|" + seed.random() + "|" + seed.nullFraction()
-                    + "|" + new TreeMap<>(seed.rowCounts()) + "|" + new TreeMap<>(schema.plannedRows()) + "|" + new TreeMap<>(seed.jsonSamples()) + "\n").getBytes(StandardCharsets.UTF_8));
+                    + "|" + new TreeMap<>(seed.rowCounts()) + "|" + new TreeMap<>(schema.plannedRows()) + "|"
+                    + new TreeMap<>(seed.jsonSamples()) + "|" + new TreeMap<>(seed.valuePatterns()) + "|" + inputsKey + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             for (Migration migration : baseline) {
                 sha.update((migration.source() + "|" + migration.id() + "|" + migration.author() + "\n" + source.text(migration) + "\n")
                         .getBytes(StandardCharsets.UTF_8));

@@ -220,11 +220,13 @@ public final class ProfileRun {
             if (!config.reuseBaseline()) {
                 return null;
             }
-            BaselinePass reuse = config.seed().enabled() && "external".equals(server.kind())
-                    ? BaselinePass.of(inputs.source(), inputs.selection(), config.seed(), schema, config.gate().timeout(), log) : null;
+            BaselinePass reuse = config.seed().enabled() && server.outlivesRun()
+                    ? BaselinePass.of(inputs.source(), inputs.selection(), config.seed(), schema, inputs.production(),
+                    BaselinePass.inputsKey(config.productionStats()), config.gate().timeout(), log) : null;
             if (reuse == null) {
-                log.info("reuseBaseline is ignored: it needs an external server (jdbcUrl) that keeps the template, seeding, "
-                        + "and migrations selected after a baseline (migration-profiler.migrations)");
+                log.info("reuseBaseline is ignored: it needs a server that keeps the template (an existing one by jdbcUrl, or "
+                        + "the embedded engine's cached data directory), seeding, and migrations selected after a baseline "
+                        + "(migration-profiler.migrations or since)");
             }
             return reuse;
         }

@@ -63,8 +63,8 @@ class BaselineReuseIT {
 
         assertThat(templates()).singleElement().satisfies(t -> assertThat(t).matches("test_migration_tpl_[0-9a-f]{16}"));
         String template = templates().get(0);
-        assertThat(first).anyMatch(l -> l.startsWith("Baseline: building template database " + template));
-        assertThat(second).anyMatch(l -> l.equals("Baseline: reusing template database " + template));
+        assertThat(first).anyMatch(l -> l.startsWith("Baseline: cache miss, building template database " + template));
+        assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit, copying template database " + template + " (building it took "));
         assertThat(second).noneMatch(l -> l.startsWith("Seeded "));
         assertThat(built.seed().tables()).isEmpty(); // seeded into the template, not the copy
         assertThat(copied.seed().template()).isEqualTo(template);
@@ -100,7 +100,7 @@ class BaselineReuseIT {
         RunResult built = run(config, new ArrayList<>());
         RunResult copied = run(config, second);
 
-        assertThat(second).anyMatch(l -> l.startsWith("Baseline: reusing template database"));
+        assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit, copying template database"));
         assertThat(copied.baseline()).hasSize(6);
         assertThat(copied.migrations()).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo("004-quantity-bigint");
@@ -117,7 +117,24 @@ class BaselineReuseIT {
 
         run(server.config(project).sqlDirectory(project.resolve("db")).engine(EngineKind.EMBEDDED), log);
 
-        assertThat(log).anyMatch(l -> l.startsWith("reuseBaseline is ignored: it needs an external server"));
+        assertThat(log).anyMatch(l -> l.startsWith("reuseBaseline is ignored: it needs a server that keeps the template"));
         assertThat(templates()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedEngineKeepsTheTemplateInItsCachedDataDirectory() {
+        write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL);\n");
+        write(project.resolve("db/V2__backfill.sql"), "UPDATE accounts SET balance = balance + 1;\n");
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .engine(EngineKind.EMBEDDED).cacheDirectory(project.resolve("cache"));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+
+        RunResult built = run(config, first);
+        RunResult copied = run(config, second);
+
+        assertThat(first).anyMatch(l -> l.startsWith("Baseline: cache miss, building template database test_migration_tpl_"));
+        assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit, copying template database test_migration_tpl_"));
+        assertThat(copied.migrations().get(0).rowsAffected()).isPositive().isEqualTo(built.migrations().get(0).rowsAffected());
     }
 }
