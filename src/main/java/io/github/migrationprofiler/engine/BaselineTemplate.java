@@ -32,6 +32,10 @@ public final class BaselineTemplate {
     static final long KEPT_BYTES = 4L << 30;
     private static final Pattern BUILT = Pattern.compile("built in (\\d+) ms");
 
+    /** The template a run copies: its name, whether it was there already, how long building it took. */
+    public record Copy(String name, boolean hit, long buildMillis) {
+    }
+
     /** Fills a new template database: applies the baseline and seeds it. */
     @FunctionalInterface
     public interface Builder {
@@ -46,7 +50,7 @@ public final class BaselineTemplate {
      * (a cache miss) and copied otherwise (a hit). The templates beyond {@link #KEPT_BYTES}, least
      * recently used first, are dropped after.
      */
-    public static String ensure(PostgresServer server, String fingerprint, Builder builder, ProfilerLog log) {
+    public static Copy ensure(PostgresServer server, String fingerprint, Builder builder, ProfilerLog log) {
         String name = PREFIX + fingerprint;
         Optional<String> comment = comment(server, name);
         if (comment.isPresent()) {
@@ -55,7 +59,7 @@ public final class BaselineTemplate {
             log.info("Baseline: cache hit, copying template database " + name
                     + (builtMillis > 0 ? " (building it took " + Durations.spoken(builtMillis) + ")" : ""));
             mark(server, name, builtMillis);
-            return name;
+            return new Copy(name, true, builtMillis);
         }
         log.info("Baseline: cache miss, building template database " + name + " (later runs with the same baseline and scale copy it)");
         long start = System.nanoTime();
@@ -71,7 +75,7 @@ public final class BaselineTemplate {
             mark(server, name, millis);
             log.info("Baseline: built " + name + " in " + Durations.spoken(millis));
             prune(server, name, log);
-            return name;
+            return new Copy(name, false, millis);
         } catch (SQLException | RuntimeException e) {
             template.close(); // half-built: drop it, the next run builds it again
             if (e instanceof ProfilerException p) {

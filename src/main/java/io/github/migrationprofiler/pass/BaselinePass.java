@@ -100,8 +100,8 @@ public final class BaselinePass {
         return baseline;
     }
 
-    /** The template's name on {@code server}, built there first if needed. */
-    public String template(PostgresServer server) {
+    /** The template on {@code server}, built there first if needed. */
+    public BaselineTemplate.Copy template(PostgresServer server) {
         return BaselineTemplate.ensure(server, fingerprint(), this::build, log);
     }
 

@@ -13,9 +13,14 @@ import java.util.List;
  * @param thin      the other tables that hold under 1 % of {@code childRows}, and why: migrations on them are measured on little data
  * @param millis    total time, loading and ANALYZE
  * @param template  the baseline template the scratch database was copied from (its tables are not listed), or {@code null}
+ * @param cache     whether that template was there already (a hit) or built by this run, and how long building it took
  */
 public record SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, List<Gap> thin,
-                          double millis, String template) {
+                          double millis, String template, Cache cache) {
+
+    /** @param hit the template was there; @param buildMillis how long building it took (this run's, on a miss) */
+    public record Cache(boolean hit, double buildMillis) {
+    }
 
     public SeedSummary {
         tables = List.copyOf(tables);
@@ -25,11 +30,17 @@ public record SeedSummary(String scale, long childRows, long random, List<TableS
 
     public SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, double millis,
                        String template) {
-        this(scale, childRows, random, tables, gaps, List.of(), millis, template);
+        this(scale, childRows, random, tables, gaps, List.of(), millis, template, null);
     }
 
-    public SeedSummary withTemplate(String name) {
-        return new SeedSummary(scale, childRows, random, tables, gaps, thin, millis, name);
+    public SeedSummary(String scale, long childRows, long random, List<TableSeed> tables, List<Gap> gaps, List<Gap> thin,
+                       double millis, String template) {
+        this(scale, childRows, random, tables, gaps, thin, millis, template, null);
+    }
+
+    /** This seeding with the baseline template it started from, {@code null} for none. */
+    public SeedSummary withTemplate(String name, Cache cache) {
+        return new SeedSummary(scale, childRows, random, tables, gaps, thin, millis, name, cache);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.migrationprofiler.catalog.StatsReader;
 import io.github.migrationprofiler.catalog.Table;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.engine.BaselineTemplate;
 import io.github.migrationprofiler.engine.Engines;
 import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
@@ -116,6 +117,8 @@ public final class ProfileRun {
         private PostgresServer server;
         /** A migration fails whatever the data (the rehearsal saw it): nothing is seeded, no pass but the instrumented one runs. */
         private boolean failsAnyway;
+        /** Whether the baseline template was a cache hit, when one was used. */
+        private SeedSummary.Cache cache;
         /** The migrations' stages once they run: what they reached stays in the results of an interrupted run. */
         private MigrationStages stages;
         private final List<String> warnings = new ArrayList<>();
@@ -151,7 +154,9 @@ public final class ProfileRun {
             }
             stage = "seeding";
             BaselinePass reuse = failsAnyway ? null : reusableBaseline(schema);
-            String template = reuse == null ? null : reuse.template(server);
+            BaselineTemplate.Copy copy = reuse == null ? null : reuse.template(server);
+            String template = copy == null ? null : copy.name();
+            cache = copy == null ? null : new SeedSummary.Cache(copy.hit(), copy.buildMillis());
             ScratchDatabase database = ScratchDatabase.create(server, log, template);
             boolean keep = config.keepDatabase() || server.keepsData();
             if (!keep) {
@@ -189,7 +194,7 @@ public final class ProfileRun {
                         .run(connection, database.connect(), alreadyApplied, stages);
                 Profile profile = new Profile(baseline, stages.results(), stages.timing(passes.unprojected(), inputs.productionRows()));
                 passes.logCosts(stages);
-                SeedSummary seeded = seeder == null ? null : seeder.summary().withTemplate(template);
+                SeedSummary seeded = seeder == null ? null : seeder.summary().withTemplate(template, cache);
                 return RunResult.of(startedAt, engine, database.name(), sourceName, profile.with(warned(profile, seeded)), seeded,
                         warnings);
             } catch (SQLException e) {

@@ -68,6 +68,9 @@ class BaselineReuseIT {
         assertThat(second).noneMatch(l -> l.startsWith("Seeded "));
         assertThat(built.seed().tables()).isEmpty(); // seeded into the template, not the copy
         assertThat(copied.seed().template()).isEqualTo(template);
+        assertThat(built.seed().cache().hit()).isFalse();
+        assertThat(copied.seed().cache().hit()).isTrue();
+        assertThat(copied.seed().cache().buildMillis()).isEqualTo(built.seed().cache().buildMillis()).isPositive();
         assertThat(copied.baseline()).containsExactly("V1__schema.sql", "V2__orders.sql");
         // the same data either way: the reviewed migration changes the same rows
         MigrationResult backfill = copied.migrations().get(0);
