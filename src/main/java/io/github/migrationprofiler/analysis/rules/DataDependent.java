@@ -108,11 +108,17 @@ final class DataDependent extends Rule {
         return target.equals(name) || target.endsWith("." + bare);
     }
 
-    /** The existing table with rows that the statement locked most strongly: the one it changes or reads. */
+    /**
+     * The existing table with rows that the statement changes: the one it ALTERs, else the one it
+     * locked most strongly. A foreign key locks both its tables alike, in an order the lock
+     * sampler sees by chance: the ALTER names the one that must satisfy it.
+     */
     private static TableStat target(Step step) {
-        return step.existing().stream().filter(t -> t.rows() > 0)
-                .max(Comparator.comparing(t -> step.requestedOn(t.table()).map(LockHeld::lockMode).map(Enum::ordinal).orElse(-1)))
-                .orElse(null);
+        List<TableStat> withRows = step.existing().stream().filter(t -> t.rows() > 0).toList();
+        return withRows.stream().filter(t -> altersExisting(step, t)).findFirst()
+                .orElseGet(() -> withRows.stream()
+                        .max(Comparator.comparing(t -> step.requestedOn(t.table()).map(LockHeld::lockMode).map(Enum::ordinal).orElse(-1)))
+                        .orElse(null));
     }
 
     /** The statement itself keeps to the rows of the form: {@code WHERE c ~ '^[0-9a-f-]{36}$'}. */
