@@ -79,7 +79,8 @@ final class EmbeddedLeftovers {
                 }
             }
         } catch (IOException e) {
-            log.debug("Could not look for embedded servers left by killed runs: " + e.getMessage());
+            log.warn("Could not look for embedded servers left by killed runs in " + REGISTRY + " (" + e.getMessage()
+                    + "): any left keep running until stopped by hand");
         }
     }
 

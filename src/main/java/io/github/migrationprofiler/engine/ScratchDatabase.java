@@ -103,7 +103,8 @@ public final class ScratchDatabase implements AutoCloseable {
                         + (leftover.getValue() ? ", ending the sessions it left running" : ""));
             }
         } catch (SQLException e) {
-            log.debug("Could not look for scratch databases left by killed runs: " + e.getMessage());
+            log.warn("Could not look for scratch databases left by killed runs on " + server + " (" + e.getMessage()
+                    + "): any left stay; they are named test_migration_… and carry this plugin's comment");
         }
     }
 
