@@ -14,6 +14,8 @@ import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +54,9 @@ final class DockerDaemon implements AutoCloseable {
             }
             DockerClientConfig config = builder.build();
             host = config.getDockerHost().toString();
-            if ("unix".equals(config.getDockerHost().getScheme()) && !Files.exists(Path.of(config.getDockerHost().getPath()))) {
-                return new Attempt(null, "no Docker daemon answers at " + host + " (no socket there)"); // no client, no retries
+            String silent = "unix".equals(config.getDockerHost().getScheme()) ? silent(Path.of(config.getDockerHost().getPath())) : null;
+            if (silent != null) {
+                return new Attempt(null, "no Docker daemon answers at " + host + " (" + silent + ")");
             }
             ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                     .dockerHost(config.getDockerHost())
@@ -66,6 +69,21 @@ final class DockerDaemon implements AutoCloseable {
             return new Attempt(new DockerDaemon(client, host, log), null);
         } catch (RuntimeException e) {
             return new Attempt(null, "no Docker daemon answers at " + host + " (" + ProfilerException.rootMessage(e) + ")");
+        }
+    }
+
+    /**
+     * Why nothing listens on the socket, or {@code null} when something does. Asked before any HTTP
+     * client exists: a refused connect fails at once, where the client retries it and logs each try.
+     */
+    private static String silent(Path socket) {
+        if (!Files.exists(socket)) {
+            return "no socket there";
+        }
+        try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +110,21 @@ class EngineIT {
                 .hasMessageContaining("no Docker daemon answers at unix:///tmp/no-docker-daemon-here.sock")
                 .hasMessageContaining("DOCKER_HOST")
                 .hasMessageContaining("-Dmigration-profiler.engine=embedded");
+    }
+
+    @Test
+    void aSocketNobodyListensOnIsRefusedAtOnceAndNamed() throws Exception {
+        Path socket = project.resolve("docker.sock");
+        try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            gone.bind(UnixDomainSocketAddress.of(socket)); // closing it leaves the file, as a stopped daemon does
+        }
+        ProfilerConfig config = oneMigration().engine(EngineKind.DOCKER)
+                .docker(DockerOptions.DEFAULTS.withDockerHost("unix://" + socket)).build();
+
+        assertThat(socket).exists();
+        assertThatThrownBy(() -> Profiles.profile(config))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("no Docker daemon answers at unix://" + socket + " (Connection refused)");
     }
 
     @Test
