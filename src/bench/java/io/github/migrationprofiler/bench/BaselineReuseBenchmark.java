@@ -23,7 +23,7 @@ public final class BaselineReuseBenchmark {
     public static void main(String[] args) throws Exception {
         String scale = System.getProperty("bench.reuseScale", "large");
         Path wishlist = Path.of("examples/wishlist").toAbsolutePath();
-        Path output = Files.createTempDirectory("reuse-bench");
+        Path output = TempDirectories.make("reuse-bench");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOutputRedirector(ProcessBuilder.Redirect.DISCARD).start()) {
             ProfilerConfig config = ProfilerConfig.builder(wishlist)
                     .changelog(Path.of("src/main/resources/db/changelog/db.changelog-master.yaml"))

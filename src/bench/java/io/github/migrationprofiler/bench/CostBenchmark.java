@@ -26,7 +26,7 @@ import java.util.Map;
 public final class CostBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Path cache = Files.createTempDirectory("cost-bench-cache");
+        Path cache = TempDirectories.make("cost-bench-cache");
         Path three = project("""
                 CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
                 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers, total numeric(10,2) NOT NULL);
@@ -50,7 +50,7 @@ public final class CostBenchmark {
     private static ProfilerConfig defaults(ProfilerConfig.Builder config, Path cache) {
         Path output;
         try {
-            output = Files.createTempDirectory("cost-bench-out");
+            output = TempDirectories.make("cost-bench-out");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -60,7 +60,7 @@ public final class CostBenchmark {
     }
 
     private static Path project(String... migrations) throws IOException {
-        Path project = Files.createTempDirectory("cost-bench");
+        Path project = TempDirectories.make("cost-bench");
         Files.createDirectories(project.resolve("db"));
         for (int i = 0; i < migrations.length; i++) {
             Files.writeString(project.resolve("db/V" + (i + 1) + "__m.sql"), migrations[i]);

@@ -43,7 +43,7 @@ public final class HostileInputBenchmark {
     }
 
     private static double profile(String url, String table, String migration) throws IOException {
-        Path project = Files.createTempDirectory("hostile-bench");
+        Path project = TempDirectories.make("hostile-bench");
         Files.createDirectories(project.resolve("db"));
         Files.writeString(project.resolve("db/V1__table.sql"), table);
         Files.writeString(project.resolve("db/V2__data.sql"), migration);

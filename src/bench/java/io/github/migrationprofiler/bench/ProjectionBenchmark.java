@@ -107,7 +107,7 @@ public final class ProjectionBenchmark {
 
     /** Profiles the case's migration at {@code rows} items (a tenth as many users), projecting to {@code production} when given. */
     private static MigrationResult profile(String url, String sql, long rows, Map<String, Long> production) throws Exception {
-        Path project = Files.createTempDirectory("projection-bench");
+        Path project = TempDirectories.make("projection-bench");
         Files.createDirectories(project.resolve("db"));
         Files.writeString(project.resolve("db/V1__schema.sql"), SCHEMA);
         Files.writeString(project.resolve("db/V2__change.sql"), sql + "\n");

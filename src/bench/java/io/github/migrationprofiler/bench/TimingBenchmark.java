@@ -82,7 +82,7 @@ public final class TimingBenchmark {
     }
 
     private static void pluginAgainstPsql(EmbeddedPostgres postgres, String name, String sql, int rows, int runs) throws Exception {
-        Path project = Files.createTempDirectory("timing-bench");
+        Path project = TempDirectories.make("timing-bench");
         Files.createDirectories(project.resolve("db"));
         Files.writeString(project.resolve("db/V1__items.sql"), SCHEMA);
         Files.writeString(project.resolve("db/V2__change.sql"), sql + "\n");
