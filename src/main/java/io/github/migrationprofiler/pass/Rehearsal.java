@@ -1,13 +1,11 @@
 package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.config.SeedOptions;
-import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.seed.FinalSchema;
 import io.github.migrationprofiler.seed.TableHistory;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
-import io.github.migrationprofiler.support.Cleanup;
 import io.github.migrationprofiler.support.LongLiterals;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -27,13 +25,9 @@ import java.util.Map;
  */
 public final class Rehearsal {
 
-    private final PostgresServer server;
-    private final Cleanup cleanup;
     private final ProfilerLog log;
 
-    public Rehearsal(PostgresServer server, Cleanup cleanup, ProfilerLog log) {
-        this.server = server;
-        this.cleanup = cleanup;
+    public Rehearsal(ProfilerLog log) {
         this.log = log;
     }
 
@@ -41,11 +35,12 @@ public final class Rehearsal {
      * The schema the migrations end with, as the seeder needs it; {@code null} when a migration
      * fails in a way no data changes (syntax, an undefined object: {@link SchemaFailure}), so
      * seeding and measuring would cost time for nothing.
+     *
+     * @param rehearsal an empty database, which the rehearsal leaves migrated (its owner drops it)
      */
-    public FinalSchema rehearse(MigrationSource source, SeedOptions seed, Duration timeout) {
+    public FinalSchema rehearse(ScratchDatabase rehearsal, MigrationSource source, SeedOptions seed, Duration timeout) {
         log.info("Planning " + seed.scale() + " scale (" + String.format(Locale.ROOT, "%,d", seed.childRows())
                 + " child rows) on a rehearsal of the migrations");
-        ScratchDatabase rehearsal = cleanup.add(ScratchDatabase.create(server, log));
         try (Connection connection = rehearsal.connect()) {
             MigrationSession.limit(connection, timeout); // a migration that would time out must not run unbounded here either
             Map<Migration, String> texts = new LinkedHashMap<>(); // what seeding reads: long literals hold nothing for it
@@ -61,10 +56,6 @@ public final class Rehearsal {
             return FinalSchema.read(connection, history, seed, texts, seed.jsonSamples());
         } catch (SQLException e) {
             throw new ProfilerException("The rehearsal on " + rehearsal + " failed: " + e.getMessage(), e);
-        } finally {
-            if (!cleanup.interrupted()) {
-                rehearsal.close(); // else the shutdown hook drops it, with the server
-            }
         }
     }
 }

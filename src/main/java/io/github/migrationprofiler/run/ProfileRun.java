@@ -141,13 +141,7 @@ public final class ProfileRun {
             stage = "engine";
             server = cleanup.add(Engines.start(config, log));
             engine = new RunResult.Engine(server.kind(), null, server.image());
-            inputs = inputs.listedOn(server, forced, log);
-            sourceName = source.describe();
-            warnings.addAll(source.leftOut());
-            stage = "rehearsal";
-            SeedOptions seed = config.seed();
-            FinalSchema schema = seed.enabled() ? new Rehearsal(server, cleanup, log).rehearse(source, seed, config.gate().timeout())
-                    : FinalSchema.NONE;
+            FinalSchema schema = listAndRehearse(source, config.seed());
             failsAnyway = schema == null;
             if (failsAnyway) {
                 schema = FinalSchema.NONE;
@@ -171,6 +165,29 @@ public final class ProfileRun {
             result = new Gate(config.gate()).judge(result);
             return inputs.baseline() == null ? result
                     : CompareRun.compared(result, inputs.baseline(), RunInputs.shown(config.baseDir(), config.baseline()), log);
+        }
+
+        /**
+         * Lists the migrations where the source needs a server for it, then rehearses them when
+         * seeding needs the final schema: on one empty database, which costs one CREATE DATABASE.
+         */
+        private FinalSchema listAndRehearse(MigrationSource source, SeedOptions seed) {
+            if (!inputs.listsOnServer() && !seed.enabled()) {
+                return FinalSchema.NONE;
+            }
+            ScratchDatabase empty = cleanup.add(ScratchDatabase.create(server, log));
+            try {
+                inputs = inputs.listedOn(empty, forced, log);
+                sourceName = source.describe();
+                warnings.addAll(source.leftOut());
+                stage = "rehearsal";
+                return seed.enabled() ? new Rehearsal(log).rehearse(empty, source, seed, inputs.config().gate().timeout())
+                        : FinalSchema.NONE;
+            } finally {
+                if (!cleanup.interrupted()) {
+                    empty.close(); // else the shutdown hook drops it, with the server
+                }
+            }
         }
 
         /** The instrumented pass over the scratch database, with the passes that follow it, into a run's result. */

@@ -5,7 +5,6 @@ import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
-import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ProductionSettings;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.report.ResultsJson;
@@ -66,17 +65,20 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
     }
 
     /**
-     * For a source that lists its migrations only on a server (Flyway): lists them on a scratch
-     * database of {@code server}, then checks the selection against them.
+     * For a source that lists its migrations only on a server (Flyway): lists them on {@code empty},
+     * a scratch database nothing has touched yet, then checks the selection against them.
      */
-    RunInputs listedOn(PostgresServer server, Selection forced, ProfilerLog log) {
+    RunInputs listedOn(ScratchDatabase empty, Selection forced, ProfilerLog log) {
         if (selection != null) {
             return this;
         }
-        try (ScratchDatabase scratch = ScratchDatabase.create(server, log)) {
-            source.list(scratch::connect);
-        }
+        source.list(empty::connect);
         return new RunInputs(config, source, select(config, source, forced, log), analyzer, baseline, productionRows, production);
+    }
+
+    /** Whether the source needs a server to say which migrations there are ({@link #listedOn}). */
+    boolean listsOnServer() {
+        return selection == null;
     }
 
     /** The migrations under review: those a goal imposes, or those configured, narrowed to what changed since a git ref. */

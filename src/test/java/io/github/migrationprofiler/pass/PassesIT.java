@@ -17,7 +17,6 @@ import io.github.migrationprofiler.seed.Seeder;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.Selection;
 import io.github.migrationprofiler.source.SqlDirectorySource;
-import io.github.migrationprofiler.support.Cleanup;
 import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,8 +230,8 @@ class PassesIT {
 
     @Test
     void theRehearsalAppliesEverythingOnAThrowAwayDatabaseForTheFinalSchema() {
-        try (Cleanup cleanup = new Cleanup(ProfilerLog.SILENT)) {
-            FinalSchema schema = new Rehearsal(postgres, cleanup, ProfilerLog.SILENT).rehearse(source,
+        try (ScratchDatabase empty = ScratchDatabase.create(postgres, ProfilerLog.SILENT)) {
+            FinalSchema schema = new Rehearsal(ProfilerLog.SILENT).rehearse(empty, source,
                     SeedOptions.parse("1000", 7, 0.1, Map.of()), TIMEOUT);
 
             assertThat(schema.plannedRows()).containsKeys("public.orders", "public.customers");
