@@ -239,8 +239,17 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
      * How long a reader already holds a transaction open on the table when the migration starts,
      * as a report query or an idle-in-transaction session does; {@code 0} for none.
      */
-    @Parameter(property = "migration-profiler.trafficLongQuery", defaultValue = "3s")
+    @Parameter(property = "migration-profiler.trafficLongQuery", defaultValue = "1s")
     String trafficLongQuery;
+
+    /**
+     * The traffic pass runs for a migration that holds a lock blocking reads or writes on one table
+     * at least this long (or on two tables, or with a lock_timeout shorter than the reader): a
+     * briefer hold makes queries wait for milliseconds. {@code 0} runs it for every migration that
+     * blocks traffic. Not applied where runtimes are projected to production's rows.
+     */
+    @Parameter(property = "migration-profiler.trafficMinHold", defaultValue = "100ms")
+    String trafficMinHold;
 
     /**
      * The application's own queries for the traffic pass, instead of the generated reads, updates
@@ -374,7 +383,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .productionStats(productionStats == null ? null : productionStats.toPath())
                 .productionRows(Parameters.counts("productionRows", productionRows == null ? Map.of() : productionRows))
                 .projectionSizes(Parameters.fractions(projectionSizes))
-                .traffic(TrafficOptions.parse(traffic, trafficClients, trafficRate, trafficLongQuery,
+                .traffic(TrafficOptions.parse(traffic, trafficClients, trafficRate, trafficLongQuery, trafficMinHold,
                         trafficQueries == null ? null : trafficQueries.toPath()))
                 .gate(GateOptions.parse(warnSmall, warnMedium, warnLarge, critical, totalCritical, timeout,
                         trafficWarn, trafficCritical))

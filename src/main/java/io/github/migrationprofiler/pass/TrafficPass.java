@@ -1,11 +1,15 @@
 package io.github.migrationprofiler.pass;
 
+import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.pass.traffic.Deadlocks;
 import io.github.migrationprofiler.pass.traffic.Workload;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -16,12 +20,23 @@ import java.util.Locale;
 public final class TrafficPass {
 
     private final Workload workload;
+    private final Duration brief;
+    private final Duration longQuery;
     private final ProfilerLog log;
     private int runs;
+    private int brieflyHeld;
     private long nanos;
 
-    public TrafficPass(Workload workload, ProfilerLog log) {
+    /**
+     * @param brief     a hold of a blocking lock shorter than this is too brief for the pass to measure anything
+     *                  the instrumented pass has not seen; {@code null}: the pass runs for every migration that
+     *                  blocks traffic (a hold brief here may be long at production's rows)
+     * @param longQuery how long the pass's reader holds its transaction
+     */
+    public TrafficPass(Workload workload, Duration brief, Duration longQuery, ProfilerLog log) {
         this.workload = workload;
+        this.brief = brief;
+        this.longQuery = longQuery;
         this.log = log;
     }
 
@@ -44,10 +59,11 @@ public final class TrafficPass {
 
     /**
      * What the migration did to the workload. The pass does not run when the follower stopped
-     * (said in a warning), or when no traffic would wait for the migration: it locked no table with
-     * rows that existed before it in a mode that blocks writes (said in the result). A deadlock is
-     * a finding whichever side lost it; when the migration lost, it is tried once more, to measure
-     * the traffic of a run that completes.
+     * (said in a warning), when no traffic would wait for the migration (it locked no table with
+     * rows that existed before it in a mode that blocks writes), or when it would only restate what
+     * the instrumented pass saw ({@link #restated}); the result says why. A deadlock is a finding
+     * whichever side lost it; when the migration lost, it is tried once more, to measure the traffic
+     * of a run that completes.
      */
     public Measured run(Follower follower, Observed observed) {
         if (!follower.following()) {
@@ -55,6 +71,11 @@ public final class TrafficPass {
         }
         if (observed.lockedTables().isEmpty()) {
             return new Measured(null, null, null, observed.unblocking());
+        }
+        String restated = restated(observed);
+        if (restated != null) {
+            brieflyHeld++;
+            return new Measured(null, null, null, restated);
         }
         long start = System.nanoTime();
         runs++;
@@ -81,6 +102,41 @@ public final class TrafficPass {
         }
     }
 
+    /**
+     * Why the pass would tell nothing new, or {@code null} when it would. Queries can only wait on
+     * the migration's work when it holds a blocking lock for a while: a brief hold makes them wait
+     * only behind a long transaction ahead of it, which lasts as long as production's longest
+     * transaction and is missing-lock-timeout's finding, told from the migration's lock_timeout.
+     * The pass still runs for a brief hold on two tables or more (a deadlock with the application
+     * takes two) and for a lock_timeout shorter than its reader (only it shows the migration give
+     * up and need a retry).
+     */
+    private String restated(Observed observed) {
+        if (brief == null || observed.lockedTables().size() > 1) {
+            return null;
+        }
+        String table = observed.lockedTables().get(0);
+        LockHeld longest = null;
+        for (StatementResult statement : observed.statements()) {
+            for (LockHeld lock : statement.locks()) {
+                if (!lock.table().equals(table) || !lock.lockMode().blocksWrites()) {
+                    continue;
+                }
+                Duration timeout = statement.lockTimeout() == null ? null : Durations.ofSetting(statement.lockTimeout());
+                if (timeout != null && !timeout.isZero() && timeout.compareTo(longQuery) < 0) {
+                    return null;
+                }
+                longest = longest == null || lock.heldMillis() > longest.heldMillis() ? lock : longest;
+            }
+        }
+        if (longest == null || longest.heldMillis() >= brief.toMillis()) {
+            return null;
+        }
+        return longest.lockMode().display() + " on " + table + " was held " + Durations.spoken(longest.heldMillis()) + ", under "
+                + Durations.format(brief) + ": too brief for queries to wait on the migration's work (a wait behind a long "
+                + "transaction ahead of it is missing-lock-timeout's)";
+    }
+
     private Traffic once(Follower follower, Observed observed) throws Exception {
         try (Databases.Database copy = follower.copy()) {
             Replay.check(observed.recording());
@@ -97,8 +153,15 @@ public final class TrafficPass {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** "12 migration(s), 31.4 s": what the pass cost, for the log; {@code null} when it did not run. */
+    /**
+     * "12 migration(s), 31.4 s; not run for 40 that held their locks briefly": what the pass cost,
+     * for the log; {@code null} when it neither ran nor was left out for a brief hold.
+     */
     public String cost() {
-        return runs == 0 ? null : String.format(Locale.ROOT, "%d migration(s), %.1f s", runs, nanos / 1e9);
+        if (runs == 0 && brieflyHeld == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%d migration(s), %.1f s", runs, nanos / 1e9) + (brieflyHeld == 0 ? ""
+                : "; not run for " + brieflyHeld + " that held their blocking locks under trafficMinHold (notRun.traffic in results.json)");
     }
 }

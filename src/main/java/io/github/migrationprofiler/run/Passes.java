@@ -16,6 +16,7 @@ import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -57,7 +58,10 @@ final class Passes {
         sizes = projectionSizes();
         if (config.traffic().enabled() && config.seed().enabled()) {
             if (follower != null) {
-                traffic = new TrafficPass(new Workload(config.traffic(), log), log);
+                // brief holds are skipped only where runtimes are not projected: projected, one may be long
+                Duration minHold = config.traffic().minHold();
+                traffic = new TrafficPass(new Workload(config.traffic(), log), sizes == null && !minHold.isZero() ? minHold : null,
+                        config.traffic().longQuery(), log);
             } else {
                 log.info("No traffic pass: it runs on copies of the clean pass's follower (cleanTiming=false)");
             }

@@ -59,9 +59,9 @@ class ParametersTest {
         assertThat(gate.critical()).isEqualTo(Duration.ofMinutes(10));
         assertThat(GateOptions.parse("30s", "5m", "5m", "10m", "20m", "15m", "2s", "30s").totalCritical())
                 .isEqualTo(Duration.ofMinutes(20));
-        assertThat(TrafficOptions.parse(true, 4, 50, "0", null).longQuery()).isZero();
-        assertThat(TrafficOptions.parse(true, 4, 50, "3s", null).longQuery()).isEqualTo(Duration.ofSeconds(3));
-        assertThatThrownBy(() -> TrafficOptions.parse(true, 4, 50, "3 seconds", null)).isInstanceOf(ProfilerException.class)
+        assertThat(TrafficOptions.parse(true, 4, 50, "0", "100ms", null).longQuery()).isZero();
+        assertThat(TrafficOptions.parse(true, 4, 50, "3s", "0", null).longQuery()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> TrafficOptions.parse(true, 4, 50, "3 seconds", "100ms", null)).isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("trafficLongQuery");
     }
 

@@ -98,6 +98,32 @@ class TrafficIT {
     }
 
     @Test
+    void theWorkloadsInsertsLeaveNoDuplicateForAUniqueKeyTheMigrationAdds() {
+        MigrationResult unique = profile("ALTER TABLE orders ADD CONSTRAINT orders_customer_key UNIQUE (customer);\n", Duration.ZERO);
+
+        assertThat(unique.warnings()).noneMatch(w -> w.contains("traffic pass failed"));
+        assertThat(unique.traffic()).as("measured: the copies the inserts made were rolled back").isNotNull();
+        assertThat(unique.traffic().blocked()).isPositive();
+        assertThat(unique.traffic().errors()).isEmpty();
+    }
+
+    @Test
+    void aBriefHoldOnOneTableIsLeftToMissingLockTimeoutUnlessALockTimeoutMakesTheMigrationGiveUp() {
+        MigrationResult brief = profile("ALTER TABLE orders ADD COLUMN coupon text;\n", TrafficOptions.DEFAULTS);
+        MigrationResult givesUp = profile("SET lock_timeout = '200ms';\nALTER TABLE orders ADD COLUMN coupon text;\n",
+                TrafficOptions.DEFAULTS);
+
+        assertThat(brief.traffic()).isNull();
+        assertThat(brief.notRun().get("traffic")).startsWith("ACCESS EXCLUSIVE on public.orders was held ")
+                .endsWith("under 100 ms: too brief for queries to wait on the migration's work (a wait behind a long transaction "
+                        + "ahead of it is missing-lock-timeout's)");
+        assertThat(finding(brief, "missing-lock-timeout")).as("the queueing hazard, told from lock_timeout").isNotNull();
+        assertThat(givesUp.traffic()).as("behind the 1 s reader, only the pass shows it give up").isNotNull();
+        assertThat(givesUp.traffic().retryNeeded()).isTrue();
+        assertThat(finding(givesUp, "lock-timeout-retry")).isNotNull();
+    }
+
+    @Test
     void createIndexBlocksWritesButNotReads() {
         Traffic traffic = profile("CREATE INDEX orders_customer ON orders (customer, note);\n", Duration.ZERO).traffic();
 

@@ -216,7 +216,7 @@ class PassesIT {
                 s.execute("ANALYZE");
             }
             TrafficPass traffic = new TrafficPass(new Workload(new TrafficOptions(true, 2, 20, Duration.ZERO), ProfilerLog.SILENT),
-                    ProfilerLog.SILENT);
+                    null, Duration.ZERO, ProfilerLog.SILENT);
 
             Traffic measured = traffic.run(follower, observed.get(1)).traffic();
 

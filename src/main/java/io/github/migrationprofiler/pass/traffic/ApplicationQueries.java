@@ -59,7 +59,7 @@ final class ApplicationQueries {
                         + "primary key to draw keys from");
             }
             templates.add(new Template(table, KEY.matcher(sql).replaceFirst("?"), keys,
-                    !sql.regionMatches(true, 0, "SELECT", 0, 6) && !sql.regionMatches(true, 0, "WITH", 0, 4)));
+                    !sql.regionMatches(true, 0, "SELECT", 0, 6) && !sql.regionMatches(true, 0, "WITH", 0, 4), false));
         }
         if (templates.isEmpty()) {
             throw new ProfilerException("The traffic queries " + file + " hold no statement");

@@ -67,8 +67,13 @@ final class Client implements Runnable {
             try (PreparedStatement s = connection.prepareStatement(query.sql())) {
                 running = s;
                 s.setObject(1, query.keys().get(random.nextInt(query.keys().size())));
+                connection.setAutoCommit(!query.rolledBack());
                 s.execute();
+                if (query.rolledBack()) {
+                    connection.rollback();
+                }
             } catch (SQLException e) {
+                rollBack(query);
                 state = e.getSQLState() == null ? "unknown" : e.getSQLState();
                 if (deadlock == null && Deadlocks.is(e)) {
                     deadlock = e;
@@ -83,6 +88,17 @@ final class Client implements Runnable {
                 queries.add(new Query(due, start, System.nanoTime(), pid, query.write(), query.table(), query.sql(), state));
             }
             due += periodNanos;
+        }
+    }
+
+    /** Ends the failed query's transaction, when it had one, so that the next query starts clean. */
+    private void rollBack(Template query) {
+        if (query.rolledBack()) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                // the connection is gone: the loop ends on its SQLSTATE
+            }
         }
     }
 

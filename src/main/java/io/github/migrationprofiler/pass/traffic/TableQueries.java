@@ -14,6 +14,9 @@ import java.util.List;
  * migration runs: a read by primary key, an update of a column no key or constraint involves, and
  * an insert of a new row made from an existing one (so it satisfies every constraint but keys,
  * which the table's defaults fill). Only the columns the table has before the migration are named.
+ * The insert is rolled back, and skips a row that a unique key refuses: a copy would break a unique
+ * key the migration is about to add or has added, which the application's own rows respect; the
+ * locks an insert takes are had all the same.
  *
  * @param table  qualified name
  * @param read   {@code SELECT … WHERE key = ?}
@@ -47,7 +50,7 @@ record TableQueries(String table, String read, String update, String insert, Lis
         List<String> columns = addressing.columns();
         String list = String.join(", ", columns);
         String insert = !addressing.keyHasDefault() || addressing.otherUnique() || columns.isEmpty() ? null
-                : "INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + table + where;
+                : "INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + table + where + " ON CONFLICT DO NOTHING";
         return new TableQueries(table, "SELECT * FROM " + table + where, update, insert, keys);
     }
 
@@ -56,7 +59,7 @@ record TableQueries(String table, String read, String update, String insert, Lis
         List<Template> mix = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String sql = i == 0 && insert != null ? insert : i > 0 && i <= 3 && update != null ? update : read;
-            mix.add(new Template(table, sql, keys, !sql.startsWith("SELECT")));
+            mix.add(new Template(table, sql, keys, !sql.startsWith("SELECT"), sql.startsWith("INSERT")));
         }
         return mix;
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param sql   with one {@code ?} for an existing key, or none
  * @param keys  existing keys of {@code table}, to draw from; empty without a parameter
  * @param write it changes rows (not a SELECT)
+ * @param rolledBack it runs in a transaction that is rolled back: it takes its locks and leaves nothing behind
  */
-record Template(String table, String sql, List<Object> keys, boolean write) {
+record Template(String table, String sql, List<Object> keys, boolean write, boolean rolledBack) {
 }

@@ -12,15 +12,17 @@ class TableQueriesTest {
     @Test
     void sixReadsThreeUpdatesAndAnInsertInTen() {
         TableQueries queries = new TableQueries("public.orders", "SELECT * FROM public.orders WHERE id = ?",
-                "UPDATE public.orders SET note = note WHERE id = ?", "INSERT INTO public.orders (note) SELECT note FROM public.orders WHERE id = ?",
-                List.of(1L, 2L));
+                "UPDATE public.orders SET note = note WHERE id = ?",
+                "INSERT INTO public.orders (note) SELECT note FROM public.orders WHERE id = ? ON CONFLICT DO NOTHING", List.of(1L, 2L));
 
         List<Template> mix = queries.templates();
 
         assertThat(mix).hasSize(10).allMatch(t -> t.table().equals("public.orders"));
         assertThat(mix).filteredOn(t -> t.sql().startsWith("SELECT")).hasSize(6).noneMatch(Template::write);
-        assertThat(mix).filteredOn(t -> t.sql().startsWith("UPDATE")).hasSize(3).allMatch(Template::write);
-        assertThat(mix).filteredOn(t -> t.sql().startsWith("INSERT")).hasSize(1);
+        assertThat(mix).filteredOn(t -> t.sql().startsWith("UPDATE")).hasSize(3).allMatch(Template::write)
+                .noneMatch(Template::rolledBack);
+        assertThat(mix).filteredOn(t -> t.sql().startsWith("INSERT")).as("a copy of a row, rolled back").hasSize(1)
+                .allMatch(Template::rolledBack);
     }
 
     @Test
