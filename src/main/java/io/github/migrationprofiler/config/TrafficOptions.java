@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param longQuery how long a reader already holds a transaction open on the table when the migration starts; zero: none
  * @param queries   the application's own queries (a SQL file with {@code :key(table)} placeholders) instead of the
  *                  generated reads, updates and inserts; {@code null} for those
- * @param minHold   the pass runs for a migration that holds a blocking lock on one table at least this long (or sets
+ * @param minHold   the pass runs for a migration that holds a blocking lock at least this long (or sets
  *                  a lock_timeout shorter than the reader); briefer holds make queries wait for milliseconds, and the
  *                  wait behind a long transaction ahead of the lock is missing-lock-timeout's. Zero: for every migration
  *                  that blocks traffic. Not applied where runtimes are projected: a brief hold here may be long there

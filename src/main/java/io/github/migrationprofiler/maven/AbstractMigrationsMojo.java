@@ -243,9 +243,9 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     String trafficLongQuery;
 
     /**
-     * The traffic pass runs for a migration that holds a lock blocking reads or writes on one table
-     * at least this long (or on two tables, or with a lock_timeout shorter than the reader): a
-     * briefer hold makes queries wait for milliseconds. {@code 0} runs it for every migration that
+     * The traffic pass runs for a migration that holds a lock blocking reads or writes at least
+     * this long (or sets a lock_timeout shorter than the reader): a briefer hold makes queries wait
+     * for milliseconds. {@code 0} runs it for every migration that
      * blocks traffic. Not applied where runtimes are projected to production's rows.
      */
     @Parameter(property = "migration-profiler.trafficMinHold", defaultValue = "100ms")

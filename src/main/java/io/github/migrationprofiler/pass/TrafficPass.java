@@ -106,20 +106,19 @@ public final class TrafficPass {
      * Why the pass would tell nothing new, or {@code null} when it would. Queries can only wait on
      * the migration's work when it holds a blocking lock for a while: a brief hold makes them wait
      * only behind a long transaction ahead of it, which lasts as long as production's longest
-     * transaction and is missing-lock-timeout's finding, told from the migration's lock_timeout.
-     * The pass still runs for a brief hold on two tables or more (a deadlock with the application
-     * takes two) and for a lock_timeout shorter than its reader (only it shows the migration give
-     * up and need a retry).
+     * transaction and is missing-lock-timeout's finding, told from the migration's lock_timeout. A
+     * deadlock with the application needs a lock held while another is awaited: a brief hold leaves
+     * it no window. The pass still runs for a lock_timeout shorter than its reader: only it shows
+     * the migration give up and need a retry.
      */
     private String restated(Observed observed) {
-        if (brief == null || observed.lockedTables().size() > 1) {
+        if (brief == null) {
             return null;
         }
-        String table = observed.lockedTables().get(0);
         LockHeld longest = null;
         for (StatementResult statement : observed.statements()) {
             for (LockHeld lock : statement.locks()) {
-                if (!lock.table().equals(table) || !lock.lockMode().blocksWrites()) {
+                if (!observed.lockedTables().contains(lock.table()) || !lock.lockMode().blocksWrites()) {
                     continue;
                 }
                 Duration timeout = statement.lockTimeout() == null ? null : Durations.ofSetting(statement.lockTimeout());
@@ -132,9 +131,9 @@ public final class TrafficPass {
         if (longest == null || longest.heldMillis() >= brief.toMillis()) {
             return null;
         }
-        return longest.lockMode().display() + " on " + table + " was held " + Durations.spoken(longest.heldMillis()) + ", under "
-                + Durations.format(brief) + ": too brief for queries to wait on the migration's work (a wait behind a long "
-                + "transaction ahead of it is missing-lock-timeout's)";
+        return longest.lockMode().display() + " on " + longest.table() + " was held " + Durations.spoken(longest.heldMillis())
+                + ", under " + Durations.format(brief) + ": too brief for queries to wait on the migration's work (a wait behind a "
+                + "long transaction ahead of it is missing-lock-timeout's)";
     }
 
     private Traffic once(Follower follower, Observed observed) throws Exception {
