@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  * @param traffic             the traffic pass: concurrent queries against each reviewed migration
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
- * @param reuseBaseline       keep the seeded baseline as a template database on an external server, and copy it in later runs
+ * @param reuseBaseline       keep the seeded baseline as a template database and copy it in later runs; {@code null}: where it
+ *                            costs nothing (the embedded engine's cache, runtimes not projected)
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
  * @param statementsShown     statements listed in detail per migration in the reports (the notable and slowest); 0 = all
  * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
@@ -87,7 +88,7 @@ public record ProfilerConfig(
         TrafficOptions traffic,
         GateOptions gate,
         Path reportsDirectory,
-        boolean reuseBaseline,
+        Boolean reuseBaseline,
         Path stepSummary,
         int statementsShown,
         Charset encoding,
@@ -165,7 +166,7 @@ public record ProfilerConfig(
         private GateOptions gate = GateOptions.DEFAULTS;
         private Path reportsDirectory;
         private Path stepSummary;
-        private boolean reuseBaseline;
+        private Boolean reuseBaseline;
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private Charset encoding = StandardCharsets.UTF_8;
@@ -229,7 +230,7 @@ public record ProfilerConfig(
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
-        public Builder reuseBaseline(boolean value) { reuseBaseline = value; return this; }
+        public Builder reuseBaseline(Boolean value) { reuseBaseline = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,

@@ -160,6 +160,11 @@ final class EmbeddedServer implements PostgresServer {
     }
 
     @Override
+    public boolean keepsInOwnCache() {
+        return cached;
+    }
+
+    @Override
     public String kind() {
         return "embedded";
     }

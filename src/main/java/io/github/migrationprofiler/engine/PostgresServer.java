@@ -28,6 +28,15 @@ public interface PostgresServer extends AutoCloseable {
     }
 
     /**
+     * Whether what outlives the run stays in the plugin's own cache directory (the embedded
+     * engine's), where a kept template costs the user nothing but disk the cache prunes; on an
+     * existing server it would be a database of theirs.
+     */
+    default boolean keepsInOwnCache() {
+        return false;
+    }
+
+    /**
      * Whether the server and its databases are already gone (stopped by a shutdown hook of its
      * own on Ctrl-C): then nothing on it is left to clean up.
      */

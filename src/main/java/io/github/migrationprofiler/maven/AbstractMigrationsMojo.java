@@ -313,13 +313,16 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     String failOn;
 
     /**
-     * Keep the seeded baseline (the migrations before the first selected one) as a template
-     * database on the external server, {@code test_migration_tpl_<fingerprint>}, and copy it in
-     * later runs instead of applying and seeding the baseline again. Needs {@code jdbcUrl} and
-     * {@code migrations}; a changed baseline, scale or seed gets a new template.
+     * Keep the seeded baseline (the migrations before the first reviewed one, with {@code since}
+     * or {@code migrations}) as a template database, and copy it in later runs instead of applying
+     * and seeding the baseline again; a changed baseline, scale, seed, statistics file or plugin
+     * build gets a new one. Unset, it is on where the template stays in the plugin's cache (the
+     * embedded engine's cached data directory) and runtimes are not projected (the template holds
+     * the full size only); {@code true} also keeps it on an existing server ({@code jdbcUrl}), as
+     * {@code test_migration_tpl_<fingerprint>}; {@code false} never.
      */
-    @Parameter(property = "migration-profiler.reuseBaseline", defaultValue = "false")
-    boolean reuseBaseline;
+    @Parameter(property = "migration-profiler.reuseBaseline")
+    Boolean reuseBaseline;
 
     /** Where the Surefire-style XML report is written, for CI servers' test views. */
     @Parameter(property = "migration-profiler.reportsDirectory", defaultValue = "${project.build.directory}/migration-profiler-reports")

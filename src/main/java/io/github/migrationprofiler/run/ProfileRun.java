@@ -236,16 +236,22 @@ public final class ProfileRun {
             return migrations;
         }
 
-        /** The baseline to keep as a template, when asked for and possible: an external server, seeding on, a baseline selected. */
+        /**
+         * The baseline to keep as a template, when possible (a server that keeps it, seeding on, a
+         * baseline selected) and asked for; unasked, where it costs nothing: in the embedded
+         * engine's own cache, and when runtimes are not projected (the template holds the full size only).
+         */
         private BaselinePass reusableBaseline(FinalSchema schema) {
             ProfilerConfig config = inputs.config();
-            if (!config.reuseBaseline()) {
+            boolean asked = Boolean.TRUE.equals(config.reuseBaseline());
+            boolean projecting = inputs.productionRows().known() && config.cleanTiming() && !config.projectionSizes().isEmpty();
+            if (!asked && (config.reuseBaseline() != null || !server.keepsInOwnCache() || projecting)) {
                 return null;
             }
             BaselinePass reuse = config.seed().enabled() && server.outlivesRun()
                     ? BaselinePass.of(inputs.source(), inputs.selection(), config.seed(), schema, inputs.production(),
                     BaselinePass.inputsKey(config.productionStats()), config.gate().timeout(), log) : null;
-            if (reuse == null) {
+            if (reuse == null && asked) {
                 log.info("reuseBaseline is ignored: it needs a server that keeps the template (an existing one by jdbcUrl, or "
                         + "the embedded engine's cached data directory), seeding, and migrations selected after a baseline "
                         + "(migration-profiler.migrations or since)");

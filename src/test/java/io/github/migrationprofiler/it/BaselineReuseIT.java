@@ -45,8 +45,11 @@ class BaselineReuseIT {
     }
 
     private RunResult run(ProfilerConfig.Builder config, List<String> log) {
-        return Profiles.profile(config.reuseBaseline(true).seed(SeedOptions.parse("5000", 7, 0.1, Map.of())).build(),
-                new CollectingLog(log));
+        return runAsConfigured(config.reuseBaseline(true), log);
+    }
+
+    private RunResult runAsConfigured(ProfilerConfig.Builder config, List<String> log) {
+        return Profiles.profile(config.seed(SeedOptions.parse("5000", 7, 0.1, Map.of())).build(), new CollectingLog(log));
     }
 
     @Test
@@ -139,5 +142,30 @@ class BaselineReuseIT {
         assertThat(first).anyMatch(l -> l.startsWith("Baseline: cache miss, building template database test_migration_tpl_"));
         assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit, copying template database test_migration_tpl_"));
         assertThat(copied.migrations().get(0).rowsAffected()).isPositive().isEqualTo(built.migrations().get(0).rowsAffected());
+    }
+
+    @Test
+    void unsetItIsOnInTheEmbeddedCacheAndOffOnAnExistingServerOrWhereRuntimesAreProjected() throws SQLException {
+        write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL);\n");
+        write(project.resolve("db/V2__backfill.sql"), "UPDATE accounts SET balance = balance + 1;\n");
+        ProfilerConfig.Builder external = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"));
+        ProfilerConfig.Builder embedded = server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V2__*"))
+                .engine(EngineKind.EMBEDDED).cacheDirectory(project.resolve("cache"));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        List<String> projected = new ArrayList<>();
+        List<String> onTheirServer = new ArrayList<>();
+
+        runAsConfigured(embedded, first);
+        runAsConfigured(embedded, second);
+        RunResult projecting = runAsConfigured(embedded.productionRows(Map.of("accounts", 1_000_000L)), projected);
+        runAsConfigured(external, onTheirServer);
+
+        assertThat(first).anyMatch(l -> l.startsWith("Baseline: cache miss, building template database test_migration_tpl_"));
+        assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit, copying template database test_migration_tpl_"));
+        assertThat(projected).noneMatch(l -> l.startsWith("Baseline:"));
+        assertThat(projecting.timing().sizes()).as("projected from every size").isNotEmpty();
+        assertThat(onTheirServer).noneMatch(l -> l.startsWith("Baseline:") || l.startsWith("reuseBaseline is ignored"));
+        assertThat(templates()).as("no database of theirs kept unasked").isEmpty();
     }
 }
