@@ -152,15 +152,14 @@ public final class TrafficPass {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /**
-     * "12 migration(s), 31.4 s; not run for 40 that held their locks briefly": what the pass cost,
-     * for the log; {@code null} when it neither ran nor was left out for a brief hold.
-     */
+    /** "12 migration(s), 31.4 s": what the pass cost, for the log; {@code null} when it did not run. */
     public String cost() {
-        if (runs == 0 && brieflyHeld == 0) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "%d migration(s), %.1f s", runs, nanos / 1e9) + (brieflyHeld == 0 ? ""
-                : "; not run for " + brieflyHeld + " that held their blocking locks under trafficMinHold (notRun.traffic in results.json)");
+        return runs == 0 ? null : String.format(Locale.ROOT, "%d migration(s), %.1f s", runs, nanos / 1e9);
+    }
+
+    /** How many migrations it left out for holding their locks briefly, in words; {@code null} when none. */
+    public String leftOut() {
+        return brieflyHeld == 0 ? null : brieflyHeld + " migration(s) held their blocking locks under trafficMinHold "
+                + "(notRun.traffic in results.json)";
     }
 }

@@ -118,6 +118,9 @@ final class Passes {
         if (traffic != null && traffic.cost() != null) {
             log.info("Traffic pass: " + traffic.cost() + " (turn it off with -Dmigration-profiler.traffic=false)");
         }
+        if (traffic != null && traffic.leftOut() != null) {
+            log.info("Traffic pass not run: " + traffic.leftOut());
+        }
         if (sizes != null && !stages.sizes().isEmpty()) {
             double probes = stages.probesMillis();
             log.info(String.format(Locale.ROOT, "Projection: the smaller sizes cost %.1f s (seeding and replaying the migrations)%s",
