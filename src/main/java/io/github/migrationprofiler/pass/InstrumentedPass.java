@@ -48,6 +48,10 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
         /** A migration was applied, failed or was skipped here. */
         void applied(Observed observed);
 
+        /** {@code migration} is about to be applied. */
+        default void starting(Migration migration) {
+        }
+
         /**
          * Whether migrations run again elsewhere, on the state before them: then each one's
          * {@code search_path} is read as it begins, for the replays to resolve names alike.
@@ -121,6 +125,7 @@ public final class InstrumentedPass implements MigrationListener, StatementObser
 
     @Override
     public void starting(Migration migration) {
+        stages.starting(migration);
         boolean selected = selection.includes(migration);
         if (!reviewing && selected) {
             reviewing = true;

@@ -9,35 +9,79 @@ import io.github.migrationprofiler.support.ProfilerLog;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lines a run writes to the build log as it goes: one per migration, with what it found, and
- * on a long history a progress line now and then (how many of how many, and what remains at this pace).
+ * The lines a run writes to the build log as it goes: one per migration, with what it found; on a
+ * long history a progress line now and then (how many of how many, and what remains at this pace);
+ * and while one migration takes long, a line saying which, in which pass, for how long so far.
  */
-public final class ConsoleReport {
+public final class ConsoleReport implements AutoCloseable {
 
     /** A progress line at most this often: a long history says where it is without drowning the log. */
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ProfilerLog log;
     private final int total;
+    /** How long the log stays quiet before a line says what is running. */
+    private final long quietNanos;
     /** Advice is given in full once per run; later findings of the same rule refer to it. */
     private final Set<String> advised = new HashSet<>();
     private final long start = System.nanoTime();
+    private volatile long lastLine = start;
     private long lastProgress = start;
-    private int done;
+    private volatile int done;
+    /** What is running now ("V29__x.sql, in the clean timing pass") and since when; {@code null} between migrations. */
+    private volatile String working;
+    private volatile long workingSince;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "migration-profiler-heartbeat");
+        thread.setDaemon(true); // never keeps the build alive
+        return thread;
+    });
 
     /** @param total how many migrations the run applies or skips, for the progress lines */
     public ConsoleReport(ProfilerLog log, int total) {
+        this(log, total, PROGRESS_NANOS);
+    }
+
+    ConsoleReport(ProfilerLog log, int total, long quietNanos) {
         this.log = log;
         this.total = total;
+        this.quietNanos = quietNanos;
+        heartbeat.scheduleAtFixedRate(this::stillWorking, quietNanos / 6, quietNanos / 6, TimeUnit.NANOSECONDS);
+    }
+
+    /** What runs from now on: {@code migration} in {@code pass} ("the instrumented pass"). */
+    public void working(String migration, String pass) {
+        working = migration + ", in " + pass;
+        workingSince = System.nanoTime();
+    }
+
+    /** "Still on V29__x.sql, in the clean timing pass: 1 min 30 s so far (migration 31 of 84)", when the log was quiet 30 s. */
+    private void stillWorking() {
+        String now = working;
+        long at = System.nanoTime();
+        if (now != null && at - lastLine >= quietNanos) {
+            lastLine = at;
+            log.info(String.format(Locale.ROOT, "Still on %s: %s so far (migration %,d of %,d)", now,
+                    Durations.spoken((at - workingSince) / 1e6), done + 1, total));
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
     }
 
     /** "Progress: 351 of 1,446 migrations in 4 min 10 s; about 13 min left at this pace", at most every 30 s. */
     private void step() {
         done++;
+        working = null;
         long now = System.nanoTime();
+        lastLine = now;
         if (done < total && now - lastProgress >= PROGRESS_NANOS) {
             lastProgress = now;
             double elapsed = (now - start) / 1e6;

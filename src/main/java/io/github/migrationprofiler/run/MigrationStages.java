@@ -60,6 +60,11 @@ final class MigrationStages implements InstrumentedPass.Stages {
     }
 
     @Override
+    public void starting(Migration migration) {
+        console.working(migration.label(), "the instrumented pass");
+    }
+
+    @Override
     public boolean replaysMigrations() {
         return replays.follower() != null;
     }
@@ -90,9 +95,13 @@ final class MigrationStages implements InstrumentedPass.Stages {
     /** The reviewed migration on the state before it: traffic on a copy, then the clean runs that move the follower on. */
     private Judgement.Replayed replay(Observed observed) {
         Follower follower = replays.follower();
+        String label = observed.migration().label();
+        console.working(label, "the traffic pass");
         TrafficPass.Measured traffic = replays.traffic() == null ? TrafficPass.Measured.NONE : replays.traffic().run(follower, observed);
+        console.working(label, "the clean timing pass");
         CleanTimingPass.Clean clean = replays.cleanTiming().time(follower, observed);
         if (clean != null && replays.sizes() != null) {
+            console.working(label, "the projection's smaller sizes");
             clean = clean.atSizes(replays.sizes().time(observed));
         }
         endSizesWithTheFollower();

@@ -206,7 +206,7 @@ public final class ProfileRun {
                 stages = new MigrationStages(seeder == null ? Seeder.NONE : seeder,
                         forced == Selection.NONE || failsAnyway ? MigrationStages.Replays.NONE : passes.replays(database::connect),
                         new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()),
-                        new ConsoleReport(log, inputs.source().migrations().size()));
+                        cleanup.add(new ConsoleReport(log, inputs.source().migrations().size())));
                 List<String> baseline = new InstrumentedPass(inputs.source(), inputs.selection(), foreignKeys, cleanup::interrupted)
                         .run(connection, database.connect(), alreadyApplied, stages);
                 Profile profile = new Profile(baseline, stages.results(), stages.timing(passes.unprojected(), inputs.productionRows()));
