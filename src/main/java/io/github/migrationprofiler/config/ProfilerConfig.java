@@ -51,6 +51,8 @@ import java.util.function.Supplier;
  *                            costs nothing (the embedded engine's cache, runtimes not projected)
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
  * @param statementsShown     statements listed in detail per migration in the reports (the notable and slowest); 0 = all
+ * @param parallelism         how many untimed passes on separate databases may run side by side (the projection sizes' seeding
+ *                            and replays); timed runs always run alone
  * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
  * @param embeddedBinaries    the jar of this machine's PostgreSQL binaries for the embedded engine, resolved when it starts;
  *                            {@code null}: found on the class path
@@ -91,6 +93,7 @@ public record ProfilerConfig(
         Boolean reuseBaseline,
         Path stepSummary,
         int statementsShown,
+        int parallelism,
         Charset encoding,
         Supplier<Path> embeddedBinaries,
         Path cacheDirectory,
@@ -105,6 +108,9 @@ public record ProfilerConfig(
         disabledRules = Set.copyOf(disabledRules);
         productionRows = Map.copyOf(productionRows);
         projectionSizes = List.copyOf(projectionSizes);
+        if (parallelism < 1) {
+            throw new ProfilerException("migration-profiler.parallelism must be 1 or more, not " + parallelism);
+        }
     }
 
     /** Deployments and serverless runners give up after minutes: five is where a migration needs splitting. */
@@ -128,7 +134,7 @@ public record ProfilerConfig(
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
-                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).encoding(encoding)
+                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
                 .embeddedBinaries(embeddedBinaries).cacheDirectory(cacheDirectory)
                 .outputDirectory(outputDirectory);
     }
@@ -169,6 +175,7 @@ public record ProfilerConfig(
         private Boolean reuseBaseline;
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
         private Charset encoding = StandardCharsets.UTF_8;
         private Supplier<Path> embeddedBinaries;
         private Path cacheDirectory;
@@ -224,6 +231,7 @@ public record ProfilerConfig(
         }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder statementsShown(int value) { statementsShown = value; return this; }
+        public Builder parallelism(int value) { parallelism = value; return this; }
         public Builder encoding(Charset value) { encoding = value; return this; }
         public Builder embeddedBinaries(Supplier<Path> value) { embeddedBinaries = value; return this; }
         public Builder cacheDirectory(Path value) { cacheDirectory = value; return this; }
@@ -235,7 +243,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, encoding, embeddedBinaries, cacheDirectory, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, cacheDirectory, outputDirectory);
         }
     }
 }

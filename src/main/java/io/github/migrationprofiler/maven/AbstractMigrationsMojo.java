@@ -337,6 +337,14 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     int statementsShown;
 
     /**
+     * How many untimed passes on separate databases may run side by side: the projection sizes'
+     * seeding and replays of the migrations. Timed runs always run alone. Default: the available
+     * processors.
+     */
+    @Parameter(property = "migration-profiler.parallelism")
+    Integer parallelism;
+
+    /**
      * The encoding of SQL files and changelogs, as Flyway's {@code encoding} and Liquibase's reader
      * would be set. A byte sequence that is not valid in it fails the run with the file and line.
      */
@@ -395,6 +403,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .stepSummary(System.getenv("GITHUB_STEP_SUMMARY") == null || System.getenv("GITHUB_STEP_SUMMARY").isBlank()
                         ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
                 .statementsShown(statementsShown)
+                .parallelism(parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism)
                 .encoding(Parameters.charset("encoding", encoding))
                 .outputDirectory(outputDirectory.toPath())
                 .build();

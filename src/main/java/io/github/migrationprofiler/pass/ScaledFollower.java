@@ -22,17 +22,12 @@ final class ScaledFollower implements AutoCloseable {
     }
 
     /** Work whose time counts towards what this size costs. */
-    private interface Counted<T, E extends Exception> {
-        T run() throws E;
-    }
-
     private final double fraction;
     private final Databases.Database database;
     private final Seeder seeder;
     private final Duration timeout;
     private final ProfilerLog log;
     private final Connection connection;
-    private long nanos;
 
     ScaledFollower(double fraction, Databases.Database database, Seeder seeder, Duration timeout, ProfilerLog log)
             throws SQLException {
@@ -48,41 +43,23 @@ final class ScaledFollower implements AutoCloseable {
         return fraction;
     }
 
-    /** Time spent seeding and replaying here: what this size costs the run. */
-    long nanos() {
-        return nanos;
-    }
-
     /** Seeds the tables {@code applied} left empty, at this size. */
     void seed(Migration applied) {
-        counted(() -> seeder.seedNewTables(applied));
+        seeder.seedNewTables(applied);
     }
 
     /** Applies, untimed, a migration that is not under review. */
     void follow(Observed observed) throws SQLException {
-        counted(() -> {
-            MigrationSession.prepare(connection, observed.searchPath(), timeout);
-            return Replay.run(connection, observed.recording());
-        });
+        MigrationSession.prepare(connection, observed.searchPath(), timeout);
+        Replay.run(connection, observed.recording());
     }
 
     /** Runs a reviewed migration once, timed, on the state before it at this size. */
     Timed time(Observed observed) throws SQLException {
-        return counted(() -> {
-            MigrationSession.prepare(connection, observed.searchPath(), timeout);
-            Relations before = Relations.take(connection);
-            MigrationSession.settle(connection, log);
-            return new Timed(fraction, before, Replay.run(connection, observed.recording()));
-        });
-    }
-
-    private <T, E extends Exception> T counted(Counted<T, E> work) throws E {
-        long start = System.nanoTime();
-        try {
-            return work.run();
-        } finally {
-            nanos += System.nanoTime() - start;
-        }
+        MigrationSession.prepare(connection, observed.searchPath(), timeout);
+        Relations before = Relations.take(connection);
+        MigrationSession.settle(connection, log);
+        return new Timed(fraction, before, Replay.run(connection, observed.recording()));
     }
 
     @Override

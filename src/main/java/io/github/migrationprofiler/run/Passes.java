@@ -92,7 +92,7 @@ final class Passes {
         ProfilerLog quiet = log.debugOnly();
         ProjectionSizes sized = cleanup.add(new ProjectionSizes(databases(), config.projectionSizes(), (fraction, connector) ->
                 cleanup.add(new DataSeeder(connector, config.seed().scaled(fraction), schema.scaled(fraction), inputs.production(), quiet)),
-                config.gate().timeout(), log));
+                config.gate().timeout(), config.parallelism(), log));
         if (sized.fractions().size() + 1 < MIN_SIZES) {
             notProjected("fewer than " + MIN_SIZES + " sizes to measure at");
         } else {

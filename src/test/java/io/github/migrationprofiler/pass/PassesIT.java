@@ -21,6 +21,8 @@ import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -186,12 +188,13 @@ class PassesIT {
         }
     }
 
-    @Test
-    void theProjectionSizesTimeTheMigrationAtEachFractionOfTheRows() throws SQLException {
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void theProjectionSizesTimeTheMigrationAtEachFractionOfTheRowsSeededSideBySideOrNot(int parallelism) throws SQLException {
         Databases databases = databases();
         List<Observed> observed = instrumented(new ForeignKeyGaps(), databases.create(null)).observed;
         try (ProjectionSizes sizes = new ProjectionSizes(databases, List.of(0.25, 0.5), (fraction, connector) -> rows(connector,
-                (long) (4_000 * fraction)), TIMEOUT, ProfilerLog.SILENT)) {
+                (long) (4_000 * fraction)), TIMEOUT, parallelism, ProfilerLog.SILENT)) {
             sizes.follow(observed.get(0));
             sizes.seed(observed.get(0).migration());
 
