@@ -313,13 +313,10 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     String failOn;
 
     /**
-     * Keep the seeded baseline (the migrations before the first reviewed one, with {@code since}
-     * or {@code migrations}) as a template database, and copy it in later runs instead of applying
-     * and seeding the baseline again; a changed baseline, scale, seed, statistics file or plugin
-     * build gets a new one. Unset, it is on where the template stays in the plugin's cache (the
-     * embedded engine's cached data directory) and runtimes are not projected (the template holds
-     * the full size only); {@code true} also keeps it on an existing server ({@code jdbcUrl}), as
-     * {@code test_migration_tpl_<fingerprint>}; {@code false} never.
+     * Keep the seeded baseline (the migrations before the first reviewed one) as a template database
+     * and copy it in later runs; any change to what it holds makes a new one. Unset: on in the
+     * embedded engine's cache when runtimes are not projected; {@code true}: also on an existing
+     * server ({@code jdbcUrl}), as {@code test_migration_tpl_<fingerprint>}; {@code false}: never.
      */
     @Parameter(property = "migration-profiler.reuseBaseline")
     Boolean reuseBaseline;
@@ -337,9 +334,8 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     int statementsShown;
 
     /**
-     * How many untimed passes on separate databases may run side by side: the projection sizes'
-     * seeding and replays of the migrations. Timed runs always run alone. Default: the available
-     * processors.
+     * How many untimed passes on separate databases run side by side (the projection sizes'
+     * seeding and replays); timed runs always run alone. Default: the available processors.
      */
     @Parameter(property = "migration-profiler.parallelism")
     Integer parallelism;
