@@ -4,6 +4,7 @@ import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.pass.traffic.Deadlocks;
 import io.github.migrationprofiler.pass.traffic.Workload;
 import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -121,8 +122,7 @@ public final class TrafficPass {
                 if (!observed.lockedTables().contains(lock.table()) || !lock.lockMode().blocksWrites()) {
                     continue;
                 }
-                Duration timeout = statement.lockTimeout() == null ? null : Durations.ofSetting(statement.lockTimeout());
-                if (timeout != null && !timeout.isZero() && timeout.compareTo(longQuery) < 0) {
+                if (givesUpBehindTheReader(statement, lock)) {
                     return null;
                 }
                 longest = longest == null || lock.heldMillis() > longest.heldMillis() ? lock : longest;
@@ -134,6 +134,16 @@ public final class TrafficPass {
         return longest.lockMode().display() + " on " + longest.table() + " was held " + Durations.spoken(longest.heldMillis())
                 + ", under " + Durations.format(brief) + ": too brief for queries to wait on the migration's work (a wait behind a "
                 + "long transaction ahead of it is missing-lock-timeout's)";
+    }
+
+    /**
+     * Whether {@code lock} waits for the reader's ACCESS SHARE (only ACCESS EXCLUSIVE does) under a
+     * lock_timeout shorter than the reader holds it: the migration then gives up, which only the pass shows.
+     */
+    private boolean givesUpBehindTheReader(StatementResult statement, LockHeld lock) {
+        Duration timeout = statement.lockTimeout() == null ? null : Durations.ofSetting(statement.lockTimeout());
+        return lock.lockMode().conflictsWith(LockMode.ACCESS_SHARE) && timeout != null && !timeout.isZero()
+                && timeout.compareTo(longQuery) < 0;
     }
 
     private Traffic once(Follower follower, Observed observed) throws Exception {

@@ -112,6 +112,8 @@ class TrafficIT {
         MigrationResult brief = profile("ALTER TABLE orders ADD COLUMN coupon text;\n", TrafficOptions.DEFAULTS);
         MigrationResult givesUp = profile("SET lock_timeout = '200ms';\nALTER TABLE orders ADD COLUMN coupon text;\n",
                 TrafficOptions.DEFAULTS);
+        MigrationResult besideTheReader = profile("SET lock_timeout = '200ms';\nCREATE TRIGGER orders_same BEFORE UPDATE ON orders "
+                + "FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();\n", TrafficOptions.DEFAULTS);
 
         assertThat(brief.traffic()).isNull();
         assertThat(brief.notRun().get("traffic")).startsWith("ACCESS EXCLUSIVE on public.orders was held ")
@@ -121,6 +123,8 @@ class TrafficIT {
         assertThat(givesUp.traffic()).as("behind the 1 s reader, only the pass shows it give up").isNotNull();
         assertThat(givesUp.traffic().retryNeeded()).isTrue();
         assertThat(finding(givesUp, "lock-timeout-retry")).isNotNull();
+        assertThat(besideTheReader.notRun().get("traffic")).as("SHARE ROW EXCLUSIVE does not wait for the reader's ACCESS SHARE")
+                .startsWith("SHARE ROW EXCLUSIVE on public.orders was held ");
     }
 
     @Test
