@@ -175,7 +175,7 @@ public record ProfilerConfig(
         private Boolean reuseBaseline;
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
-        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private int parallelism = availableProcessors();
         private Charset encoding = StandardCharsets.UTF_8;
         private Supplier<Path> embeddedBinaries;
         private Path cacheDirectory;
@@ -231,7 +231,12 @@ public record ProfilerConfig(
         }
         public Builder outputDirectory(Path value) { outputDirectory = value; return this; }
         public Builder statementsShown(int value) { statementsShown = value; return this; }
-        public Builder parallelism(int value) { parallelism = value; return this; }
+        /** {@code null}: the available processors. */
+        public Builder parallelism(Integer value) { parallelism = value == null ? availableProcessors() : value; return this; }
+
+        private static int availableProcessors() {
+            return Runtime.getRuntime().availableProcessors();
+        }
         public Builder encoding(Charset value) { encoding = value; return this; }
         public Builder embeddedBinaries(Supplier<Path> value) { embeddedBinaries = value; return this; }
         public Builder cacheDirectory(Path value) { cacheDirectory = value; return this; }

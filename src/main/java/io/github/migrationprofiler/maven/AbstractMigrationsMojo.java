@@ -399,7 +399,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .stepSummary(System.getenv("GITHUB_STEP_SUMMARY") == null || System.getenv("GITHUB_STEP_SUMMARY").isBlank()
                         ? null : Path.of(System.getenv("GITHUB_STEP_SUMMARY")))
                 .statementsShown(statementsShown)
-                .parallelism(parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism)
+                .parallelism(parallelism)
                 .encoding(Parameters.charset("encoding", encoding))
                 .outputDirectory(outputDirectory.toPath())
                 .build();

@@ -70,4 +70,13 @@ class ParametersTest {
         assertThat(EngineKind.parse("Docker")).isEqualTo(EngineKind.DOCKER);
         assertThatThrownBy(() -> EngineKind.parse("podman")).isInstanceOf(ProfilerException.class).hasMessageContaining("podman");
     }
+
+    @Test
+    void parallelismIsTheAvailableProcessorsUnlessGivenAndNeverBelowOne() {
+        assertThat(ProfilerConfig.builder(Path.of(".")).parallelism(null).build().parallelism())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(ProfilerConfig.builder(Path.of(".")).parallelism(3).build().parallelism()).isEqualTo(3);
+        assertThatThrownBy(() -> ProfilerConfig.builder(Path.of(".")).parallelism(0).build()).isInstanceOf(ProfilerException.class)
+                .hasMessage("migration-profiler.parallelism must be 1 or more, not 0");
+    }
 }
