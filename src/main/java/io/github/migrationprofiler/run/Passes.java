@@ -77,13 +77,10 @@ final class Passes {
      * rules them out; else says once why runtimes are not projected.
      */
     private ProjectionSizes projectionSizes() {
-        String why = !inputs.productionRows().known()
-                ? "no production row counts (give <productionRows>, or run the stats goal against production)"
-                : !config.cleanTiming() ? "cleanTiming is off"
-                : !config.seed().enabled() ? "seed.scale=0 measures on empty tables"
-                : config.projectionSizes().isEmpty() ? "projectionSizes is none"
-                : template != null ? "the reused baseline template holds the full size only (reuseBaseline)"
-                : null;
+        String why = inputs.whyNotProjected();
+        if (why == null && template != null) {
+            why = "the reused baseline template holds the full size only (reuseBaseline)";
+        }
         if (why != null) {
             notProjected(why);
             return null;

@@ -244,7 +244,7 @@ public final class ProfileRun {
         private BaselinePass reusableBaseline(FinalSchema schema) {
             ProfilerConfig config = inputs.config();
             boolean asked = Boolean.TRUE.equals(config.reuseBaseline());
-            boolean projecting = inputs.productionRows().known() && config.cleanTiming() && !config.projectionSizes().isEmpty();
+            boolean projecting = inputs.whyNotProjected() == null;
             if (!asked && (config.reuseBaseline() != null || !server.keepsInOwnCache() || projecting)) {
                 return null;
             }

@@ -76,6 +76,15 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
         return new RunInputs(config, source, select(config, source, forced, log), analyzer, baseline, productionRows, production);
     }
 
+    /** Why runtimes cannot be projected to production's rows, in words; {@code null} when they can. */
+    String whyNotProjected() {
+        return !productionRows.known() ? "no production row counts (give <productionRows>, or run the stats goal against production)"
+                : !config.cleanTiming() ? "cleanTiming is off"
+                : !config.seed().enabled() ? "seed.scale=0 measures on empty tables"
+                : config.projectionSizes().isEmpty() ? "projectionSizes is none"
+                : null;
+    }
+
     /** Whether the source needs a server to say which migrations there are ({@link #listedOn}). */
     boolean listsOnServer() {
         return selection == null;
