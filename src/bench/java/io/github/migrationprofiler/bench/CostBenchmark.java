@@ -10,7 +10,6 @@ import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,8 +172,6 @@ public final class CostBenchmark {
                     + " reviewed";
         } catch (ProfilerException e) {
             outcome = "stopped: " + e.getMessage();
-        } catch (UncheckedIOException e) {
-            outcome = "could not read the project: " + e.getMessage();
         }
         System.out.printf(Locale.ROOT, "%-52s %6.1f s (%s)%n", what, (System.nanoTime() - start) / 1e9, outcome);
     }
