@@ -3,6 +3,7 @@ package io.github.migrationprofiler.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -151,6 +152,15 @@ final class DockerDaemon implements AutoCloseable {
                 throw p;
             }
             throw new ProfilerException("Cannot pull image " + image + ": " + ProfilerException.rootMessage(e) + ways, e);
+        }
+    }
+
+    /** Stops the container's server cleanly (SIGTERM, then up to 30 s), whatever state it is in. */
+    void stop(String containerId) {
+        try {
+            client.stopContainerCmd(containerId).withTimeout(30).exec();
+        } catch (NotFoundException | NotModifiedException stoppedAlready) {
+            // nothing to stop
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.migrationprofiler.engine;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -14,6 +15,7 @@ import io.github.migrationprofiler.support.ProfilerLog;
 import org.postgresql.Driver;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,12 +45,14 @@ final class DockerServer implements PostgresServer {
     private final String containerId;
     private final String name;
     private final String password;
+    private final DataVolume volume;
     private final ProfilerLog log;
     private int port;
     private boolean closed;
 
     private DockerServer(DockerDaemon daemon, DockerOptions options, String containerId, String name, String password,
-                         ProfilerLog log) {
+                         DataVolume volume, ProfilerLog log) {
+        this.volume = volume;
         this.daemon = daemon;
         this.options = options;
         this.containerId = containerId;
@@ -57,43 +61,88 @@ final class DockerServer implements PostgresServer {
         this.log = log;
     }
 
-    /** Starts a container on {@code daemon}; the server owns (and finally closes) the daemon connection. */
-    static DockerServer start(DockerDaemon daemon, DockerOptions options, Map<String, String> settings, ProfilerLog log) {
-        String containerId;
-        String name = "migration-profiler-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = randomPassword();
+    /**
+     * Starts a container on {@code daemon}; the server owns (and finally closes) the daemon connection.
+     *
+     * @param cache where the data volume's password is kept ({@link DataVolume}); {@code null}: a throw-away container
+     */
+    static DockerServer start(DockerDaemon daemon, DockerOptions options, Map<String, String> settings, Path cache,
+                              ProfilerLog log) {
+        DataVolume volume;
         try {
             daemon.removeLeftovers();
             daemon.ensureImage(options.image(), options.pullTimeout());
-            containerId = create(daemon, options, settings, name, password).exec().getId();
+            DataVolume.pruneOrphans(daemon, log);
+            volume = cache == null || options.keepContainer() ? null : DataVolume.forImage(daemon, options.image(), cache, log);
         } catch (RuntimeException e) {
             daemon.close();
             throw e;
         }
-        DockerServer server = new DockerServer(daemon, options, containerId, name, password, log);
+        DockerServer cached = volume == null ? null : onVolume(daemon, options, settings, volume, log);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            return launch(daemon, options, settings, null, "migration-profiler-" + UUID.randomUUID().toString().substring(0, 8),
+                    randomPassword(), log);
+        } catch (RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The server on the data volume, or {@code null} when another run holds it or it does not start
+     * (then the volume is removed, and made again by the next run).
+     */
+    private static DockerServer onVolume(DockerDaemon daemon, DockerOptions options, Map<String, String> settings,
+                                         DataVolume volume, ProfilerLog log) {
+        try {
+            DockerServer server = launch(daemon, options, settings, volume, volume.container(), volume.password(), log);
+            log.info("Started on data volume " + volume.volume() + " (kept between runs, like the templates in it)");
+            return server;
+        } catch (ConflictException inUse) {
+            log.info("Data volume " + volume.volume() + " is in use by another run (container " + volume.container()
+                    + "): this run uses a throw-away container");
+            return null;
+        } catch (RuntimeException damaged) {
+            boolean removed = DataVolume.remove(daemon, volume.volume());
+            String why = damaged instanceof ProfilerException ? damaged.getMessage() : ProfilerException.rootMessage(damaged);
+            log.warn(why.lines().findFirst().orElse("") + (removed ? ": data volume " + volume.volume()
+                    + " is removed and made again by the next run" : "") + "; this run uses a throw-away container");
+            return null;
+        }
+    }
+
+    /** Creates, starts and waits for a container; one that does not become ready is removed. */
+    private static DockerServer launch(DockerDaemon daemon, DockerOptions options, Map<String, String> settings,
+                                       DataVolume volume, String name, String password, ProfilerLog log) {
+        String containerId = create(daemon, options, settings, volume, name, password).exec().getId();
+        DockerServer server = new DockerServer(daemon, options, containerId, name, password, volume, log);
         try {
             daemon.client().startContainerCmd(containerId).exec();
             server.awaitReady();
             return server;
         } catch (RuntimeException e) {
             String logs = server.lastLogLines();
-            server.remove();
+            server.removeContainer();
             throw new ProfilerException("PostgreSQL container " + name + " (" + options.image() + ") did not become ready: "
                     + ProfilerException.rootMessage(e) + (logs.isEmpty() ? "" : "\nLast container log lines:\n" + logs), e);
         }
     }
 
     private static CreateContainerCmd create(DockerDaemon daemon, DockerOptions options, Map<String, String> settings,
-                                             String name, String password) {
+                                             DataVolume volume, String name, String password) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), POSTGRES_PORT))
+                .withShmSize(SHM_BYTES);
         CreateContainerCmd create = daemon.client().createContainerCmd(options.image())
                 .withName(name)
                 .withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_USER=" + USER, "POSTGRES_DB=postgres")
                 .withLabels(Map.of(DockerDaemon.LABEL, "true", DockerDaemon.RUN_LABEL, name,
                         DockerDaemon.OWNER_LABEL, Owner.current()))
                 .withExposedPorts(POSTGRES_PORT)
-                .withHostConfig(HostConfig.newHostConfig()
-                        .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), POSTGRES_PORT))
-                        .withShmSize(SHM_BYTES));
+                .withHostConfig(volume == null ? host : host.withBinds(volume.bind()));
         if (!settings.isEmpty()) {
             List<String> args = new ArrayList<>();
             settings.forEach((key, value) -> {
@@ -120,6 +169,9 @@ final class DockerServer implements PostgresServer {
                 log.info("Container " + name + " (" + options.image() + ") ready on 127.0.0.1:" + port);
                 return;
             } catch (SQLException e) {
+                if ("28P01".equals(e.getSQLState())) {
+                    throw new ProfilerException("the server refused the password: " + e.getMessage(), e);
+                }
                 last = e; // still initialising (the image restarts the server once after initdb)
             }
             if (!Boolean.TRUE.equals(daemon.client().inspectContainerCmd(containerId).exec().getState().getRunning())) {
@@ -145,6 +197,17 @@ final class DockerServer implements PostgresServer {
             return lines.toString(); // the logs are a courtesy; the real error is reported anyway
         }
         return lines.toString().stripTrailing();
+    }
+
+    /** On the data volume its databases stay for the next run, in Docker's keeping. */
+    @Override
+    public boolean outlivesRun() {
+        return volume != null;
+    }
+
+    @Override
+    public boolean keepsInOwnCache() {
+        return volume != null;
     }
 
     @Override
@@ -198,11 +261,19 @@ final class DockerServer implements PostgresServer {
         }
         closed = true;
         try {
-            daemon.remove(containerId);
+            removeContainer();
             log.info("Removed container " + name);
         } finally {
             daemon.close();
         }
+    }
+
+    /** On the data volume the server is stopped first, so the next run starts without crash recovery. */
+    private void removeContainer() {
+        if (volume != null) {
+            daemon.stop(containerId);
+        }
+        daemon.remove(containerId);
     }
 
     @Override
@@ -210,7 +281,7 @@ final class DockerServer implements PostgresServer {
         return "PostgreSQL container " + name;
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

@@ -61,7 +61,11 @@ public final class Engines {
     }
 
     private static PostgresServer docker(DockerDaemon daemon, ProfilerConfig config, ProfilerLog log) {
-        return DockerServer.start(daemon, config.docker(), config.serverSettings(), log);
+        DockerServer server = DockerServer.start(daemon, config.docker(), config.serverSettings(), config.cacheDirectory(), log);
+        if (server.outlivesRun()) {
+            ScratchDatabase.removeLeftovers(server, log);
+        }
+        return server;
     }
 
     private static PostgresServer external(ProfilerConfig config, ProfilerLog log) {

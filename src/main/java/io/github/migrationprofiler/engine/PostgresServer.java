@@ -21,15 +21,16 @@ public interface PostgresServer extends AutoCloseable {
 
     /**
      * Whether the server's databases outlive this run, so a seeded baseline can be kept there as a
-     * template for later runs: an existing server, or the embedded engine on its cached data directory.
+     * template for later runs: an existing server, the embedded engine on its cached data directory,
+     * or the Docker engine on its data volume.
      */
     default boolean outlivesRun() {
         return false;
     }
 
     /**
-     * Whether what outlives the run stays in the plugin's own cache directory (the embedded
-     * engine's), where a kept template costs the user nothing but disk the cache prunes; on an
+     * Whether what outlives the run stays in the plugin's own keeping (the embedded engine's cache
+     * directory, the Docker engine's data volume), where a kept template costs the user nothing but disk the cache prunes; on an
      * existing server it would be a database of theirs.
      */
     default boolean keepsInOwnCache() {

@@ -47,7 +47,8 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
 
     /**
      * Where state is kept between runs: the embedded engine's data directory, so a run starts its
-     * server without initdb. CI keeps it between builds by caching this directory.
+     * server without initdb, and the password of the Docker engine's data volume. CI keeps it
+     * between builds by caching this directory.
      */
     @Parameter(property = "migration-profiler.cacheDirectory", defaultValue = "${user.home}/.cache/migration-profiler")
     File cacheDirectory;

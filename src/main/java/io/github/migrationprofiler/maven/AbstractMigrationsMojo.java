@@ -315,7 +315,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     /**
      * Keep the seeded baseline (the migrations before the first reviewed one) as a template database
      * and copy it in later runs; any change to what it holds makes a new one. Unset: on in the
-     * embedded engine's cache when runtimes are not projected; {@code true}: also on an existing
+     * embedded engine's cache and the Docker engine's data volume when runtimes are not projected; {@code true}: also on an existing
      * server ({@code jdbcUrl}), as {@code test_migration_tpl_<fingerprint>}; {@code false}: never.
      */
     @Parameter(property = "migration-profiler.reuseBaseline")

@@ -253,7 +253,7 @@ public final class ProfileRun {
                     BaselinePass.inputsKey(config.productionStats()), config.gate().timeout(), log) : null;
             if (reuse == null && asked) {
                 log.info("reuseBaseline is ignored: it needs a server that keeps the template (an existing one by jdbcUrl, or "
-                        + "the embedded engine's cached data directory), seeding, and migrations selected after a baseline "
+                        + "the embedded engine's cached data directory or the Docker engine's data volume), seeding, and migrations selected after a baseline "
                         + "(migration-profiler.migrations or since)");
             }
             return reuse;

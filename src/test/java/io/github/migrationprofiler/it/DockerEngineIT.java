@@ -9,9 +9,13 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.engine.Engines;
+import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.support.ProfilerException;
+import io.github.migrationprofiler.support.ProfilerLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +44,8 @@ class DockerEngineIT {
 
     static final String IMAGE = System.getenv().getOrDefault("MIGRATION_PROFILER_TEST_IMAGE", DockerOptions.DEFAULT_IMAGE);
     static DockerClient docker;
+    /** Shared with the user's own runs on this image: the test removes it after. */
+    static final String DATA_VOLUME = "migration-profiler-data-";
 
     @TempDir
     Path project;
@@ -205,5 +212,45 @@ class DockerEngineIT {
 
         assertThat(lines).anyMatch(l -> l.startsWith("Removed leftover container " + leftovers.get(0).getNames()[0])
                 && l.contains("is gone"));
+    }
+
+    @Test
+    void theDataVolumeKeepsTheBaselineBetweenRunsForOneRunAtATime() throws Exception {
+        ProfilerConfig.Builder config = config("CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL);\n")
+                .migrations(List.of("V2__*")).cacheDirectory(project.resolve("cache"))
+                .seed(SeedOptions.parse("5000", 7, 0.1, Map.of()));
+        write(project.resolve("db/V2__backfill.sql"), "UPDATE accounts SET balance = balance + 1;\n");
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        List<String> beside = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
+        List<String> remade = new ArrayList<>();
+        try {
+            RunResult built = Profiles.profile(config.build(), new CollectingLog(first));
+            RunResult copied = Profiles.profile(config.build(), new CollectingLog(second));
+            try (PostgresServer holder = Engines.start(config.build(), ProfilerLog.SILENT)) {
+                assertThat(holder.outlivesRun()).isTrue();
+                assertThat(Profiles.profile(config.build(), new CollectingLog(beside)).failures()).isEmpty();
+            }
+            try (var secrets = Files.list(project.resolve("cache/docker"))) {
+                Files.writeString(secrets.findFirst().orElseThrow(), "not-the-password");
+            }
+            Profiles.profile(config.build(), new CollectingLog(damaged));
+            Profiles.profile(config.build(), new CollectingLog(remade));
+
+            assertThat(first).anyMatch(l -> l.startsWith("Started on data volume " + DATA_VOLUME));
+            assertThat(first).anyMatch(l -> l.startsWith("Baseline: cache miss"));
+            assertThat(second).anyMatch(l -> l.startsWith("Baseline: cache hit"));
+            assertThat(copied.migrations().get(0).rowsAffected()).isPositive().isEqualTo(built.migrations().get(0).rowsAffected());
+            assertThat(beside).anyMatch(l -> l.startsWith("Data volume " + DATA_VOLUME) && l.contains("is in use by another run"));
+            assertThat(beside).noneMatch(l -> l.startsWith("Baseline:"));
+            assertThat(damaged).anyMatch(l -> l.startsWith("WARN ") && l.contains("password")
+                    && l.contains("is removed and made again by the next run"));
+            assertThat(remade).anyMatch(l -> l.startsWith("Started on data volume " + DATA_VOLUME));
+            assertThat(remade).anyMatch(l -> l.startsWith("Baseline: cache miss"));
+        } finally {
+            docker.listVolumesCmd().exec().getVolumes().stream().filter(v -> v.getName().startsWith(DATA_VOLUME))
+                    .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
+        }
     }
 }
