@@ -3,6 +3,7 @@ package io.github.migrationprofiler.config;
 import io.github.migrationprofiler.support.ProfilerException;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,5 +92,11 @@ public final class Parameters {
             }
         }
         return fractions;
+    }
+
+    /** GitHub Actions' job summary file ({@code GITHUB_STEP_SUMMARY}), where summary.md is appended; {@code null} elsewhere. */
+    public static Path stepSummary() {
+        String file = System.getenv("GITHUB_STEP_SUMMARY");
+        return file == null || file.isBlank() ? null : Path.of(file);
     }
 }

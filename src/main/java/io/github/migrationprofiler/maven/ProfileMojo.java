@@ -1,6 +1,9 @@
 package io.github.migrationprofiler.maven;
 
+import io.github.migrationprofiler.config.Parameters;
+import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.run.ProfileRun;
+import io.github.migrationprofiler.support.ProfilerException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -17,6 +20,19 @@ public class ProfileMojo extends AbstractMigrationsMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        conclude(new ProfileRun(log()).run(config()));
+        ProfilerConfig config;
+        try {
+            config = config();
+        } catch (ProfilerException mistake) {
+            ProfileRun.reportConfigurationError(mistake, outputs(), log()); // every outcome leaves the reports
+            throw mistake;
+        }
+        conclude(new ProfileRun(log()).run(config));
+    }
+
+    /** Where the reports go, and nothing else: for the report of a configuration that cannot be read. */
+    private ProfilerConfig outputs() {
+        return ProfilerConfig.builder(project.getBasedir().toPath()).outputDirectory(outputDirectory.toPath())
+                .reportsDirectory(reportsDirectory.toPath()).stepSummary(Parameters.stepSummary()).build();
     }
 }

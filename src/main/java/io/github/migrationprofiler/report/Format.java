@@ -180,9 +180,10 @@ final class Format {
                 : row.change().name() + String.format(Locale.ROOT, " %+.1f %%", row.percent()).replace('-', '−');
     }
 
-    /** "The run stopped during seeding: …", for a run that ended before it could profile. */
+    /** "The run stopped during seeding: …" or "Configuration error, nothing ran: …", for a run that ended before it could profile. */
     static String stopped(RunResult run) {
-        return "The run stopped during " + run.error().stage() + ": " + run.error().message();
+        return (run.error().inConfiguration() ? "Configuration error, nothing ran: " : "The run stopped during " + run.error().stage() + ": ")
+                + run.error().message();
     }
 
     /** The migrations that ran (or began to), in order; skipped ones are listed apart. */

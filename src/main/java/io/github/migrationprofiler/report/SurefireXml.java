@@ -110,7 +110,7 @@ public final class SurefireXml {
         xml.writeAttribute("time", seconds(0));
         xml.writeStartElement("error");
         xml.writeAttribute("message", run.error().message());
-        xml.writeAttribute("type", "stopped during " + run.error().stage());
+        xml.writeAttribute("type", run.error().inConfiguration() ? "configuration error" : "stopped during " + run.error().stage());
         xml.writeCharacters(run.error().message());
         xml.writeEndElement();
         xml.writeEndElement();

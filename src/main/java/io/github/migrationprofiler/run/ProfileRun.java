@@ -92,15 +92,26 @@ public final class ProfileRun {
                 String message = cleanup.interrupted() ? "interrupted (Ctrl-C or SIGTERM) during " + profiling.stage : e.getMessage();
                 RunResult failed = RunResult.failed(startedAt, profiling.engine, profiling.sourceName, new RunError(profiling.stage, message),
                         profiling.stages == null ? List.of() : profiling.stages.results());
-                try {
-                    Reports.write(failed, config, log);
-                } catch (ProfilerException unwritable) {
-                    log.warn(unwritable.getMessage());
-                }
+                writeFailed(failed, config, log);
                 throw cleanup.interrupted() ? new ProfilerException("The run was " + message + "; what it created was removed") : e;
             } finally {
                 cleanup.reported();
             }
+        }
+    }
+
+    /** Writes the reports of a run whose parameters could not be read: a configuration error, nothing ran. */
+    public static void reportConfigurationError(ProfilerException mistake, ProfilerConfig outputs, ProfilerLog log) {
+        writeFailed(RunResult.failed(Instant.now().toString(), null, null, RunError.configuration(mistake.getMessage())),
+                outputs, log);
+    }
+
+    /** The reports of a run that ended early; one that cannot be written is a warning, the run's own error the failure. */
+    private static void writeFailed(RunResult failed, ProfilerConfig config, ProfilerLog log) {
+        try {
+            Reports.write(failed, config, log);
+        } catch (ProfilerException unwritable) {
+            log.warn(unwritable.getMessage());
         }
     }
 
@@ -110,7 +121,7 @@ public final class ProfileRun {
         private final Selection forced;
         private final String startedAt;
         private final Cleanup cleanup;
-        private String stage = "migrations";
+        private String stage = RunError.CONFIGURATION;
         private String sourceName;
         private RunResult.Engine engine;
         private RunInputs inputs;

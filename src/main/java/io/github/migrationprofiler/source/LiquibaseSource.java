@@ -98,6 +98,10 @@ public final class LiquibaseSource implements MigrationSource {
         this.labels = labels;
         this.parameters = Map.copyOf(parameters);
         Path file = changelog.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) { // an empty -Dmigration-profiler.changelog= names the project directory
+            throw new ProfilerException("migration-profiler.changelog names a directory, not a changelog file: " + changelog
+                    + ". Set it to the master changelog, or leave it unset to profile the SQL files in sqlDirectory.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ProfilerException("Liquibase changelog not found: " + changelog
                     + ". Check migration-profiler.changelog (paths are relative to the project directory).");

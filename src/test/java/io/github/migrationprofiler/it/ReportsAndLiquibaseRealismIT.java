@@ -63,7 +63,17 @@ class ReportsAndLiquibaseRealismIT {
         assertThatThrownBy(() -> Profiles.profile(config)).isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("Liquibase changelog not found");
 
-        assertReportsOfAStoppedRun("migrations", "Liquibase changelog not found");
+        assertReportsOfAStoppedRun("configuration", "Liquibase changelog not found");
+    }
+
+    @Test
+    void anEmptyChangelogParameterNamesTheDirectoryItResolvesTo() throws Exception {
+        ProfilerConfig config = server.config(project).changelog(Path.of("")).build();
+
+        assertThatThrownBy(() -> Profiles.profile(config)).isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("migration-profiler.changelog names a directory, not a changelog file");
+
+        assertReportsOfAStoppedRun("configuration", "names a directory");
     }
 
     @Test
@@ -82,8 +92,9 @@ class ReportsAndLiquibaseRealismIT {
         RunResult result = ResultsJson.read(out.resolve("results.json"));
         assertThat(result.error().stage()).isEqualTo(stage);
         assertThat(result.error().message()).contains(message);
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("FAILED", "The run stopped during " + stage);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("The run stopped during " + stage);
+        String stopped = stage.equals("configuration") ? "Configuration error, nothing ran: " : "The run stopped during " + stage;
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("FAILED", stopped);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(stopped);
         Path xml = project.resolve("target/migration-profiler-reports/TEST-migration-profiler.xml");
         assertThat(Files.readString(xml)).contains("<testcase name=\"" + stage + "\"", "<error message=", "errors=\"1\"");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
