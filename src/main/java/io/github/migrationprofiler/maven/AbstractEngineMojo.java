@@ -29,8 +29,21 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
     @Parameter
     Map<String, String> serverSettings;
 
-    /** The PostgreSQL image for the Docker engine; any image following the official postgres image's contract. */
-    @Parameter(property = "migration-profiler.image", defaultValue = DockerOptions.DEFAULT_IMAGE)
+    /**
+     * The PostgreSQL major to profile on (13 to 18): the embedded engine runs that major's binaries,
+     * the Docker engine its official image; an existing server is what it is, and a different major
+     * is warned of. Default: production's major from {@code productionStats} when that file exists,
+     * else 17.
+     */
+    @Parameter(property = "migration-profiler.postgresVersion")
+    Integer postgresVersion;
+
+    /**
+     * The PostgreSQL image for the Docker engine; any image following the official postgres image's
+     * contract. Default: the official image of the PostgreSQL major the run profiles on
+     * ({@code postgres:17}, or {@code postgres:15} with {@code postgresVersion} 15).
+     */
+    @Parameter(property = "migration-profiler.image")
     String image;
 
     /** Docker daemon address, e.g. {@code unix:///var/run/docker.sock}; default: {@code DOCKER_HOST} or the current Docker context. */

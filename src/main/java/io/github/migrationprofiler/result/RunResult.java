@@ -103,11 +103,12 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
      * @param serverVersion the server's {@code server_version}
      * @param image         the container image (docker only)
      * @param settings      the settings that change migration runtimes, as they were in force
+     * @param versionReason why the run profiled on this PostgreSQL major ("postgresVersion=15", "production's …", "the default …")
      */
-    public record Engine(String kind, String serverVersion, String image, Map<String, String> settings) {
+    public record Engine(String kind, String serverVersion, String image, Map<String, String> settings, String versionReason) {
 
         public Engine(String kind, String serverVersion, String image) {
-            this(kind, serverVersion, image, Map.of());
+            this(kind, serverVersion, image, Map.of(), null);
         }
 
         public Engine {

@@ -5,6 +5,7 @@ import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.Settings;
 import io.github.migrationprofiler.catalog.StatsReader;
 import io.github.migrationprofiler.catalog.Table;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.engine.BaselineTemplate;
@@ -150,7 +151,7 @@ public final class ProfileRun {
             log.info("Profiling " + sourceName);
 
             stage = "engine";
-            server = cleanup.add(Engines.start(config, log));
+            server = cleanup.add(Engines.start(config, inputs.version(), log));
             engine = new RunResult.Engine(server.kind(), null, server.image());
             FinalSchema schema = listAndRehearse(source, config.seed());
             failsAnyway = schema == null;
@@ -209,8 +210,11 @@ public final class ProfileRun {
                     ? cleanup.add(new DataSeeder(database::connect, config.seed(), schema, inputs.production(), log)) : null;
             try (Connection connection = database.connect()) {
                 String version = Settings.current(connection, "server_version");
-                engine = new RunResult.Engine(server.kind(), version, server.image(), settingsInForce(connection));
-                log.info("PostgreSQL " + version + " (" + server.kind() + ")");
+                engine = new RunResult.Engine(server.kind(), version, server.image(), settingsInForce(connection),
+                        inputs.version().reason());
+                log.info("PostgreSQL " + version + " (" + server.kind() + "; major " + inputs.version().major() + ": "
+                        + inputs.version().reason() + ")");
+                warnOfAnotherMajor(version);
                 MigrationSession.limit(connection, config.gate().timeout());
                 stage = "profiling";
                 Passes passes = new Passes(inputs, server, template, schema, cleanup, log);
@@ -268,6 +272,21 @@ public final class ProfileRun {
                         + "(migration-profiler.migrations or since)");
             }
             return reuse;
+        }
+
+        /** Profiling on another major than production's (or the one asked for) is worth a warning: locks and plans differ. */
+        private void warnOfAnotherMajor(String serverVersion) {
+            Integer major = PostgresVersion.majorOf(serverVersion);
+            if (major != null && major != inputs.version().major()) {
+                warnings.add("Profiled on PostgreSQL " + serverVersion + ", not " + inputs.version().major() + " ("
+                        + inputs.version().reason() + "): " + switch (server.kind()) {
+                            case "docker" -> "the image " + server.image() + " is of another major";
+                            case "external" -> "the server at jdbcUrl is of another major";
+                            default -> "the embedded binaries on the class path are of another major";
+                        }
+                        + "; lock modes, rewrites and runtimes may differ from production's");
+                log.warn(warnings.get(warnings.size() - 1));
+            }
         }
 
         /** The settings that change migration runtimes, as the server has them for the migrations' session. */

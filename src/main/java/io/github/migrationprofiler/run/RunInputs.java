@@ -4,6 +4,7 @@ import io.github.migrationprofiler.analysis.Analyzer;
 import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.catalog.ProductionStats;
 import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.engine.ProductionSettings;
 import io.github.migrationprofiler.engine.ScratchDatabase;
@@ -39,9 +40,10 @@ import java.util.stream.Collectors;
  * @param baseline      a saved run to compare with; {@code null} without one
  * @param productionRows production's rows per table
  * @param production    production's shape, for the seeder
+ * @param version       the PostgreSQL major to profile on, and why
  */
 record RunInputs(ProfilerConfig config, MigrationSource source, Selection selection, Analyzer analyzer, RunResult baseline,
-                 ProductionRows productionRows, ProductionShape production) {
+                 ProductionRows productionRows, ProductionShape production, PostgresVersion version) {
 
     /**
      * @param source the migrations, opened from {@code config}
@@ -61,7 +63,8 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
             throw new ProfilerException("No traffic queries at " + shaped.traffic().queries() + " (migration-profiler.trafficQueries): "
                     + "give a SQL file of the application's queries, each with a :key(table) placeholder");
         }
-        return new RunInputs(shaped, source, selection, analyzer, baseline, productionRows, new ProductionShape(stats, productionRows));
+        return new RunInputs(shaped, source, selection, analyzer, baseline, productionRows, new ProductionShape(stats, productionRows),
+                PostgresVersion.choose(config.postgresVersion(), stats == null ? null : stats.serverVersion()));
     }
 
     /**
@@ -73,7 +76,8 @@ record RunInputs(ProfilerConfig config, MigrationSource source, Selection select
             return this;
         }
         source.list(empty::connect);
-        return new RunInputs(config, source, select(config, source, forced, log), analyzer, baseline, productionRows, production);
+        return new RunInputs(config, source, select(config, source, forced, log), analyzer, baseline, productionRows, production,
+                version);
     }
 
     /** Why runtimes cannot be projected to production's rows, in words; {@code null} when they can. */

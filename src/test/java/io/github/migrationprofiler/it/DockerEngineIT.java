@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DockerEngineIT {
 
-    static final String IMAGE = System.getenv().getOrDefault("MIGRATION_PROFILER_TEST_IMAGE", DockerOptions.DEFAULT_IMAGE);
+    static final String IMAGE = System.getenv().getOrDefault("MIGRATION_PROFILER_TEST_IMAGE", "postgres:" + PostgresVersion.DEFAULT);
     static DockerClient docker;
     /** Shared with the user's own runs on this image: the test removes it after. */
     static final String DATA_VOLUME = "migration-profiler-data-";
@@ -131,6 +132,38 @@ class DockerEngineIT {
         assertThat(result.engine().image()).isEqualTo(IMAGE);
         assertThat(result.engine().serverVersion()).matches("\\d+\\.\\d+.*");
         assertThat(result.migrations()).singleElement().satisfies(m -> assertThat(m.rowsAffected()).isEqualTo(100));
+    }
+
+    @Test
+    void withoutAnImageTheOfficialImageOfTheMajorRuns() {
+        String tag = IMAGE.substring(IMAGE.lastIndexOf(':') + 1);
+        Assumptions.assumeTrue(tag.matches("\\d+"), "the test image's tag names its major: " + IMAGE);
+        String official = "postgres:" + tag;
+        boolean tagged = !imagePresent(official);
+        if (tagged) { // no registry here: the test image stands in for the official one
+            docker.tagImageCmd(IMAGE, "postgres", tag).exec();
+        }
+        try {
+            RunResult result = Profiles.profile(config("CREATE TABLE t (id int);\n").docker(DockerOptions.DEFAULTS)
+                    .postgresVersion(Integer.valueOf(tag)).build());
+
+            assertThat(result.engine().image()).isEqualTo(official);
+            assertThat(result.engine().serverVersion()).startsWith(tag + ".");
+            assertThat(result.engine().versionReason()).isEqualTo("postgresVersion=" + tag);
+        } finally {
+            if (tagged) {
+                docker.removeImageCmd(official).withNoPrune(true).exec();
+            }
+        }
+    }
+
+    private static boolean imagePresent(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException absent) {
+            return false;
+        }
     }
 
     @Test
@@ -237,7 +270,7 @@ class DockerEngineIT {
         try {
             RunResult built = Profiles.profile(config.build(), new CollectingLog(first));
             RunResult copied = Profiles.profile(config.build(), new CollectingLog(second));
-            try (PostgresServer holder = Engines.start(config.build(), ProfilerLog.SILENT)) {
+            try (PostgresServer holder = Engines.start(config.build(), PostgresVersion.choose(null, null), ProfilerLog.SILENT)) {
                 assertThat(holder.outlivesRun()).isTrue();
                 assertThat(Profiles.profile(config.build(), new CollectingLog(beside)).failures()).isEmpty();
             }

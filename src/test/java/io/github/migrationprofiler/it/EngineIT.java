@@ -3,6 +3,7 @@ package io.github.migrationprofiler.it;
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
 import io.github.migrationprofiler.config.EngineKind;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.report.ResultsJson;
 import io.github.migrationprofiler.result.MigrationResult;
@@ -46,6 +47,18 @@ class EngineIT {
         assertThat(result.engine().kind()).isEqualTo("embedded");
         assertThat(result.engine().serverVersion()).startsWith("17.");
         assertThat(result.failures()).isEmpty();
+    }
+
+    @Test
+    void anExistingServerOfAnotherMajorThanAskedIsWarnedOf() throws Exception {
+        int major = PostgresVersion.majorOf(server.strings("SHOW server_version").get(0));
+        int other = major == 17 ? 16 : 17;
+
+        RunResult result = Profiles.profile(oneMigration().postgresVersion(other).build());
+
+        assertThat(result.engine().versionReason()).isEqualTo("postgresVersion=" + other);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("Profiled on PostgreSQL " + major + ".")
+                && w.contains(", not " + other + " (postgresVersion=" + other + "): the server at jdbcUrl is of another major"));
     }
 
     @Test
@@ -137,7 +150,7 @@ class EngineIT {
         Profiles.profile(config, new CollectingLog(first));
         Profiles.profile(config, new CollectingLog(second));
 
-        Path data = cache.resolve("embedded-postgres-data");
+        Path data = cache.resolve("embedded-postgres-data-17"); // the default major
         assertThat(first).anyMatch(l -> l.equals("Made the cached embedded data directory " + data
                 + " (later runs start on it without initdb)"));
         assertThat(second).contains("Started on the cached embedded data directory " + data);

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.it;
 
 import io.github.migrationprofiler.config.Credentials;
 import io.github.migrationprofiler.config.DockerOptions;
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.config.EngineKind;
 import io.github.migrationprofiler.config.FlywayOptions;
 import io.github.migrationprofiler.config.ProfilerConfig;
@@ -39,7 +40,7 @@ public final class ProfilerMain {
                 .engine(EngineKind.parse(args[2]))
                 .jdbcUrl(options.get("jdbcUrl"))
                 .credentials(new Credentials(options.get("user"), options.get("password")))
-                .docker(DockerOptions.DEFAULTS.withImage(options.getOrDefault("image", DockerOptions.DEFAULT_IMAGE)))
+                .docker(DockerOptions.DEFAULTS.withImage(options.getOrDefault("image", "postgres:" + PostgresVersion.DEFAULT)))
                 .seed(SeedOptions.parse(options.getOrDefault("seed", "0"), SeedOptions.DEFAULT_RANDOM, SeedOptions.DEFAULT_NULL_FRACTION,
                         Map.of()))
                 .traffic(Boolean.parseBoolean(options.get("traffic")) ? TrafficOptions.DEFAULTS : TrafficOptions.OFF)

