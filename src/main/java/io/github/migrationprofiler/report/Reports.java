@@ -20,6 +20,8 @@ public final class Reports {
         SurefireXml.write(result, config.reportsDirectory());
         MarkdownSummary.write(result, config.outputDirectory(), config.stepSummary());
         Path html = HtmlReport.write(result, config.outputDirectory());
+        SarifReport.write(result, config.baseDir(), config.outputDirectory());
+        CodeQualityReport.write(result, config.baseDir(), config.outputDirectory());
         if (result.error() == null) {
             log.info(String.format(Locale.ROOT, "Profiled %d migration(s) in %.1f ms, %d failed%s; baseline %d; verdict %s",
                     result.totals().migrations(), result.totals().millis(), result.totals().failed(),

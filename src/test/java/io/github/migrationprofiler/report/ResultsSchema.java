@@ -35,12 +35,15 @@ public final class ResultsSchema {
      */
     public static List<String> problems(Path resultsJson, Path schema) {
         try {
-            Schema loaded = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(Files.readString(schema), InputFormat.JSON);
-            JsonNode document = new ObjectMapper().readTree(resultsJson.toFile());
-            return loaded.validate(document).stream().map(Error::toString).toList();
+            return problems(new ObjectMapper().readTree(resultsJson.toFile()), Files.readString(schema));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each place where {@code document} departs from the schema {@code schema} (its own {@code $schema} dialect, else 2020-12). */
+    public static List<String> problems(JsonNode document, String schema) {
+        Schema loaded = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema, InputFormat.JSON);
+        return loaded.validate(document).stream().map(Error::toString).toList();
     }
 }

@@ -31,6 +31,13 @@ class RuleDocsTest {
     }
 
     @Test
+    void everyRuleIsHeadedWithTheSeverityItDeclares() throws IOException {
+        String docs = Files.readString(Path.of("docs/rules.md"));
+        assertThat(RuleId.values()).allSatisfy(rule ->
+                assertThat(docs).contains("### `" + rule.id() + "` — " + rule.severity().json() + "\n"));
+    }
+
+    @Test
     void everyRuleIdHasItsRuleAndExamples() {
         assertThat(Rules.all(Rules.Lines.DEFAULTS)).extracting(Rule::id).containsExactly(RuleId.values());
         assertThat(Arrays.stream(RuleId.values())).allSatisfy(rule -> {

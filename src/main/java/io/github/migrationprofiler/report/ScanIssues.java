@@ -1,0 +1,106 @@
+package io.github.migrationprofiler.report;
+
+import io.github.migrationprofiler.result.Finding;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
+import io.github.migrationprofiler.result.Verdict;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What code-scanning tools show on a pull request's diff, from a run: one issue per finding, per
+ * failed migration and per line a migration crossed, each at its file and line, relative to the
+ * repository's root (the nearest directory above the project holding {@code .git}), as GitHub and
+ * GitLab resolve paths.
+ */
+final class ScanIssues {
+
+    /** The id of a migration that failed: not a rule, but the most serious thing a scan can show. */
+    static final String FAILED = "migration-failed";
+    /** The id of a runtime or traffic line a migration crossed ({@code critical}, {@code warnSmall}, …). */
+    static final String THRESHOLD = "threshold";
+
+    /**
+     * @param rule        a rule's id, {@link #FAILED} or {@link #THRESHOLD}
+     * @param severity    how much it matters
+     * @param message     what happened, with the migration it is about
+     * @param remedy      the safer way, or {@code null}
+     * @param path        repository-relative, with forward slashes
+     * @param line        1-based
+     * @param fingerprint the same for the same issue in every run: the rule, the file and the migration, never the figures
+     */
+    record Issue(String rule, Severity severity, String message, String remedy, String path, int line, String fingerprint) {
+    }
+
+    private ScanIssues() {
+    }
+
+    static List<Issue> of(RunResult run, Path baseDir) {
+        Path root = repositoryRoot(baseDir);
+        List<Issue> issues = new ArrayList<>();
+        for (MigrationResult migration : run.migrations()) {
+            String path = path(root, baseDir, migration.source());
+            int line = Math.max(1, migration.line());
+            String where = migration.id() + ": ";
+            if (migration.failed() && migration.error() != null) {
+                int at = migration.error().line() > 0 ? migration.error().line() : line;
+                issues.add(issue(FAILED, Severity.ERROR, where + "failed on the seeded copy"
+                        + (migration.error().sqlState() == null ? "" : " (SQLSTATE " + migration.error().sqlState() + ")") + ": "
+                        + migration.error().message(), null, path, at, migration));
+            }
+            for (Finding finding : migration.findings()) {
+                issues.add(issue(finding.rule().id(), finding.severity(), where + finding.message(), finding.recommendation(), path, line,
+                        migration));
+            }
+            if (migration.verdict() == Verdict.WARNING || migration.verdict() == Verdict.CRITICAL) {
+                migration.reasons().stream().filter(r -> !r.startsWith("finding") && !r.equals("SQL error")).forEach(reason ->
+                        issues.add(issue(THRESHOLD, migration.verdict() == Verdict.CRITICAL ? Severity.ERROR : Severity.WARNING,
+                                where + reason, null, path, line, migration)));
+            }
+        }
+        return issues;
+    }
+
+    private static Issue issue(String rule, Severity severity, String message, String remedy, String path, int line,
+                               MigrationResult migration) {
+        return new Issue(rule, severity, message, remedy, path, line, fingerprint(rule, path, migration.id()));
+    }
+
+    /** The migration's file, relative to the repository; a migration without one (a Java migration) points at the pom. */
+    private static String path(Path root, Path baseDir, String source) {
+        Path file = source == null ? null : baseDir.toAbsolutePath().resolve(source).normalize();
+        if (file == null || !Files.isRegularFile(file)) {
+            file = baseDir.toAbsolutePath().resolve("pom.xml").normalize();
+        }
+        Path relative = file.startsWith(root) ? root.relativize(file) : file;
+        return relative.toString().replace('\\', '/');
+    }
+
+    /** The nearest directory at or above {@code baseDir} that holds {@code .git}; {@code baseDir} outside a repository. */
+    static Path repositoryRoot(Path baseDir) {
+        Path absolute = baseDir.toAbsolutePath().normalize();
+        for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return absolute;
+    }
+
+    private static String fingerprint(String... parts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
