@@ -108,8 +108,8 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     /**
      * Scale of the synthetic data the migrations meet: {@code small} (10K rows in the tables no
      * other table references), {@code medium} (100K), {@code large} (500K), a number of rows, or
-     * {@code 0} for empty tables. Referenced tables get proportionally fewer rows. Also the
-     * environment variable {@code SEED_SCALE}.
+     * {@code 0} for empty tables. Referenced tables get proportionally fewer rows. Unset: the
+     * environment variable {@code SEED_SCALE}, else {@code medium}.
      */
     @Parameter(property = "seed.scale")
     String seedScale;
@@ -141,16 +141,16 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     /**
      * A sample document per JSON column, by {@code column} or {@code table.column}: its keys, the
      * kinds of their values and the values themselves join the keys the schema and the migrations
-     * read, e.g. {@code <jsonSamples><orders.payload>{"region": "eu", "express": true}</orders.payload></jsonSamples>}.
+     * read, e.g. an element orders.payload holding {"region": "eu", "express": true}.
      */
     @Parameter
     Map<String, String> jsonSamples;
 
     /**
      * A regular expression per text column, by {@code column} or {@code table.column}, that its
-     * generated values match, for formats that code parses (a custom change, a trigger):
-     * {@code <valuePatterns><api_key>odt_[A-Za-z0-9]{32}</api_key></valuePatterns>}. Classes,
-     * groups, alternation and quantifiers are supported.
+     * generated values match, for formats that code parses (a custom change, a trigger), e.g. an
+     * element api_key holding odt_[A-Za-z0-9]{32}. Classes, groups, alternation and quantifiers are
+     * supported.
      */
     @Parameter
     Map<String, String> valuePatterns;
@@ -277,11 +277,14 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
     @Parameter(property = "migration-profiler.since")
     String since;
 
-    /** SMALL migrations (add a column, an enum value, a default) running this long are a warning: {@code 250ms}, {@code 30s}, {@code 5m}. */
+    /**
+     * SMALL migrations (add a column, an enum value, a default) running this long are a warning.
+     * Durations are written like {@code 250ms}, {@code 30s} or {@code 5m}.
+     */
     @Parameter(property = "migration-profiler.warnSmall", defaultValue = "30s")
     String warnSmall;
 
-    /** MEDIUM migrations (index builds, validations, type changes) running this long are a warning. */
+    /** MEDIUM migrations (index builds, constraint validations, NOT NULL scans, data changes) running this long are a warning. */
     @Parameter(property = "migration-profiler.warnMedium", defaultValue = "5m")
     String warnMedium;
 
@@ -299,7 +302,8 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
 
     /**
      * Applied as {@code statement_timeout} to the migrations: a statement running longer is cancelled,
-     * and its migration is critical. The default is a serverless function's limit.
+     * and its migration is critical. The default, 15 minutes, is past what a deployment step should
+     * wait for a migration (and the most a serverless function such as AWS Lambda may run).
      */
     @Parameter(property = "migration-profiler.timeout", defaultValue = "15m")
     String timeout;
