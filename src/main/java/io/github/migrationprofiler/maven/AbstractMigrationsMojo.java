@@ -10,17 +10,14 @@ import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.result.RunResult;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import io.github.migrationprofiler.config.FlywayOptions;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -366,13 +363,13 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
         return ProfilerConfig.builder(baseDir)
                 .changelog(changelog == null ? null : changelog.toPath())
                 .sqlDirectory(sqlDirectory.toPath())
-                .searchPath(searchPath != null ? searchPath.stream().map(File::toPath).toList() : defaultSearchPath(baseDir))
+                .searchPath(searchPath != null ? searchPath.stream().map(File::toPath).toList() : ProjectPaths.searchPath(project))
                 .contexts(contexts)
                 .labels(labels)
                 .changelogParameters(changelogParameters == null ? Map.of() : changelogParameters)
                 .skipCustomChanges(skipCustomChanges == null ? List.of() : skipCustomChanges)
                 .flyway(new FlywayOptions(flyway == null ? Map.of() : flyway, FlywayMavenPlugin.settings(project),
-                        springProfiles == null ? List.of() : springProfiles, runtimeClasspath()))
+                        springProfiles == null ? List.of() : springProfiles, ProjectPaths.runtimeClasspath(project)))
                 .migrations(migrations == null ? List.of() : migrations)
                 .since(since)
                 .engine(EngineKind.parse(engine))
@@ -408,26 +405,8 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .build();
     }
 
-    /** {@code target/classes} and the runtime dependencies: Java migrations and callbacks, as the application has them. */
-    private List<Path> runtimeClasspath() throws MojoExecutionException {
-        try {
-            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("The project's runtime classpath is not resolved: " + e.getMessage(), e);
-        }
-    }
-
     /** The build's verdict on a run: warnings logged, failures thrown, as the failOn… parameters say. */
     void conclude(RunResult result) throws MojoFailureException {
         conclude(Gate.outcome(result, FailOn.parse(failOn), failOnRegression));
-    }
-
-    private List<Path> defaultSearchPath(Path baseDir) {
-        List<Path> paths = new ArrayList<>();
-        for (Resource resource : project.getResources()) {
-            paths.add(baseDir.resolve(resource.getDirectory()));
-        }
-        paths.add(baseDir);
-        return paths;
     }
 }
