@@ -205,6 +205,17 @@ public final class Gate {
             warnings = List.copyOf(warnings);
             failures = List.copyOf(failures);
         }
+
+        /** This outcome with every line saying where it comes from ("PostgreSQL 14: …"). */
+        public Outcome on(String where) {
+            return new Outcome(warnings.stream().map(w -> where + ": " + w).toList(), failures.stream().map(f -> where + ": " + f).toList());
+        }
+
+        /** The outcomes of several runs as one: every warning and every failure. */
+        public static Outcome all(List<Outcome> outcomes) {
+            return new Outcome(outcomes.stream().flatMap(o -> o.warnings().stream()).toList(),
+                    outcomes.stream().flatMap(o -> o.failures().stream()).toList());
+        }
     }
 
     public Duration warnLine(Kind kind) {

@@ -2,6 +2,8 @@ package io.github.migrationprofiler.config;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,37 @@ public record PostgresVersion(int major, String reason) {
                     + ", not " + value);
         }
         return value;
+    }
+
+    /**
+     * The majors of {@code postgresVersions} ({@code "14,17"}), each one the engines have, at least
+     * two; empty when unset. With {@code postgresVersion} set too, which one counts would be a guess: an error.
+     */
+    public static List<Integer> matrix(String postgresVersions, Integer postgresVersion) {
+        if (postgresVersions == null || postgresVersions.isBlank()) {
+            return List.of();
+        }
+        List<Integer> majors = new ArrayList<>();
+        for (String major : postgresVersions.split(",")) {
+            try {
+                Integer value = check(Integer.valueOf(major.strip()));
+                if (!majors.contains(value)) {
+                    majors.add(value);
+                }
+            } catch (NumberFormatException e) {
+                throw new ProfilerException("migration-profiler.postgresVersions lists majors separated by commas (e.g. 14,17), not '"
+                        + postgresVersions + "'");
+            }
+        }
+        if (majors.size() < 2) {
+            throw new ProfilerException("migration-profiler.postgresVersions needs two majors or more to compare (e.g. 14,17); "
+                    + "for one, set migration-profiler.postgresVersion");
+        }
+        if (postgresVersion != null) {
+            throw new ProfilerException("Set migration-profiler.postgresVersion or postgresVersions, not both: postgresVersions "
+                    + "profiles on each of its majors in turn");
+        }
+        return List.copyOf(majors);
     }
 
     /** The major of a {@code server_version} such as {@code 15.4}, {@code 16beta2} or {@code 15.4 (Debian 15.4-1)}; {@code null} if none. */

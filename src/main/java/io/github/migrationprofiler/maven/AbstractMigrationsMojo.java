@@ -405,8 +405,8 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .build();
     }
 
-    /** The build's verdict on a run: warnings logged, failures thrown, as the failOn… parameters say. */
-    void conclude(RunResult result) throws MojoFailureException {
-        conclude(Gate.outcome(result, FailOn.parse(failOn), failOnRegression));
+    /** The build's verdict on a run: its warnings and failures, as the failOn… parameters say. */
+    Gate.Outcome outcome(RunResult result) {
+        return Gate.outcome(result, FailOn.parse(failOn), failOnRegression);
     }
 }

@@ -17,6 +17,6 @@ public class SeedMojo extends AbstractMigrationsMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        conclude(new SeedRun(log()).run(config()));
+        conclude(outcome(new SeedRun(log()).run(config())));
     }
 }

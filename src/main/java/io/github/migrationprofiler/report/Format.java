@@ -14,6 +14,7 @@ import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Traffic;
 import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.result.VersionMatrix;
 
 import java.util.Comparator;
 import java.util.List;
@@ -178,6 +179,20 @@ final class Format {
     static String change(Comparison.Row row) {
         return row.percent() == null ? row.change().name()
                 : row.change().name() + String.format(Locale.ROOT, " %+.1f %%", row.percent()).replace('-', '−');
+    }
+
+    /** "Across PostgreSQL 14 and 15 (each major's reports in postgres-14/, postgres-15/): 1 migration behaves differently". */
+    static String versions(VersionMatrix versions) {
+        int differ = versions.differences().size();
+        return "Across PostgreSQL " + versions.majors() + " (each major's reports in "
+                + versions.profiled().stream().map(p -> "postgres-" + p.major() + "/").collect(Collectors.joining(", ")) + "): "
+                + (differ == 0 ? "no migration behaves differently" : differ + " migration" + (differ == 1 ? " behaves" : "s behave")
+                + " differently");
+    }
+
+    /** "V3__merge.sql: fails on 14 (…), passes on 15; …", one line per migration that behaved differently. */
+    static List<String> versionDifferences(VersionMatrix versions) {
+        return versions.differences().stream().map(d -> d.migration() + ": " + String.join("; ", d.what())).toList();
     }
 
     /** "The run stopped during seeding: …" or "Configuration error, nothing ran: …", for a run that ended before it could profile. */

@@ -90,6 +90,10 @@ public final class HtmlReport {
             h.append("<p class=\"muted\">").append(esc(timing)).append("</p>\n");
         }
         run.warnings().forEach(w -> h.append("<p class=\"v-WARNING\">").append(esc(w)).append("</p>\n"));
+        if (run.versions() != null) {
+            h.append("<h3>").append(esc(Format.versions(run.versions()))).append("</h3>\n");
+            Format.versionDifferences(run.versions()).forEach(d -> h.append("<p class=\"v-WARNING\">").append(esc(d)).append("</p>\n"));
+        }
         comparison(run.comparison(), h);
         h.append(runtimeChart(applied, names));
         table(applied, names, Format.projected(run), h);

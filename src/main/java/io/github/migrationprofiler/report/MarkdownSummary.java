@@ -78,6 +78,11 @@ public final class MarkdownSummary {
             md.append('\n');
         }
         run.warnings().forEach(w -> md.append("> ⚠ ").append(cell(w)).append("\n\n"));
+        if (run.versions() != null) {
+            md.append("**").append(cell(Format.versions(run.versions()))).append("**\n\n");
+            Format.versionDifferences(run.versions()).forEach(d -> md.append("- ").append(cell(d)).append('\n'));
+            md.append(run.versions().differences().isEmpty() ? "" : "\n");
+        }
         return md.append(comparison(run));
     }
 

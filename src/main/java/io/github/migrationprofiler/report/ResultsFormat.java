@@ -20,6 +20,7 @@ import io.github.migrationprofiler.result.SqlError;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.TableStat;
 import io.github.migrationprofiler.result.Traffic;
+import io.github.migrationprofiler.result.VersionMatrix;
 import io.github.migrationprofiler.result.Work;
 
 import java.util.List;
@@ -61,13 +62,14 @@ final class ResultsFormat {
                 .addMixIn(Traffic.class, TrafficFormat.class)
                 .addMixIn(Comparison.class, WithoutAbsent.class)
                 .addMixIn(Comparison.Row.class, WithoutAbsent.class)
+                .addMixIn(VersionMatrix.Profiled.class, WithoutAbsent.class)
                 .addMixIn(Severity.class, Spelled.class)
                 .addMixIn(RuleId.class, RuleIdFormat.class)
                 .build();
     }
 
     @JsonPropertyOrder({"schemaVersion", "startedAt", "engine", "database", "source", "error", "gate", "timing", "seed", "baseline",
-            "migrations", "totals", "comparison", "warnings"})
+            "migrations", "totals", "comparison", "warnings", "versions"})
     @JsonInclude(Include.NON_NULL)
     private interface Run {
         @JsonInclude(Include.NON_EMPTY)

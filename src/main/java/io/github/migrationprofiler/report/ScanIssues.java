@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * What code-scanning tools show on a pull request's diff, from a run: one issue per finding, per
- * failed migration and per line a migration crossed, each at its file and line, relative to the
+ * failed migration, per line a migration crossed and per migration that behaved differently on
+ * another PostgreSQL major, each at its file and line, relative to the
  * repository's root (the nearest directory above the project holding {@code .git}), as GitHub and
  * GitLab resolve paths.
  */
@@ -27,9 +28,11 @@ final class ScanIssues {
     static final String FAILED = "migration-failed";
     /** The id of a runtime or traffic line a migration crossed ({@code critical}, {@code warnSmall}, …). */
     static final String THRESHOLD = "threshold";
+    /** The id of a migration that behaved differently on another PostgreSQL major ({@code postgresVersions}). */
+    static final String VERSIONS = "version-difference";
 
     /**
-     * @param rule        a rule's id, {@link #FAILED} or {@link #THRESHOLD}
+     * @param rule        a rule's id, {@link #FAILED}, {@link #THRESHOLD} or {@link #VERSIONS}
      * @param severity    how much it matters
      * @param message     what happened, with the migration it is about
      * @param remedy      the safer way, or {@code null}
@@ -64,6 +67,11 @@ final class ScanIssues {
                 migration.reasons().stream().filter(r -> !r.startsWith("finding") && !r.equals("SQL error")).forEach(reason ->
                         issues.add(issue(THRESHOLD, migration.verdict() == Verdict.CRITICAL ? Severity.ERROR : Severity.WARNING,
                                 where + reason, null, path, line, migration)));
+            }
+            List<String> differs = run.versions() == null ? List.of() : run.versions().of(migration);
+            if (!differs.isEmpty()) {
+                issues.add(issue(VERSIONS, Severity.WARNING, where + "on PostgreSQL " + run.versions().majors() + ": "
+                        + String.join("; ", differs), null, path, line, migration));
             }
         }
         return issues;

@@ -5,6 +5,7 @@ import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.result.VersionMatrix;
 import io.github.migrationprofiler.support.ProfilerException;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class SurefireXml {
         }
         for (MigrationResult migration : run.migrations()) {
             xml.writeCharacters("\n  ");
-            testcase(migration, xml);
+            testcase(migration, run.versions(), xml);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
@@ -116,7 +117,7 @@ public final class SurefireXml {
         xml.writeEndElement();
     }
 
-    private static void testcase(MigrationResult migration, XMLStreamWriter xml) throws XMLStreamException {
+    private static void testcase(MigrationResult migration, VersionMatrix versions, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", migration.id());
         xml.writeAttribute("classname", migration.source());
@@ -145,7 +146,7 @@ public final class SurefireXml {
             xml.writeCharacters(migration.failureSummary());
             xml.writeEndElement();
         }
-        String out = systemOut(migration);
+        String out = systemOut(migration, versions);
         if (!out.isEmpty()) {
             xml.writeStartElement("system-out");
             xml.writeCharacters(out);
@@ -154,8 +155,12 @@ public final class SurefireXml {
         xml.writeEndElement();
     }
 
-    private static String systemOut(MigrationResult migration) {
+    private static String systemOut(MigrationResult migration, VersionMatrix versions) {
         StringBuilder out = new StringBuilder();
+        if (versions != null) {
+            versions.of(migration).forEach(what -> out.append("on PostgreSQL ").append(versions.majors()).append(": ")
+                    .append(what).append('\n'));
+        }
         if (migration.verdict() == Verdict.WARNING) {
             out.append("WARNING: ").append(String.join("; ", migration.reasons())).append('\n');
         }

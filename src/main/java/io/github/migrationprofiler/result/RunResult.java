@@ -24,10 +24,13 @@ import java.util.TreeMap;
  * @param timing        how the runtimes were measured
  * @param comparison    the runtimes against a baseline run's, when one was given
  * @param warnings      what the run could not observe, in words (a catalog read that failed); empty when it saw everything
+ * @param versions      the same migrations on other PostgreSQL majors and what differed ({@code postgresVersions}); absent
+ *                      when one major was profiled
  */
 public record RunResult(int schemaVersion, String startedAt, Engine engine, String database, String source,
                         List<String> baseline, List<MigrationResult> migrations, Totals totals, SeedSummary seed,
-                        GateSummary gate, RunError error, Timing timing, Comparison comparison, List<String> warnings) {
+                        GateSummary gate, RunError error, Timing timing, Comparison comparison, List<String> warnings,
+                        VersionMatrix versions) {
 
     public RunResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -71,19 +74,26 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
     /** This run with judged migrations and the run's verdict. */
     public RunResult judged(List<MigrationResult> judged, GateSummary summary) {
         return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, judged, totals, seed, summary, error,
-                timing, comparison, warnings);
+                timing, comparison, warnings, versions);
     }
 
     /** This run compared with a baseline run. */
     public RunResult compared(Comparison with) {
         return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, migrations, totals, seed, gate, error,
-                timing, with, warnings);
+                timing, with, warnings, versions);
+    }
+
+    /** This run with what the same migrations did on other PostgreSQL majors. */
+    public RunResult withVersions(VersionMatrix matrix) {
+        return new RunResult(schemaVersion, startedAt, engine, database, source, baseline, migrations, totals, seed, gate, error,
+                timing, comparison, warnings, matrix);
     }
 
     /** This run as its reports show it: each migration's statements cut to the notable ones ({@link MigrationResult#showingStatements}). */
     public RunResult showingStatements(int limit) {
         return new RunResult(schemaVersion, startedAt, engine, database, source, baseline,
-                migrations.stream().map(m -> m.showingStatements(limit)).toList(), totals, seed, gate, error, timing, comparison, warnings);
+                migrations.stream().map(m -> m.showingStatements(limit)).toList(), totals, seed, gate, error, timing, comparison, warnings,
+                versions);
     }
     public Verdict verdict() {
         return error != null ? Verdict.FAILED : gate == null ? Verdict.OK : gate.verdict();
@@ -138,7 +148,7 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
         int failed = (int) migrations.stream().filter(MigrationResult::failed).count();
         int applied = (int) migrations.stream().filter(MigrationResult::applied).count();
         return new RunResult(SCHEMA_VERSION, startedAt, engine, database, source, profile.baseline(), migrations,
-                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null, profile.timing(), null, warnings);
+                new Totals(millis, applied, failed, migrations.size() - applied), seed, null, null, profile.timing(), null, warnings, null);
     }
 
     /** A run that ended before it could profile; {@code engine} and {@code source} are what was known by then. */
@@ -150,7 +160,7 @@ public record RunResult(int schemaVersion, String startedAt, Engine engine, Stri
     public static RunResult failed(String startedAt, Engine engine, String source, RunError error, List<MigrationResult> done) {
         RunResult reached = of(startedAt, engine, null, source, new Profile(List.of(), done, null), null);
         return new RunResult(SCHEMA_VERSION, startedAt, engine, null, source, List.of(), done, reached.totals(), null,
-                null, error, null, null, List.of());
+                null, error, null, null, List.of(), null);
     }
     public List<MigrationResult> failures() {
         return migrations.stream().filter(MigrationResult::failed).toList();

@@ -104,7 +104,7 @@ class GateTest {
         Finding rewrite = new Finding(RuleId.TABLE_REWRITE, Severity.ERROR, "m", "r");
         Finding missing = new Finding(RuleId.MISSING_LOCK_TIMEOUT, Severity.WARNING, "m", "r");
         RunResult run = new RunResult(1, null, null, null, null, List.of(), List.of(judged("V1", rewrite), judged("V2", missing)), null,
-                null, null, null, null, null, List.of());
+                null, null, null, null, null, List.of(), null);
 
         assertThat(Gate.outcome(run, FailOn.CRITICAL, null).failures()).isEmpty();
         assertThat(Gate.outcome(run, FailOn.ERROR, null).failures()).singleElement().asString().contains("V1");

@@ -32,6 +32,16 @@ class PostgresVersionTest {
     }
 
     @Test
+    void aMatrixListsTwoMajorsOrMoreOnce() {
+        assertThat(PostgresVersion.matrix(null, null)).isEmpty();
+        assertThat(PostgresVersion.matrix(" 14, 17,14 ", null)).containsExactly(14, 17);
+        assertThatThrownBy(() -> PostgresVersion.matrix("15", null)).hasMessageContaining("needs two majors or more");
+        assertThatThrownBy(() -> PostgresVersion.matrix("14;17", null)).hasMessageContaining("not '14;17'");
+        assertThatThrownBy(() -> PostgresVersion.matrix("14,17", 15)).hasMessageContaining("not both");
+        assertThatThrownBy(() -> PostgresVersion.matrix("9,17", null)).hasMessageContaining("not 9");
+    }
+
+    @Test
     void aMajorNoEngineHasIsAnErrorNamingThoseThatAre() {
         assertThatThrownBy(() -> PostgresVersion.check(12)).isInstanceOf(ProfilerException.class)
                 .hasMessage("migration-profiler.postgresVersion must be a PostgreSQL major of 13, 14, 15, 16, 17, 18, not 12");

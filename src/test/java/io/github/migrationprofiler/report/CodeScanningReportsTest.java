@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.migrationprofiler.result.RunError;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.result.VersionMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +92,36 @@ class CodeScanningReportsTest {
         assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications/0/message/text").asText())
                 .isEqualTo("Configuration error, nothing ran: seed.scale 'hueg' is no scale");
         assertThat(gitlab).isEmpty();
+    }
+
+    @Test
+    void aMigrationThatBehavesDifferentlyOnAnotherMajorIsSaidInEveryOutput() throws IOException {
+        Path project = project();
+        VersionMatrix matrix = new VersionMatrix(List.of(
+                new VersionMatrix.Profiled(14, "14.19", Verdict.FAILED, "postgres-14/results.json"),
+                new VersionMatrix.Profiled(17, "17.6", Verdict.FAILED, "postgres-17/results.json")),
+                List.of(new VersionMatrix.Difference("003-token", "db/changes.yaml",
+                        List.of("rewrites public.items on 14, none on 17", "ran 1.2 s on 14, 3 ms on 17"))));
+        RunResult run = Runs.everyVerdict().withVersions(matrix);
+        Path out = project.resolve("target");
+
+        ResultsSchema.assertValid(ResultsJson.write(run, out));
+        assertThat(ResultsJson.read(out.resolve(ResultsJson.FILE_NAME)).versions()).isEqualTo(matrix);
+        String headline = "Across PostgreSQL 14 and 17 (each major's reports in postgres-14/, postgres-17/): 1 migration behaves differently";
+        String line = "003-token: rewrites public.items on 14, none on 17; ran 1.2 s on 14, 3 ms on 17";
+        assertThat(MarkdownSummary.render(run)).contains("**" + headline + "**\n\n- " + line + "\n");
+        assertThat(HtmlReport.fragment(run)).contains("<h3>" + HtmlReport.esc(headline) + "</h3>", "<p class=\"v-WARNING\">" + line + "</p>");
+        assertThat(Files.readString(SurefireXml.write(run, out))).contains("on PostgreSQL 14 and 17: rewrites public.items on 14, none on 17\n"
+                + "on PostgreSQL 14 and 17: ran 1.2 s on 14, 3 ms on 17\n");
+        JsonNode sarif = read(SarifReport.write(run, project, out));
+        assertThat(ResultsSchema.problems(sarif, sarifSchema())).isEmpty();
+        assertThat(sarif.at("/runs/0/results")).filteredOn(r -> r.get("ruleId").asText().equals("version-difference"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.at("/message/text").asText()).isEqualTo("003-token: on PostgreSQL 14 and 17: rewrites public.items "
+                            + "on 14, none on 17; ran 1.2 s on 14, 3 ms on 17");
+                    assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("service/db/changes.yaml");
+                    assertThat(r.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(20);
+                });
     }
 
     private static JsonNode read(Path file) throws IOException {

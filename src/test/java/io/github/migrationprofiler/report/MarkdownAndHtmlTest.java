@@ -214,7 +214,7 @@ class MarkdownAndHtmlTest {
         SeedSummary seed = new SeedSummary("medium", 100_000, 42, run.seed().tables(),
                 List.of(new SeedSummary.Gap("public.jobs", "a later migration, V7, fills it with INSERT … SELECT")), 1.0, null);
         RunResult withMore = new RunResult(run.schemaVersion(), run.startedAt(), run.engine(), run.database(), run.source(),
-                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null, null, null, List.of());
+                run.baseline(), migrations, new RunResult.Totals(1, 6, 1, 1), seed, run.gate(), null, null, null, List.of(), null);
 
         String md = MarkdownSummary.render(withMore);
         String html = HtmlReport.fragment(withMore);
