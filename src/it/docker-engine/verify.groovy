@@ -11,8 +11,8 @@ assert json.engine.kind == 'docker'
 assert json.engine.image
 assert json.migrations*.status == ['PASSED', 'PASSED']
 assert json.migrations[0].rowsAffected == 3000
-assert log =~ /Container migration-profiler-\w+ \(\S+\) ready on 127\.0\.0\.1:\d+/
-assert log =~ /Removed container migration-profiler-\w+/
+assert log =~ /Container migration-profiler-[\w-]+ \(\S+\) ready on 127\.0\.0\.1:\d+/
+assert log =~ /Removed container migration-profiler-[\w-]+/
 // the random password never reaches the log
 assert !(log =~ /POSTGRES_PASSWORD=/)
 
