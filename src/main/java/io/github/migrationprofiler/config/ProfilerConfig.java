@@ -47,6 +47,8 @@ import java.util.function.IntFunction;
  * @param traffic             the traffic pass: concurrent queries against each reviewed migration
  * @param gate                thresholds and timeout
  * @param reportsDirectory    where the Surefire-style XML goes
+ * @param rollback            undo each reviewed migration on a copy of the state after it; {@code null}: when migrations are
+ *                            selected or at most {@link #ROLLBACK_ALL_UP_TO} are under review
  * @param reuseBaseline       keep the seeded baseline as a template database and copy it in later runs; {@code null}: where it
  *                            costs nothing (the embedded engine's cache, runtimes not projected)
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
@@ -93,6 +95,7 @@ public record ProfilerConfig(
         GateOptions gate,
         Path reportsDirectory,
         Boolean reuseBaseline,
+        Boolean rollback,
         Path stepSummary,
         int statementsShown,
         int parallelism,
@@ -116,6 +119,12 @@ public record ProfilerConfig(
         }
     }
 
+    /**
+     * Unasked, the rollback pass undoes every reviewed migration of a history this long or
+     * shorter; a longer one (a whole history reviewed) is left alone: a copy per migration.
+     */
+    public static final int ROLLBACK_ALL_UP_TO = 50;
+
     /** Deployments and serverless runners give up after minutes: five is where a migration needs splitting. */
     public static final Duration DEFAULT_LONG_MIGRATION = Duration.ofMinutes(5);
 
@@ -137,7 +146,7 @@ public record ProfilerConfig(
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
-                .reuseBaseline(reuseBaseline).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
+                .reuseBaseline(reuseBaseline).rollback(rollback).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
                 .embeddedBinaries(embeddedBinaries).postgresVersion(postgresVersion).cacheDirectory(cacheDirectory)
                 .outputDirectory(outputDirectory);
     }
@@ -176,6 +185,7 @@ public record ProfilerConfig(
         private Path reportsDirectory;
         private Path stepSummary;
         private Boolean reuseBaseline;
+        private Boolean rollback;
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private int parallelism = availableProcessors();
@@ -249,11 +259,12 @@ public record ProfilerConfig(
         public Builder reportsDirectory(Path value) { reportsDirectory = value; return this; }
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
         public Builder reuseBaseline(Boolean value) { reuseBaseline = value; return this; }
+        public Builder rollback(Boolean value) { rollback = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, rollback, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
         }
     }
 }

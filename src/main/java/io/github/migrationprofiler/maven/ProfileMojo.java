@@ -35,12 +35,21 @@ public class ProfileMojo extends AbstractMigrationsMojo {
     @Parameter(property = "migration-profiler.postgresVersions")
     String postgresVersions;
 
+    /**
+     * Undo each reviewed migration on a copy of the state just after it, as the project would
+     * (Liquibase's rollback, Flyway's {@code U<version>__} file, a {@code .down.sql} beside a SQL
+     * file), compare the schema with the one before the migration and apply the migration again.
+     * Unset: when migrations are selected ({@code since}, {@code migrations}) or at most 50 are under review.
+     */
+    @Parameter(property = "migration-profiler.rollback")
+    Boolean rollback;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         ProfilerConfig config;
         List<Integer> majors;
         try {
-            config = config();
+            config = config().toBuilder().rollback(rollback).build();
             majors = PostgresVersion.matrix(postgresVersions, config.postgresVersion());
         } catch (ProfilerException mistake) {
             ProfileRun.reportConfigurationError(mistake, outputs(), log()); // every outcome leaves the reports

@@ -91,7 +91,8 @@ public final class Judgement {
                 observed.rowsAffected(), statements, observed.error(), warnings, analysis.kind(), analysis.findings(), null,
                 List.of(), null, cleanly ? observed.millis() : null, cleanly ? clean.iterations() : null,
                 projected == null ? null : projected.migration(), traffic, flyway(migration), null,
-                replayed == null || replayed.trafficNotRun() == null ? Map.of() : Map.of("traffic", replayed.trafficNotRun()));
+                replayed == null || replayed.trafficNotRun() == null ? Map.of() : Map.of("traffic", replayed.trafficNotRun()),
+                null);
     }
 
     /**

@@ -31,6 +31,11 @@ final class Replay {
     }
 
     static Run run(Connection c, Recording recording) throws SQLException {
+        return run(c, recording, true);
+    }
+
+    /** @param bookkeeping replay the runner's own statements too (its history table); without them, the migration's alone */
+    static Run run(Connection c, Recording recording, boolean bookkeeping) throws SQLException {
         List<Execution> executions = recording.executions();
         double[] statements = new double[recording.measured()];
         long[] rows = new long[statements.length];
@@ -39,6 +44,9 @@ final class Replay {
         try {
             for (int i = 0, measured = 0; i < executions.size(); i++) {
                 Execution execution = executions.get(i);
+                if (!bookkeeping && recording.isBookkeeping(i)) {
+                    continue;
+                }
                 if (c.getAutoCommit() != execution.autoCommit()) {
                     long start = System.nanoTime();
                     c.setAutoCommit(execution.autoCommit()); // switching to autocommit commits what is open

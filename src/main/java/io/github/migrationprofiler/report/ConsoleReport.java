@@ -3,6 +3,7 @@ package io.github.migrationprofiler.report;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.support.ProfilerLog;
 
@@ -101,6 +102,7 @@ public final class ConsoleReport implements AutoCloseable {
         if (result.traffic() != null && !Format.trafficTold(result)) {
             log.info("       traffic: " + Format.traffic(result.traffic()));
         }
+
         for (Finding finding : result.findings()) {
             String advice = advised.add(finding.recommendation()) ? finding.recommendation() : "as above (" + finding.rule() + ")";
             String line = String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(), finding.rule(),
@@ -110,6 +112,18 @@ public final class ConsoleReport implements AutoCloseable {
             } else {
                 log.warn(line);
             }
+        }
+    }
+
+    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it left the schema or the data worse. */
+    public void rollback(Rollback rollback) {
+        String line = "       rollback: " + Format.rollback(rollback);
+        boolean clean = rollback.status() == Rollback.Status.REVERSED && rollback.dataLost().isEmpty() && rollback.reapplied() == null
+                || rollback.status() == Rollback.Status.NOT_REVERSIBLE;
+        if (clean) {
+            log.info(line);
+        } else {
+            log.warn(line);
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.migrationprofiler.result.Iterations;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
@@ -193,6 +194,38 @@ final class Format {
     /** "V3__merge.sql: fails on 14 (…), passes on 15; …", one line per migration that behaved differently. */
     static List<String> versionDifferences(VersionMatrix versions) {
         return versions.differences().stream().map(d -> d.migration() + ": " + String.join("; ", d.what())).toList();
+    }
+
+    /**
+     * "REVERSED in 3.1 ms by U2__w.sql; it drops table public.wishlist: 10,000 rows", "INCOMPLETE in
+     * 2 ms by the changeset's &lt;rollback&gt;: still there: index public.items_note_idx", "NOT_REVERSIBLE: …".
+     */
+    static String rollback(Rollback rollback) {
+        StringBuilder text = new StringBuilder(rollback.status().name());
+        if (rollback.millis() != null) {
+            text.append(" in ").append(millis(rollback.millis()));
+        }
+        if (rollback.how() != null) {
+            text.append(" by ").append(rollback.how());
+        }
+        if (rollback.error() != null) {
+            text.append(": ").append(rollback.error());
+        }
+        if (!rollback.differences().isEmpty()) {
+            text.append(": ").append(String.join("; ", rollback.differences()));
+        }
+        if (!rollback.dataLost().isEmpty()) {
+            text.append("; it drops data: ").append(String.join("; ", rollback.dataLost()));
+        }
+        if (rollback.reapplied() != null) {
+            text.append("; ").append(rollback.reapplied());
+        }
+        return text.toString();
+    }
+
+    /** The migrations that had a rollback pass, in order. */
+    static List<MigrationResult> rolledBack(RunResult run) {
+        return applied(run).stream().filter(m -> m.rollback() != null).toList();
     }
 
     /** "The run stopped during seeding: …" or "Configuration error, nothing ran: …", for a run that ended before it could profile. */

@@ -6,6 +6,7 @@ import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.PlanSummary;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
 import io.github.migrationprofiler.result.StatementResult;
@@ -99,6 +100,7 @@ public final class HtmlReport {
         table(applied, names, Format.projected(run), h);
         skipped(Format.skipped(run), names, h);
         seeding(run, h);
+        rollbacks(Format.rolledBack(run), names, h);
         Set<String> advised = new HashSet<>(); // advice in full where a rule first appears, referred to after
         for (MigrationResult m : applied) {
             migration(m, names.apply(m), advised, h);
@@ -158,6 +160,21 @@ public final class HtmlReport {
     }
 
     /** What was seeded, and the tables left with fewer rows than planned. */
+    /** Each migration's undo, run on a copy of the state after it: how it went, what it left, what it drops. */
+    private static void rollbacks(List<MigrationResult> rolledBack, Function<MigrationResult, String> names, StringBuilder h) {
+        if (rolledBack.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Rollback</h3>\n<table><tr><th>Migration</th><th>Rollback</th></tr>\n");
+        for (MigrationResult m : rolledBack) {
+            String status = m.rollback().status() == Rollback.Status.REVERSED && m.rollback().dataLost().isEmpty() ? "v-OK"
+                    : m.rollback().status() == Rollback.Status.NOT_REVERSIBLE ? "muted" : "v-WARNING";
+            h.append("<tr><td>").append(esc(names.apply(m))).append("</td><td class=\"").append(status).append("\">")
+                    .append(esc(Format.rollback(m.rollback()))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
     private static void seeding(RunResult run, StringBuilder h) {
         if (run.seed() != null) {
             h.append("<p class=\"muted\">Seeded: ");

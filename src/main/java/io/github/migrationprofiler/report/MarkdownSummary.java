@@ -99,6 +99,11 @@ public final class MarkdownSummary {
                     .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
                     .forEach(m -> md.append("- **").append(cell(names.apply(m))).append("**: ").append(cell(Format.projection(m))).append('\n'));
         }
+        if (!Format.rolledBack(run).isEmpty()) {
+            md.append("\n### Rollback\n\n");
+            Format.rolledBack(run).forEach(m -> md.append("- **").append(cell(names.apply(m))).append("**: ")
+                    .append(cell(Format.rollback(m.rollback()))).append('\n'));
+        }
         if (run.migrations().stream().anyMatch(m -> m.traffic() != null && !Format.trafficTold(m))) {
             md.append("\n### Traffic\n\n");
             Format.applied(run).stream().filter(m -> m.traffic() != null && !Format.trafficTold(m))

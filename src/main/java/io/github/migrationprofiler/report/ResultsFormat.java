@@ -12,6 +12,7 @@ import io.github.migrationprofiler.result.FlywayInfo;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.SeedSummary;
@@ -63,6 +64,7 @@ final class ResultsFormat {
                 .addMixIn(Comparison.class, WithoutAbsent.class)
                 .addMixIn(Comparison.Row.class, WithoutAbsent.class)
                 .addMixIn(VersionMatrix.Profiled.class, WithoutAbsent.class)
+                .addMixIn(Rollback.class, OnlyWhatIsSet.class)
                 .addMixIn(Severity.class, Spelled.class)
                 .addMixIn(RuleId.class, RuleIdFormat.class)
                 .build();

@@ -31,12 +31,13 @@ import java.util.function.ToDoubleFunction;
  * @param flyway       what Flyway says of it (version, description, type), when Flyway ran it
  * @param omitted      the statements its reports leave out, summed ({@link #showingStatements}); {@code null} when none are
  * @param notRun       the passes that did not run for it because they had nothing to measure, with why ({@code traffic})
+ * @param rollback     its undo, run on a copy of the state after it; {@code null} when the rollback pass did not run
  */
 public record MigrationResult(String id, String author, String source, int line, Status status, double millis,
                               long rowsAffected, List<StatementResult> statements, SqlError error, List<String> warnings,
                               Kind kind, List<Finding> findings, Verdict verdict, List<String> reasons, String skipped,
                               Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
-                              FlywayInfo flyway, StatementsOmitted omitted, Map<String, String> notRun) {
+                              FlywayInfo flyway, StatementsOmitted omitted, Map<String, String> notRun, Rollback rollback) {
 
     /** Statements are listed in the reports up to this many characters of their text. */
     public static final int SQL_SHOWN = 4_000;
@@ -47,7 +48,7 @@ public record MigrationResult(String id, String author, String source, int line,
                            Double instrumentedMillis, Iterations iterations, Projection projection, Traffic traffic,
                            FlywayInfo flyway) {
         this(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind, findings, verdict, reasons,
-                skipped, instrumentedMillis, iterations, projection, traffic, flyway, null, Map.of());
+                skipped, instrumentedMillis, iterations, projection, traffic, flyway, null, Map.of(), null);
     }
 
     public MigrationResult(String id, String author, String source, int line, Status status, double millis, long rowsAffected,
@@ -76,7 +77,7 @@ public record MigrationResult(String id, String author, String source, int line,
     /** This migration with the gate's verdict and the lines it crossed. */
     public MigrationResult judged(Verdict verdict, List<String> reasons) {
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun);
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun, rollback);
     }
 
     /** The runtime the gate judges: the projected production runtime when there is one, else the measured one. */
@@ -109,7 +110,7 @@ public record MigrationResult(String id, String author, String source, int line,
                 : omitted;
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected,
                 kept.stream().map(s -> s.abbreviated(SQL_SHOWN)).toList(), error, warnings, kind, findings, verdict, reasons, skipped,
-                instrumentedMillis, iterations, projection, traffic, flyway, left, notRun);
+                instrumentedMillis, iterations, projection, traffic, flyway, left, notRun, rollback);
     }
 
     private static double sum(List<StatementResult> statements, ToDoubleFunction<StatementResult> value) {
@@ -121,11 +122,16 @@ public record MigrationResult(String id, String author, String source, int line,
         return author == null ? id : id + " (" + author + ")";
     }
 
+    public MigrationResult withRollback(Rollback undone) {
+        return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
+                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun, undone);
+    }
+
     public MigrationResult withWarning(String warning) {
         List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, all, kind, findings,
-                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun);
+                verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun, rollback);
     }
 
     /** A migration not applied here, as production would not apply it. */

@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.run;
 
+import io.github.migrationprofiler.catalog.SchemaDefinition;
 import io.github.migrationprofiler.pass.CleanTimingPass;
 import io.github.migrationprofiler.pass.Follower;
 import io.github.migrationprofiler.pass.HashProbes;
@@ -7,9 +8,11 @@ import io.github.migrationprofiler.pass.InstrumentedPass;
 import io.github.migrationprofiler.pass.Judgement;
 import io.github.migrationprofiler.pass.Observed;
 import io.github.migrationprofiler.pass.ProjectionSizes;
+import io.github.migrationprofiler.pass.RollbackPass;
 import io.github.migrationprofiler.pass.TrafficPass;
 import io.github.migrationprofiler.report.ConsoleReport;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.seed.Seeder;
@@ -29,9 +32,9 @@ import java.util.stream.Collectors;
 final class MigrationStages implements InstrumentedPass.Stages {
 
     /** The passes on the follower, all {@code null} without clean timing. */
-    record Replays(Follower follower, CleanTimingPass cleanTiming, ProjectionSizes sizes, TrafficPass traffic) {
+    record Replays(Follower follower, CleanTimingPass cleanTiming, ProjectionSizes sizes, TrafficPass traffic, RollbackPass rollback) {
 
-        static final Replays NONE = new Replays(null, null, null, null);
+        static final Replays NONE = new Replays(null, null, null, null, null);
     }
 
     private final Seeder seeder;
@@ -39,6 +42,11 @@ final class MigrationStages implements InstrumentedPass.Stages {
     private final Judgement judgement;
     private final ConsoleReport console;
     private final List<MigrationResult> results = new ArrayList<>();
+    /** The reviewed migration whose rollback runs once the rows of its new tables are seeded, as production's would be there. */
+    private PendingRollback pending;
+
+    private record PendingRollback(Observed observed, SchemaDefinition before) {
+    }
 
     MigrationStages(Seeder seeder, Replays replays, Judgement judgement, ConsoleReport console) {
         this.seeder = seeder;
@@ -56,7 +64,23 @@ final class MigrationStages implements InstrumentedPass.Stages {
         if (following() && replays.sizes() != null) {
             replays.sizes().seed(applied);
         }
+        rollBack(applied);
         endSizesWithTheFollower();
+    }
+
+    /** The rollback pass for {@code applied}, when it is the reviewed migration waiting for it: the result gets the rollback. */
+    private void rollBack(Migration applied) {
+        PendingRollback waiting = pending;
+        pending = null;
+        if (waiting == null || !waiting.observed().migration().equals(applied) || results.isEmpty()) {
+            return;
+        }
+        console.working(applied.label(), "the rollback pass");
+        Rollback rollback = replays.rollback().run(replays.follower(), waiting.observed(), waiting.before());
+        if (rollback != null) {
+            results.set(results.size() - 1, results.get(results.size() - 1).withRollback(rollback));
+            console.rollback(rollback);
+        }
     }
 
     @Override
@@ -96,6 +120,7 @@ final class MigrationStages implements InstrumentedPass.Stages {
     private Judgement.Replayed replay(Observed observed) {
         Follower follower = replays.follower();
         String label = observed.migration().label();
+        SchemaDefinition before = replays.rollback() == null ? null : replays.rollback().before(follower);
         console.working(label, "the traffic pass");
         TrafficPass.Measured traffic = replays.traffic() == null ? TrafficPass.Measured.NONE : replays.traffic().run(follower, observed);
         console.working(label, "the clean timing pass");
@@ -103,6 +128,9 @@ final class MigrationStages implements InstrumentedPass.Stages {
         if (clean != null && replays.sizes() != null) {
             console.working(label, "the projection's smaller sizes");
             clean = clean.atSizes(replays.sizes().time(observed));
+        }
+        if (replays.rollback() != null && clean != null) {
+            pending = new PendingRollback(observed, before);
         }
         endSizesWithTheFollower();
         return new Judgement.Replayed(clean, follower.stopped(), traffic.traffic(), traffic.error(), traffic.deadlock(),

@@ -7,16 +7,19 @@ import io.github.migrationprofiler.pass.CleanTimingPass;
 import io.github.migrationprofiler.pass.Databases;
 import io.github.migrationprofiler.pass.Follower;
 import io.github.migrationprofiler.pass.ProjectionSizes;
+import io.github.migrationprofiler.pass.RollbackPass;
 import io.github.migrationprofiler.pass.TrafficPass;
 import io.github.migrationprofiler.pass.traffic.Workload;
 import io.github.migrationprofiler.seed.DataSeeder;
 import io.github.migrationprofiler.seed.FinalSchema;
+import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.support.Cleanup;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,7 +72,30 @@ final class Passes {
         if (follower == null) {
             return MigrationStages.Replays.NONE;
         }
-        return new MigrationStages.Replays(follower, new CleanTimingPass(config.iterations(), sizes != null, log), sizes, traffic);
+        return new MigrationStages.Replays(follower, new CleanTimingPass(config.iterations(), sizes != null, log), sizes, traffic,
+                rollbackPass());
+    }
+
+    /**
+     * The rollback pass, when asked for; unasked, when the run reviews a selection or a short
+     * history: each reviewed migration costs a copy of the database, too many for a whole long history.
+     */
+    private RollbackPass rollbackPass() {
+        if (Boolean.FALSE.equals(config.rollback())) {
+            return null;
+        }
+        List<Migration> all = inputs.source().migrations();
+        int first = 0;
+        while (first < all.size() && !inputs.selection().includes(all.get(first))) {
+            first++;
+        }
+        int reviewed = all.size() - first;
+        if (config.rollback() == null && inputs.selection().isAll() && reviewed > ProfilerConfig.ROLLBACK_ALL_UP_TO) {
+            log.info("No rollback pass: " + reviewed + " migrations are under review, each would need a copy of the database "
+                    + "(select the ones a change adds with migration-profiler.since, or set migration-profiler.rollback=true)");
+            return null;
+        }
+        return new RollbackPass(inputs.source(), log);
     }
 
     /**

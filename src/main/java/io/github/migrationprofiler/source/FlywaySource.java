@@ -5,6 +5,7 @@ import io.github.migrationprofiler.support.ProfilerLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -20,11 +21,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A Flyway project, run by Flyway itself: ordering, transactions, placeholders, callbacks, script
@@ -48,6 +51,9 @@ public final class FlywaySource implements MigrationSource {
 
     /** Flyway's words for a migration file it could not decode. */
     private static final Pattern UNREADABLE = Pattern.compile("Unable to calculate checksum of (\\S+)");
+
+    /** Flyway's undo file name: {@code U}, the version with {@code _} or {@code .}, {@code __}, a description. */
+    private static final Pattern UNDO_FILE = Pattern.compile("U([0-9][0-9._]*)__.*\\.sql");
 
     private final FlywaySettings settings;
     private final Path baseDir;
@@ -140,6 +146,58 @@ public final class FlywaySource implements MigrationSource {
             files.put(migration, file);
         }
         return migration;
+    }
+
+    /**
+     * Flyway's undo file for a versioned SQL migration ({@code U2__anything.sql} undoes version 2),
+     * beside it, with the project's placeholders, run as Flyway Teams would run it: the free edition
+     * has no undo, so the plugin runs the file itself.
+     */
+    @Override
+    public Undo undo(Migration migration) {
+        Path file = files.get(migration);
+        String version = migration.flyway() == null ? null : migration.flyway().version();
+        if (file == null || version == null) {
+            return Undo.none(version == null && file != null ? "a repeatable migration has no undo in Flyway"
+                    : "Flyway undoes SQL migrations only, with a U file");
+        }
+        MigrationVersion undone = MigrationVersion.fromVersion(version);
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            Optional<Path> undo = siblings.filter(p -> undoes(p.getFileName().toString(), undone)).sorted().findFirst();
+            if (undo.isPresent()) {
+                Path found = undo.get();
+                String shown = shown(asWritten(found).toString());
+                return SqlScript.undo(shown, () -> placeholders(shown, SourceFiles.read(found, encoding, shown)));
+            }
+        } catch (IOException e) {
+            throw new ProfilerException("Cannot look for the undo file of " + migration.source() + ": " + e.getMessage(), e);
+        }
+        return Undo.none("no undo file U" + version + "__….sql beside " + migration.source());
+    }
+
+    private static boolean undoes(String name, MigrationVersion version) {
+        Matcher matcher = UNDO_FILE.matcher(name);
+        return matcher.matches() && MigrationVersion.fromVersion(matcher.group(1).replace('_', '.')).equals(version);
+    }
+
+    /** The undo file's text with the project's placeholders replaced, as Flyway replaces them; one without a value fails, as in Flyway. */
+    private String placeholders(String shown, String text) {
+        FluentConfiguration configuration = Flyway.configure(classes).configuration(properties);
+        if (!configuration.isPlaceholderReplacement()) {
+            return text;
+        }
+        String replaced = text;
+        for (Map.Entry<String, String> placeholder : configuration.getPlaceholders().entrySet()) {
+            replaced = replaced.replace(configuration.getPlaceholderPrefix() + placeholder.getKey() + configuration.getPlaceholderSuffix(),
+                    placeholder.getValue());
+        }
+        int left = replaced.indexOf(configuration.getPlaceholderPrefix());
+        if (left >= 0) {
+            int end = replaced.indexOf(configuration.getPlaceholderSuffix(), left);
+            throw new ProfilerException("No value provided for placeholder " + replaced.substring(left, end < 0 ? left + 2 : end + 1)
+                    + " in " + shown + ": set it as Flyway's placeholders are set (flyway.placeholders.*)");
+        }
+        return replaced;
     }
 
     /** A script the build copied to {@code target/classes}, as the project keeps it (in {@code src/main/resources}). */

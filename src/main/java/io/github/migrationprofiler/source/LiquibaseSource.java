@@ -309,6 +309,14 @@ public final class LiquibaseSource implements MigrationSource {
         return Scope.child(scope, work);
     }
 
+    /** Liquibase's own rollback of the changeset ({@link LiquibaseUndo}). */
+    @Override
+    public Undo undo(Migration migration) {
+        return migrations.entrySet().stream().filter(e -> e.getValue().equals(migration)).findFirst()
+                .<Undo>map(e -> new LiquibaseUndo(parsed.get(e.getKey()), this::inScope))
+                .orElseGet(() -> Undo.none("not a changeset of " + changelogPath));
+    }
+
     private static String key(ChangeSet changeSet) {
         return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
     }

@@ -54,6 +54,11 @@ public interface MigrationSource extends AutoCloseable {
      */
     int locate(Migration migration, String sql, int fromLine);
 
+    /** How the project undoes {@code migration}, or {@link Undo#none} saying why it cannot. */
+    default Undo undo(Migration migration) {
+        return Undo.none("the plugin knows no undo for this kind of migration");
+    }
+
     /** The migration's own text (the SQL file, or the changeset's part of its changelog), where suppression comments live. */
     String text(Migration migration);
 }

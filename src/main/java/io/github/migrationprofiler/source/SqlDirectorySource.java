@@ -2,24 +2,20 @@ package io.github.migrationprofiler.source;
 
 import io.github.migrationprofiler.support.ProfilerException;
 
-import org.postgresql.PGConnection;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,14 +26,8 @@ import java.util.stream.Stream;
  */
 public final class SqlDirectorySource implements MigrationSource {
 
-    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
-            "(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
-                    + "|DROP\\s+INDEX\\s+CONCURRENTLY"
-                    + "|REINDEX\\b.*\\bCONCURRENTLY"
-                    + "|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY"
-                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b"
-                    + "|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b).*",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** How a file that undoes a migration is named: the migration's name with one of these for {@code .sql}. */
+    private static final List<String> UNDO_SUFFIXES = List.of(".down.sql", ".undo.sql");
 
     private final Path directory;
     private final Path baseDir;
@@ -70,12 +60,37 @@ public final class SqlDirectorySource implements MigrationSource {
     private List<Path> sqlFiles() {
         try (Stream<Path> walk = Files.walk(directory)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".sql"))
+                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".sql") && undoneBy(p) == null)
                     .sorted(SqlFileOrder.ORDER)
                     .toList();
         } catch (IOException e) {
             throw new ProfilerException("Cannot read SQL migrations in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The migration a file undoes, by its name ({@code 002_add.down.sql}, {@code 002_add.undo.sql}): {@code null} for a migration. */
+    private static Path undoneBy(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        for (String suffix : UNDO_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return file.resolveSibling(file.getFileName().toString().substring(0, name.length() - suffix.length()) + ".sql");
+            }
+        }
+        return null;
+    }
+
+    /** Its {@code .down.sql} or {@code .undo.sql} beside it, run as the migrations are run. */
+    @Override
+    public Undo undo(Migration migration) {
+        Path file = files.get(migration);
+        String stem = file.getFileName().toString().replaceFirst("(?i)\\.sql$", "");
+        for (String suffix : UNDO_SUFFIXES) {
+            Path undo = file.resolveSibling(stem + suffix);
+            if (Files.isRegularFile(undo)) {
+                return SqlScript.undo(display(undo), () -> SourceFiles.read(undo, encoding, display(undo)));
+            }
+        }
+        return Undo.none("no " + stem + ".down.sql or " + stem + ".undo.sql beside " + migration.source());
     }
 
     private String display(Path file) {
@@ -104,7 +119,7 @@ public final class SqlDirectorySource implements MigrationSource {
             texts.put(migration, new SourceText(text));
             listener.starting(migration);
             try {
-                runInTransaction(connection, SqlSplitter.split(text));
+                SqlScript.run(connection, SqlSplitter.split(text));
             } catch (SQLException e) {
                 listener.failed(migration, e);
                 return;
@@ -112,57 +127,6 @@ public final class SqlDirectorySource implements MigrationSource {
             listener.finished(migration);
         }
     }
-
-    private static void runInTransaction(Connection connection, List<SqlStatement> statements) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            for (SqlStatement statement : statements) {
-                boolean outside = OUTSIDE_TRANSACTION.matcher(statement.sql()).matches();
-                if (outside) {
-                    connection.commit();
-                    connection.setAutoCommit(true);
-                }
-                if (statement.copyData() != null) {
-                    copyIn(connection, statement);
-                } else {
-                    try (Statement jdbc = connection.createStatement()) {
-                        jdbc.execute(statement.sql());
-                    }
-                }
-                if (outside) {
-                    connection.setAutoCommit(false);
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(connection);
-            throw e;
-        } finally {
-            if (!connection.isClosed()) {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    /** {@code COPY … FROM STDIN} with its rows, through the driver's copy API as psql sends them. */
-    private static void copyIn(Connection connection, SqlStatement statement) throws SQLException {
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
-        } catch (IOException e) {
-            throw new SQLException("COPY could not read its rows: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the connection is broken; the failure itself is what gets reported
-        }
-    }
-
 
     @Override
     public String text(Migration migration) {

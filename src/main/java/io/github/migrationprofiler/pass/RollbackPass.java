@@ -1,0 +1,114 @@
+package io.github.migrationprofiler.pass;
+
+import io.github.migrationprofiler.catalog.SchemaDefinition;
+import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.source.MigrationSource;
+import io.github.migrationprofiler.source.Undo;
+import io.github.migrationprofiler.support.ProfilerLog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rollback pass: a reviewed migration's undo, as the project would run it in production
+ * (Liquibase's rollback, Flyway's undo file, a {@code .down.sql}), on a copy of the state just
+ * after the migration, which the follower holds once the clean timing pass has moved it past the
+ * migration. The schema after the undo is compared with the one before the migration, the tables
+ * and columns it drops are counted on the follower, and the migration is then applied again on the
+ * same copy, as Liquibase's update-testing-rollback does.
+ */
+public final class RollbackPass {
+
+    private final MigrationSource source;
+    private final ProfilerLog log;
+
+    public RollbackPass(MigrationSource source, ProfilerLog log) {
+        this.source = source;
+        this.log = log;
+    }
+
+    /** The schema before the migration, read on the follower before it moves on; {@code null} when it cannot be. */
+    public SchemaDefinition before(Follower follower) {
+        if (!follower.following()) {
+            return null;
+        }
+        try {
+            return SchemaDefinition.read(follower.connection());
+        } catch (SQLException e) {
+            log.debug("The schema before the migration could not be read, so its rollback is not run: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The undo of the migration {@code observed} saw, on a copy of the follower (now just after it); {@code null} when not run. */
+    public Rollback run(Follower follower, Observed observed, SchemaDefinition before) {
+        Undo undo = source.undo(observed.migration());
+        if (undo.how() == null) {
+            return Rollback.notReversible(undo.whyNot());
+        }
+        if (before == null || !follower.following()) {
+            return null;
+        }
+        try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
+            MigrationSession.prepare(c, observed.searchPath(), follower.timeout());
+            SchemaDefinition migrated = SchemaDefinition.read(c);
+            long start = System.nanoTime();
+            try {
+                undo.run(c);
+            } catch (Undo.NotReversible e) {
+                return Rollback.notReversible(e.getMessage());
+            } catch (SQLException e) {
+                return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(),
+                        "the undo failed: " + e.getMessage(), SqlErrors.of(e, null, 0), null);
+            }
+            double millis = Replay.millis(System.nanoTime() - start);
+            SchemaDefinition undone = SchemaDefinition.read(c);
+            List<String> differences = undone.differencesFrom(before);
+            List<String> lost = held(follower.connection(), migrated.droppedIn(undone));
+            return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(), millis,
+                    differences.isEmpty(), differences, lost, null, null, reapply(c, observed));
+        } catch (SQLException e) {
+            log.warn("The rollback of " + observed.migration().label() + " was not run: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The migration applied again after its undo; {@code null} when that works, else why it did not. */
+    private static String reapply(Connection c, Observed observed) {
+        try {
+            Replay.check(observed.recording());
+            Replay.run(c, observed.recording(), false);
+            return null;
+        } catch (SQLException e) {
+            return "applying it again after its rollback failed: " + e.getMessage();
+        }
+    }
+
+    /**
+     * What each dropped table or column held on the follower (the state the undo ran on): "table
+     * public.wishlist: 10,000 rows", "column public.orders.coupon: 9,412 values". Empty ones are left out.
+     */
+    private static List<String> held(Connection follower, List<String> dropped) throws SQLException {
+        List<String> lost = new ArrayList<>();
+        try (Statement s = follower.createStatement()) {
+            for (String object : dropped) {
+                boolean table = object.startsWith("table ");
+                String name = object.substring(object.indexOf(' ') + 1);
+                String relation = table ? name : name.substring(0, name.lastIndexOf('.'));
+                String count = table ? "count(*)" : "count(" + name.substring(name.lastIndexOf('.') + 1) + ")";
+                try (ResultSet rs = s.executeQuery("SELECT " + count + " FROM " + relation)) {
+                    long rows = rs.next() ? rs.getLong(1) : 0;
+                    if (rows > 0) {
+                        lost.add(object + ": " + String.format(Locale.ROOT, "%,d", rows) + (table ? " rows" : " values"));
+                    }
+                }
+            }
+        }
+        return lost;
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.migrationprofiler.result;
+
+import java.util.List;
+
+/**
+ * A reviewed migration undone on a copy of the state just after it, as the project would undo it
+ * in production, then applied again.
+ *
+ * @param status         how it went
+ * @param how            what undid it ("U2__w.sql", "Liquibase's automatic rollback of addColumn"); {@code null} without an undo
+ * @param millis         how long the undo ran, statements and commits; {@code null} when it did not run
+ * @param schemaRestored whether the schema after the undo is the schema before the migration; {@code null} when not compared
+ * @param differences    how the schema after the undo departs from the one before the migration, one line per object
+ * @param dataLost       tables and columns the undo dropped that held rows here, each with how many
+ * @param error          why the undo failed, or why there is none ({@link Status#NOT_REVERSIBLE})
+ * @param sqlError       the failing statement's error, when the server gave one
+ * @param reapplied      {@code null} when applying the migration again after its undo succeeded; else why it failed
+ */
+public record Rollback(Status status, String how, Double millis, Boolean schemaRestored, List<String> differences,
+                       List<String> dataLost, String error, SqlError sqlError, String reapplied) {
+
+    public Rollback {
+        differences = differences == null ? List.of() : List.copyOf(differences);
+        dataLost = dataLost == null ? List.of() : List.copyOf(dataLost);
+    }
+
+    /** How a rollback went. */
+    public enum Status {
+        /** It ran and the schema is the one before the migration. */
+        REVERSED,
+        /** It ran, and the schema still differs from the one before the migration. */
+        INCOMPLETE,
+        /** It failed. */
+        FAILED,
+        /** The project keeps no undo for the migration, or its tool says it cannot undo it. */
+        NOT_REVERSIBLE
+    }
+
+    public static Rollback notReversible(String why) {
+        return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null);
+    }
+
+    /** "REVERSED in 12 ms", "INCOMPLETE: 1 difference", "NOT_REVERSIBLE": for tables and logs. */
+    public String summary() {
+        return switch (status) {
+            case REVERSED -> "REVERSED" + (reapplied == null ? "" : ", not re-applicable");
+            case INCOMPLETE -> "INCOMPLETE (" + differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + ")";
+            case FAILED -> "FAILED";
+            case NOT_REVERSIBLE -> "NOT_REVERSIBLE";
+        };
+    }
+}

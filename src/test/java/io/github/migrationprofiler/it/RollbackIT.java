@@ -1,0 +1,176 @@
+package io.github.migrationprofiler.it;
+
+import io.github.migrationprofiler.config.FlywayOptions;
+import io.github.migrationprofiler.config.ProfilerConfig;
+import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.result.RunResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.migrationprofiler.it.Files2.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rollback pass: each reviewed migration undone as its project undoes it, on a copy of the state after it. */
+class RollbackIT {
+
+    static final TestPostgres server = TestPostgres.shared();
+
+    @TempDir
+    Path project;
+
+    @AfterEach
+    void leavesNothingBehind() throws Exception {
+        server.assertLeftNothingBehind();
+    }
+
+    private static Rollback rollbackOf(RunResult run, String id) {
+        return run.migrations().stream().filter(m -> m.id().equals(id)).map(MigrationResult::rollback).findFirst().orElseThrow();
+    }
+
+    @Test
+    void liquibaseRollsBackEachChangesetItsOwnWay() throws Exception {
+        write(project.resolve("src/main/resources/db/master.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1-items" author="a">
+                        <createTable tableName="items"><column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                            <column name="price" type="int"/></createTable>
+                    </changeSet>
+                    <changeSet id="2-note" author="a">
+                        <addColumn tableName="items"><column name="note" type="text"/></addColumn>
+                    </changeSet>
+                    <changeSet id="3-backfill" author="a">
+                        <sql>UPDATE items SET note = 'n' || id</sql>
+                        <rollback><sql>UPDATE items SET note = NULL</sql></rollback>
+                    </changeSet>
+                    <changeSet id="4-raw-index" author="a">
+                        <sql>CREATE INDEX items_price ON items (price)</sql>
+                    </changeSet>
+                    <changeSet id="5-note-index" author="a">
+                        <createIndex tableName="items" indexName="items_note"><column name="note"/></createIndex>
+                        <rollback/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        ProfilerConfig config = server.config(project).changelog(Path.of("src/main/resources/db/master.xml"))
+                .searchPath(List.of(project.resolve("src/main/resources"))).seed(SeedOptions.parse("500", 1, 0.1, Map.of()))
+                .migrations(List.of("2-note", "3-backfill", "4-raw-index", "5-note-index")).build();
+
+        RunResult run = Profiles.profile(config);
+
+        Rollback added = rollbackOf(run, "2-note");
+        assertThat(added.status()).isEqualTo(Rollback.Status.REVERSED);
+        assertThat(added.how()).isEqualTo("Liquibase's automatic rollback of addColumn");
+        assertThat(added.schemaRestored()).isTrue();
+        assertThat(added.millis()).isPositive();
+        assertThat(added.reapplied()).isNull();
+        assertThat(rollbackOf(run, "3-backfill")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.how()).isEqualTo("the changeset's <rollback>, run by Liquibase");
+        });
+        assertThat(rollbackOf(run, "4-raw-index")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
+            assertThat(r.error()).isEqualTo("Liquibase cannot roll back sql without a <rollback> in the changeset");
+        });
+        assertThat(rollbackOf(run, "5-note-index")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.INCOMPLETE);
+            assertThat(r.schemaRestored()).isFalse();
+            assertThat(r.differences()).containsExactly("still there: index public.items_note");
+        });
+        Path out = project.resolve("target/migration-profiler");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("### Rollback",
+                "**: INCOMPLETE in ", "by the changeset's &lt;rollback&gt;, run by Liquibase: still there: index public.items_note");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h3>Rollback</h3>", "NOT_REVERSIBLE: Liquibase cannot roll back sql");
+    }
+
+    @Test
+    void aFlywayUndoFileRestoresTheSchemaAndNamesTheDataItDrops() {
+        write(project.resolve("db/V1__lists.sql"), "CREATE TABLE lists (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        write(project.resolve("db/V2__w.sql"), """
+                CREATE TABLE wishes (id bigint PRIMARY KEY, list_id bigint NOT NULL REFERENCES lists, title text NOT NULL);
+                CREATE INDEX wishes_list ON wishes (list_id);
+                """);
+        write(project.resolve("db/U2__w.sql"), "DROP TABLE wishes;\n");
+        write(project.resolve("db/V3__archived.sql"), "ALTER TABLE lists ADD COLUMN archived boolean NOT NULL DEFAULT false;\n");
+        write(project.resolve("db/U3__archived.sql"), "ALTER TABLE lists DROP COLUMN archived;\nDROP INDEX IF EXISTS nothing_here;\n");
+        write(project.resolve("db/V4__no_undo.sql"), "CREATE INDEX lists_name ON lists (name);\n");
+        ProfilerConfig config = server.config(project).sqlDirectory(project.resolve("db"))
+                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+                .seed(SeedOptions.parse("1000", 1, 0.1, Map.of())).migrations(List.of("V2__*", "V3__*", "V4__*")).build();
+        List<String> log = new ArrayList<>();
+
+        RunResult run = Profiles.profile(config, new CollectingLog(log));
+
+        assertThat(rollbackOf(run, "V2__w.sql")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.how()).isEqualTo("db/U2__w.sql");
+            assertThat(r.schemaRestored()).isTrue();
+            assertThat(r.dataLost()).singleElement().asString().matches("table public\\.wishes: [\\d,]+ rows");
+        });
+        assertThat(rollbackOf(run, "V3__archived.sql")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.dataLost()).singleElement().asString().matches("column public\\.lists\\.archived: [\\d,]+ values");
+        });
+        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; it drops data: "
+                + "table public\\.wishes: [\\d,]+ rows"));
+        assertThat(rollbackOf(run, "V4__no_undo.sql")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
+            assertThat(r.error()).isEqualTo("no undo file U4__….sql beside db/V4__no_undo.sql");
+        });
+    }
+
+    @Test
+    void anUndoThatLeavesAnotherSchemaIsIncompleteNamingEachDifference() {
+        write(project.resolve("db/001_items.sql"), """
+                CREATE TABLE items (id bigint PRIMARY KEY, price int NOT NULL, note text);
+                CREATE INDEX items_note ON items (note);
+                """);
+        write(project.resolve("db/002_wider.sql"), "ALTER TABLE items ALTER COLUMN price TYPE bigint;\n");
+        write(project.resolve("db/002_wider.undo.sql"), """
+                ALTER TABLE items ALTER COLUMN price TYPE numeric;
+                DROP INDEX items_note;
+                """);
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .seed(SeedOptions.parse("500", 1, 0.1, Map.of())).migrations(List.of("002_*")).build());
+
+        assertThat(rollbackOf(run, "002_wider.sql")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.INCOMPLETE);
+            assertThat(r.how()).isEqualTo("db/002_wider.undo.sql");
+            assertThat(r.differences()).containsExactlyInAnyOrder(
+                    "changed: column public.items.price is numeric NOT NULL, was integer NOT NULL",
+                    "missing: index public.items_note");
+            assertThat(r.dataLost()).isEmpty();
+            assertThat(r.reapplied()).isNull();
+        });
+    }
+
+    @Test
+    void aFailingUndoIsFailedWithTheServersError() {
+        write(project.resolve("db/001_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY);\n");
+        write(project.resolve("db/002_price.sql"), "ALTER TABLE items ADD COLUMN price int;\n");
+        write(project.resolve("db/002_price.down.sql"), "ALTER TABLE items DROP COLUMN cost;\n");
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .seed(SeedOptions.parse("500", 1, 0.1, Map.of())).build());
+
+        assertThat(run.migrations()).extracting(MigrationResult::id).containsExactly("001_items.sql", "002_price.sql");
+        assertThat(rollbackOf(run, "002_price.sql")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.FAILED);
+            assertThat(r.how()).isEqualTo("db/002_price.down.sql");
+            assertThat(r.sqlError().sqlState()).isEqualTo("42703");
+        });
+        assertThat(rollbackOf(run, "001_items.sql").status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
+    }
+}
