@@ -7,6 +7,7 @@ import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.TrafficHold;
@@ -113,7 +114,35 @@ public final class Gate {
     private MigrationResult judge(MigrationResult m) {
         Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
                 m.trafficHold(), m.kind(), m.findings());
-        return m.judged(judgement.verdict(), judgement.reasons());
+        List<String> rollback = rollbackReasons(m.rollback());
+        if (rollback.isEmpty() || m.failed()) {
+            return m.judged(judgement.verdict(), judgement.reasons());
+        }
+        List<String> reasons = new ArrayList<>(judgement.reasons());
+        reasons.addAll(rollback);
+        return m.judged(judgement.verdict().worst(Verdict.WARNING), reasons);
+    }
+
+    /**
+     * What the rollback pass found wrong with the migration's undo, each a reason for a warning:
+     * the way back from a release is part of the release. No undo at all is only information, and
+     * so is the data an undo drops: undoing a new table or column drops what was written to it,
+     * as it must.
+     */
+    static List<String> rollbackReasons(Rollback rollback) {
+        List<String> reasons = new ArrayList<>();
+        if (rollback == null) {
+            return reasons;
+        }
+        switch (rollback.status()) {
+            case FAILED -> reasons.add(Rollback.REASON + "failed: " + rollback.error());
+            case INCOMPLETE -> reasons.add(Rollback.REASON + "incomplete: " + String.join("; ", rollback.differences()));
+            default -> { }
+        }
+        if (rollback.reapplied() != null) {
+            reasons.add(Rollback.REASON + "ran, but " + rollback.reapplied());
+        }
+        return reasons;
     }
 
     /** The lines, as reports write them ({@code warnSmall: "30 s"}, …). */

@@ -115,10 +115,10 @@ public final class ConsoleReport implements AutoCloseable {
         }
     }
 
-    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it left the schema or the data worse. */
+    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it failed or left another schema. */
     public void rollback(Rollback rollback) {
         String line = "       rollback: " + Format.rollback(rollback);
-        boolean clean = rollback.status() == Rollback.Status.REVERSED && rollback.dataLost().isEmpty() && rollback.reapplied() == null
+        boolean clean = rollback.status() == Rollback.Status.REVERSED && rollback.reapplied() == null
                 || rollback.status() == Rollback.Status.NOT_REVERSIBLE;
         if (clean) {
             log.info(line);

@@ -55,6 +55,8 @@ public final class SarifReport {
                 "MIGRATION-PROFILING.md");
         rule(rules, ScanIssues.THRESHOLD, "The migration ran longer, or held traffic longer, than a line the project set",
                 Severity.WARNING, "configuration.md#gates-and-timeout");
+        rule(rules, ScanIssues.ROLLBACK, "The migration's undo fails, leaves another schema, drops data or cannot be followed by "
+                + "the migration again", Severity.WARNING, "configuration.md#rollback");
         rule(rules, ScanIssues.VERSIONS, "The migration behaves differently on another PostgreSQL major: it fails, rewrites, locks "
                 + "or runs otherwise", Severity.WARNING, "configuration.md#engines");
         ArrayNode results = sarifRun.putArray("results");

@@ -2,6 +2,7 @@ package io.github.migrationprofiler.report;
 
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Verdict;
@@ -28,6 +29,8 @@ final class ScanIssues {
     static final String FAILED = "migration-failed";
     /** The id of a runtime or traffic line a migration crossed ({@code critical}, {@code warnSmall}, …). */
     static final String THRESHOLD = "threshold";
+    /** The id of what the rollback pass found wrong with a migration's undo. */
+    static final String ROLLBACK = "rollback";
     /** The id of a migration that behaved differently on another PostgreSQL major ({@code postgresVersions}). */
     static final String VERSIONS = "version-difference";
 
@@ -64,9 +67,11 @@ final class ScanIssues {
                         migration));
             }
             if (migration.verdict() == Verdict.WARNING || migration.verdict() == Verdict.CRITICAL) {
-                migration.reasons().stream().filter(r -> !r.startsWith("finding") && !r.equals("SQL error")).forEach(reason ->
-                        issues.add(issue(THRESHOLD, migration.verdict() == Verdict.CRITICAL ? Severity.ERROR : Severity.WARNING,
-                                where + reason, null, path, line, migration)));
+                migration.reasons().stream().filter(r -> !r.startsWith("finding") && !r.equals("SQL error")).forEach(reason -> {
+                    boolean rollback = reason.startsWith(Rollback.REASON);
+                    issues.add(issue(rollback ? ROLLBACK : THRESHOLD, migration.verdict() == Verdict.CRITICAL && !rollback
+                            ? Severity.ERROR : Severity.WARNING, where + reason, null, path, line, migration));
+                });
             }
             List<String> differs = run.versions() == null ? List.of() : run.versions().of(migration);
             if (!differs.isEmpty()) {
@@ -79,7 +84,10 @@ final class ScanIssues {
 
     private static Issue issue(String rule, Severity severity, String message, String remedy, String path, int line,
                                MigrationResult migration) {
-        return new Issue(rule, severity, message, remedy, path, line, fingerprint(rule, path, migration.id()));
+        // one migration may cross two lines or have two rollback reasons: the words before the first figure tell them apart
+        String what = message.substring(migration.id().length()).split("\\d", 2)[0];
+        return new Issue(rule, severity, message, remedy, path, line, fingerprint(rule, path, migration.id(),
+                rule.equals(THRESHOLD) || rule.equals(ROLLBACK) ? what : ""));
     }
 
     /** The migration's file, relative to the repository; a migration without one (a Java migration) points at the pom. */

@@ -19,6 +19,9 @@ import java.util.List;
 public record Rollback(Status status, String how, Double millis, Boolean schemaRestored, List<String> differences,
                        List<String> dataLost, String error, SqlError sqlError, String reapplied) {
 
+    /** How a verdict's reasons about the rollback start ("rollback incomplete: …"): what code-scanning reports file them under. */
+    public static final String REASON = "rollback ";
+
     public Rollback {
         differences = differences == null ? List.of() : List.copyOf(differences);
         dataLost = dataLost == null ? List.of() : List.copyOf(dataLost);

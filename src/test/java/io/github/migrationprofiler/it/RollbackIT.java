@@ -6,6 +6,7 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,12 @@ class RollbackIT {
             assertThat(r.schemaRestored()).isFalse();
             assertThat(r.differences()).containsExactly("still there: index public.items_note");
         });
+        assertThat(run.migrations()).filteredOn(m -> m.id().equals("5-note-index")).singleElement().satisfies(m -> {
+            assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(m.reasons()).contains("rollback incomplete: still there: index public.items_note");
+        });
+        assertThat(run.migrations()).filteredOn(m -> m.id().equals("4-raw-index")).singleElement()
+                .satisfies(m -> assertThat(m.reasons()).noneMatch(r -> r.startsWith("rollback")));
         Path out = project.resolve("target/migration-profiler");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("### Rollback",
                 "**: INCOMPLETE in ", "by the changeset's &lt;rollback&gt;, run by Liquibase: still there: index public.items_note");
@@ -122,7 +129,9 @@ class RollbackIT {
             assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
             assertThat(r.dataLost()).singleElement().asString().matches("column public\\.lists\\.archived: [\\d,]+ values");
         });
-        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; it drops data: "
+        assertThat(run.migrations().get(0).reasons()).as("dropping what it made is what an undo is for")
+                .noneMatch(r -> r.startsWith("rollback"));
+        assertThat(log).anyMatch(l -> l.matches(" {7}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; it drops data: "
                 + "table public\\.wishes: [\\d,]+ rows"));
         assertThat(rollbackOf(run, "V4__no_undo.sql")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
@@ -171,6 +180,8 @@ class RollbackIT {
             assertThat(r.how()).isEqualTo("db/002_price.down.sql");
             assertThat(r.sqlError().sqlState()).isEqualTo("42703");
         });
+        assertThat(run.migrations().get(1).reasons()).anyMatch(r -> r.startsWith("rollback failed: the undo failed: ")
+                && r.contains("column \"cost\" of relation \"items\" does not exist"));
         assertThat(rollbackOf(run, "001_items.sql").status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
     }
 }
