@@ -35,9 +35,16 @@ public final class Gate {
     }
 
     private final GateOptions options;
+    private final boolean requireRollback;
 
     public Gate(GateOptions options) {
+        this(options, false);
+    }
+
+    /** @param requireRollback a reviewed migration without an undo is a warning, not information */
+    public Gate(GateOptions options, boolean requireRollback) {
         this.options = options;
+        this.requireRollback = requireRollback;
     }
 
     /**
@@ -114,7 +121,7 @@ public final class Gate {
     private MigrationResult judge(MigrationResult m) {
         Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
                 m.trafficHold(), m.kind(), m.findings());
-        List<String> rollback = rollbackReasons(m.rollback());
+        List<String> rollback = rollbackReasons(m.rollback(), requireRollback);
         if (rollback.isEmpty() || m.failed()) {
             return m.judged(judgement.verdict(), judgement.reasons());
         }
@@ -125,11 +132,12 @@ public final class Gate {
 
     /**
      * What the rollback pass found wrong with the migration's undo, each a reason for a warning:
-     * the way back from a release is part of the release. No undo at all is only information, and
+     * the way back from a release is part of the release. No undo at all is only information
+     * (unless {@code requireRollback}), and
      * so is the data an undo drops: undoing a new table or column drops what was written to it,
      * as it must.
      */
-    static List<String> rollbackReasons(Rollback rollback) {
+    static List<String> rollbackReasons(Rollback rollback, boolean required) {
         List<String> reasons = new ArrayList<>();
         if (rollback == null) {
             return reasons;
@@ -137,6 +145,11 @@ public final class Gate {
         switch (rollback.status()) {
             case FAILED -> reasons.add(Rollback.REASON + "failed: " + rollback.error());
             case INCOMPLETE -> reasons.add(Rollback.REASON + "incomplete: " + String.join("; ", rollback.differences()));
+            case NOT_REVERSIBLE -> {
+                if (required) {
+                    reasons.add(Rollback.REASON + "missing (requireRollback): " + rollback.error());
+                }
+            }
             default -> { }
         }
         if (rollback.reapplied() != null) {

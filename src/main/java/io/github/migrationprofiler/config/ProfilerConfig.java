@@ -49,6 +49,7 @@ import java.util.function.IntFunction;
  * @param reportsDirectory    where the Surefire-style XML goes
  * @param rollback            undo each reviewed migration on a copy of the state after it; {@code null}: when migrations are
  *                            selected or at most {@link #ROLLBACK_ALL_UP_TO} are under review
+ * @param requireRollback     a reviewed migration without an undo is a warning
  * @param reuseBaseline       keep the seeded baseline as a template database and copy it in later runs; {@code null}: where it
  *                            costs nothing (the embedded engine's cache, runtimes not projected)
  * @param stepSummary         a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or {@code null}
@@ -96,6 +97,7 @@ public record ProfilerConfig(
         Path reportsDirectory,
         Boolean reuseBaseline,
         Boolean rollback,
+        boolean requireRollback,
         Path stepSummary,
         int statementsShown,
         int parallelism,
@@ -146,7 +148,7 @@ public record ProfilerConfig(
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
-                .reuseBaseline(reuseBaseline).rollback(rollback).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
+                .reuseBaseline(reuseBaseline).rollback(rollback).requireRollback(requireRollback).stepSummary(stepSummary).statementsShown(statementsShown).parallelism(parallelism).encoding(encoding)
                 .embeddedBinaries(embeddedBinaries).postgresVersion(postgresVersion).cacheDirectory(cacheDirectory)
                 .outputDirectory(outputDirectory);
     }
@@ -186,6 +188,7 @@ public record ProfilerConfig(
         private Path stepSummary;
         private Boolean reuseBaseline;
         private Boolean rollback;
+        private boolean requireRollback;
         private Path outputDirectory;
         private int statementsShown = DEFAULT_STATEMENTS_SHOWN;
         private int parallelism = availableProcessors();
@@ -260,11 +263,12 @@ public record ProfilerConfig(
         public Builder stepSummary(Path value) { stepSummary = value; return this; }
         public Builder reuseBaseline(Boolean value) { reuseBaseline = value; return this; }
         public Builder rollback(Boolean value) { rollback = value; return this; }
+        public Builder requireRollback(boolean value) { requireRollback = value; return this; }
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
                     changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
-                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, rollback, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
+                    disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, rollback, requireRollback, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
         }
     }
 }

@@ -44,12 +44,16 @@ public class ProfileMojo extends AbstractMigrationsMojo {
     @Parameter(property = "migration-profiler.rollback")
     Boolean rollback;
 
+    /** A reviewed migration without an undo (no {@code <rollback>} Liquibase can use, no undo file) is a warning, not information. */
+    @Parameter(property = "migration-profiler.requireRollback", defaultValue = "false")
+    boolean requireRollback;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         ProfilerConfig config;
         List<Integer> majors;
         try {
-            config = config().toBuilder().rollback(rollback).build();
+            config = config().toBuilder().rollback(rollback).requireRollback(requireRollback).build();
             majors = PostgresVersion.matrix(postgresVersions, config.postgresVersion());
         } catch (ProfilerException mistake) {
             ProfileRun.reportConfigurationError(mistake, outputs(), log()); // every outcome leaves the reports

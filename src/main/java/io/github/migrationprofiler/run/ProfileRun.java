@@ -174,7 +174,7 @@ public final class ProfileRun {
                         + (server.keepsData() ? "" : "; drop it with: DROP DATABASE " + database.name() + ";"));
             }
             warnOfGaps(result.seed());
-            result = new Gate(config.gate()).judge(result);
+            result = new Gate(config.gate(), config.requireRollback()).judge(result);
             return inputs.baseline() == null ? result
                     : CompareRun.compared(result, inputs.baseline(), RunInputs.shown(config.baseDir(), config.baseline()), log);
         }

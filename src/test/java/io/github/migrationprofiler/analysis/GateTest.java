@@ -7,7 +7,9 @@ import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
 import io.github.migrationprofiler.result.LockMode;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Profile;
 import io.github.migrationprofiler.result.Projection;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
@@ -26,6 +28,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GateTest {
 
     private final Gate gate = new Gate(GateOptions.DEFAULTS);
+
+    private static RunResult withRollback(Rollback rollback) {
+        MigrationResult m = new MigrationResult("V2__x.sql", null, "db/V2__x.sql", 1, Status.PASSED, 3, 0, List.of(), null, List.of(),
+                Kind.SMALL, List.of(), null, List.of(), null).withRollback(rollback);
+        return RunResult.of("2026-12-06T10:00:00Z", null, "db", "SQL directory db", new Profile(List.of(), List.of(m)), null);
+    }
+
+    @Test
+    void aRollbackThatFailsOrLeavesAnotherSchemaIsAWarningAndNoUndoOnlyWhenRequired() {
+        Rollback incomplete = new Rollback(Rollback.Status.INCOMPLETE, "db/U2__x.sql", 2.0, false,
+                List.of("still there: index public.items_note"), List.of(), null, null, null);
+        Rollback missing = Rollback.notReversible("no undo file U2__….sql beside db/V2__x.sql");
+        Rollback reversed = new Rollback(Rollback.Status.REVERSED, "db/U2__x.sql", 2.0, true, List.of(),
+                List.of("table public.items: 500 rows"), null, null, null);
+
+        assertThat(gate.judge(withRollback(incomplete)).migrations().get(0)).satisfies(m -> {
+            assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(m.reasons()).containsExactly("rollback incomplete: still there: index public.items_note");
+        });
+        assertThat(gate.judge(withRollback(reversed)).migrations().get(0).verdict()).as("dropping what it made is its job")
+                .isEqualTo(Verdict.OK);
+        assertThat(gate.judge(withRollback(missing)).migrations().get(0).verdict()).isEqualTo(Verdict.OK);
+        assertThat(new Gate(GateOptions.DEFAULTS, true).judge(withRollback(missing)).migrations().get(0)).satisfies(m -> {
+            assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(m.reasons()).containsExactly("rollback missing (requireRollback): no undo file U2__….sql beside db/V2__x.sql");
+        });
+    }
 
     @Test
     void theBriefsLinesByKind() {
