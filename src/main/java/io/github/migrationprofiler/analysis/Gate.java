@@ -152,6 +152,11 @@ public final class Gate {
             }
             default -> { }
         }
+        List<String> serious = rollback.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.rule() + " (" + f.severity().json() + ")").toList();
+        if (!serious.isEmpty()) {
+            reasons.add(Rollback.REASON + (serious.size() == 1 ? "finding " : "findings ") + String.join(", ", serious));
+        }
         if (rollback.reapplied() != null) {
             reasons.add(Rollback.REASON + "ran, but " + rollback.reapplied());
         }

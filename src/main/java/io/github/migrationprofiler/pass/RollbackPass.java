@@ -1,7 +1,11 @@
 package io.github.migrationprofiler.pass;
 
+import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.SchemaDefinition;
+import io.github.migrationprofiler.result.LockHeld;
+import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.Undo;
 import io.github.migrationprofiler.support.ProfilerLog;
@@ -25,10 +29,15 @@ import java.util.Locale;
 public final class RollbackPass {
 
     private final MigrationSource source;
+    private final Judgement judgement;
+    private final ForeignKeyGaps foreignKeys;
     private final ProfilerLog log;
 
-    public RollbackPass(MigrationSource source, ProfilerLog log) {
+    /** @param judgement judges the undo as a migration: its kind and the rules' findings */
+    public RollbackPass(MigrationSource source, Judgement judgement, ForeignKeyGaps foreignKeys, ProfilerLog log) {
         this.source = source;
+        this.judgement = judgement;
+        this.foreignKeys = foreignKeys;
         this.log = log;
     }
 
@@ -45,7 +54,10 @@ public final class RollbackPass {
         }
     }
 
-    /** The undo of the migration {@code observed} saw, on a copy of the follower (now just after it); {@code null} when not run. */
+    /**
+     * The undo of the migration {@code observed} saw, on a copy of the follower (now just after it),
+     * watched and judged as a migration; {@code null} when not run.
+     */
     public Rollback run(Follower follower, Observed observed, SchemaDefinition before) {
         Undo undo = source.undo(observed.migration());
         if (undo.how() == null) {
@@ -57,21 +69,24 @@ public final class RollbackPass {
         try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
             MigrationSession.prepare(c, observed.searchPath(), follower.timeout());
             SchemaDefinition migrated = SchemaDefinition.read(c);
-            long start = System.nanoTime();
+            Observed undone;
             try {
-                undo.run(c);
+                undone = new UndoRun(observed.migration(), undo).run(c, copy.connect(), foreignKeys);
             } catch (Undo.NotReversible e) {
                 return Rollback.notReversible(e.getMessage());
-            } catch (SQLException e) {
-                return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(),
-                        "the undo failed: " + e.getMessage(), SqlErrors.of(e, null, 0), null);
             }
-            double millis = Replay.millis(System.nanoTime() - start);
-            SchemaDefinition undone = SchemaDefinition.read(c);
-            List<String> differences = undone.differencesFrom(before);
-            List<String> lost = held(follower.connection(), migrated.droppedIn(undone));
-            return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(), millis,
-                    differences.isEmpty(), differences, lost, null, null, reapply(c, observed));
+            MigrationResult judged = judgement.judge(undone, null);
+            List<LockHeld> locks = judged.statements().stream().flatMap(s -> s.locks().stream()).toList();
+            if (undone.status() != Status.PASSED) {
+                return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(), "the undo failed: "
+                        + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks);
+            }
+            SchemaDefinition restored = SchemaDefinition.read(c);
+            List<String> differences = restored.differencesFrom(before);
+            List<String> lost = held(follower.connection(), migrated.droppedIn(restored));
+            return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(),
+                    undone.millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
+                    judged.findings(), locks);
         } catch (SQLException e) {
             log.warn("The rollback of " + observed.migration().label() + " was not run: " + e.getMessage());
             return null;

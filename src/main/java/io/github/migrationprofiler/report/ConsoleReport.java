@@ -115,10 +115,11 @@ public final class ConsoleReport implements AutoCloseable {
         }
     }
 
-    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it failed or left another schema. */
+    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it failed, left another schema or broke a rule. */
     public void rollback(Rollback rollback) {
         String line = "       rollback: " + Format.rollback(rollback);
         boolean clean = rollback.status() == Rollback.Status.REVERSED && rollback.reapplied() == null
+                && rollback.findings().stream().allMatch(f -> f.severity() == Severity.INFO)
                 || rollback.status() == Rollback.Status.NOT_REVERSIBLE;
         if (clean) {
             log.info(line);

@@ -214,6 +214,11 @@ final class Format {
         if (!rollback.differences().isEmpty()) {
             text.append(": ").append(String.join("; ", rollback.differences()));
         }
+        if (!rollback.findings().isEmpty()) {
+            text.append("; ").append(rollback.kind() == null ? "" : rollback.kind() + ", ").append("findings: ")
+                    .append(rollback.findings().stream().map(f -> f.rule() + " (" + f.severity().json() + "): " + f.message())
+                            .collect(Collectors.joining("; ")));
+        }
         if (!rollback.dataLost().isEmpty()) {
             text.append("; it drops data: ").append(String.join("; ", rollback.dataLost()));
         }

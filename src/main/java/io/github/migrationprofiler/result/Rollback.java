@@ -15,9 +15,13 @@ import java.util.List;
  * @param error          why the undo failed, or why there is none ({@link Status#NOT_REVERSIBLE})
  * @param sqlError       the failing statement's error, when the server gave one
  * @param reapplied      {@code null} when applying the migration again after its undo succeeded; else why it failed
+ * @param kind           the undo's kind, judged as a migration's; {@code null} when it did not run
+ * @param findings       the rules' findings on the undo, as on a migration: a type changed back rewrites the table alike
+ * @param locks          the locks the undo took and how long it held them, watched as a migration is
  */
 public record Rollback(Status status, String how, Double millis, Boolean schemaRestored, List<String> differences,
-                       List<String> dataLost, String error, SqlError sqlError, String reapplied) {
+                       List<String> dataLost, String error, SqlError sqlError, String reapplied, Kind kind, List<Finding> findings,
+                       List<LockHeld> locks) {
 
     /** How a verdict's reasons about the rollback start ("rollback incomplete: …"): what code-scanning reports file them under. */
     public static final String REASON = "rollback ";
@@ -25,6 +29,8 @@ public record Rollback(Status status, String how, Double millis, Boolean schemaR
     public Rollback {
         differences = differences == null ? List.of() : List.copyOf(differences);
         dataLost = dataLost == null ? List.of() : List.copyOf(dataLost);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        locks = locks == null ? List.of() : List.copyOf(locks);
     }
 
     /** How a rollback went. */
@@ -40,7 +46,7 @@ public record Rollback(Status status, String how, Double millis, Boolean schemaR
     }
 
     public static Rollback notReversible(String why) {
-        return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null);
+        return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null, null, List.of(), List.of());
     }
 
     /** "REVERSED in 12 ms", "INCOMPLETE: 1 difference", "NOT_REVERSIBLE": for tables and logs. */

@@ -1,11 +1,13 @@
 package io.github.migrationprofiler.run;
 
+import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.engine.PostgresServer;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.pass.CleanTimingPass;
 import io.github.migrationprofiler.pass.Databases;
 import io.github.migrationprofiler.pass.Follower;
+import io.github.migrationprofiler.pass.Judgement;
 import io.github.migrationprofiler.pass.ProjectionSizes;
 import io.github.migrationprofiler.pass.RollbackPass;
 import io.github.migrationprofiler.pass.TrafficPass;
@@ -95,7 +97,8 @@ final class Passes {
                     + "(select the ones a change adds with migration-profiler.since, or set migration-profiler.rollback=true)");
             return null;
         }
-        return new RollbackPass(inputs.source(), log);
+        return new RollbackPass(inputs.source(), new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()),
+                new ForeignKeyGaps(), log);
     }
 
     /**

@@ -38,10 +38,10 @@ class GateTest {
     @Test
     void aRollbackThatFailsOrLeavesAnotherSchemaIsAWarningAndNoUndoOnlyWhenRequired() {
         Rollback incomplete = new Rollback(Rollback.Status.INCOMPLETE, "db/U2__x.sql", 2.0, false,
-                List.of("still there: index public.items_note"), List.of(), null, null, null);
+                List.of("still there: index public.items_note"), List.of(), null, null, null, null, List.of(), List.of());
         Rollback missing = Rollback.notReversible("no undo file U2__….sql beside db/V2__x.sql");
         Rollback reversed = new Rollback(Rollback.Status.REVERSED, "db/U2__x.sql", 2.0, true, List.of(),
-                List.of("table public.items: 500 rows"), null, null, null);
+                List.of("table public.items: 500 rows"), null, null, null, null, List.of(), List.of());
 
         assertThat(gate.judge(withRollback(incomplete)).migrations().get(0)).satisfies(m -> {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);

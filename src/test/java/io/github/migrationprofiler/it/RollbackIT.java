@@ -129,9 +129,10 @@ class RollbackIT {
             assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
             assertThat(r.dataLost()).singleElement().asString().matches("column public\\.lists\\.archived: [\\d,]+ values");
         });
-        assertThat(run.migrations().get(0).reasons()).as("dropping what it made is what an undo is for")
-                .noneMatch(r -> r.startsWith("rollback"));
-        assertThat(log).anyMatch(l -> l.matches(" {7}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; it drops data: "
+        assertThat(run.migrations().get(0).reasons()).as("dropping what it made is what an undo is for; how it drops it is judged")
+                .filteredOn(r -> r.startsWith("rollback")).containsExactly("rollback findings missing-lock-timeout (warning), "
+                        + "breaking-change (warning)");
+        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; .*; it drops data: "
                 + "table public\\.wishes: [\\d,]+ rows"));
         assertThat(rollbackOf(run, "V4__no_undo.sql")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
@@ -163,6 +164,27 @@ class RollbackIT {
             assertThat(r.dataLost()).isEmpty();
             assertThat(r.reapplied()).isNull();
         });
+    }
+
+    @Test
+    void anUndoIsJudgedAsAMigrationIs() {
+        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
+        write(project.resolve("db/V2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
+        write(project.resolve("db/U2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+
+        MigrationResult wider = run.migrations().get(0);
+        assertThat(wider.findings()).extracting(f -> f.rule().id()).contains("column-type-rewrite");
+        assertThat(wider.rollback()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.kind()).isEqualTo(wider.kind());
+            assertThat(r.findings()).extracting(f -> f.rule().id()).contains("column-type-rewrite", "missing-lock-timeout");
+            assertThat(r.locks()).anyMatch(l -> l.table().equals("public.items") && l.mode().equals("ACCESS EXCLUSIVE"));
+        });
+        assertThat(wider.reasons()).anyMatch(reason -> reason.startsWith("rollback findings ") && reason.contains("column-type-rewrite (error)"));
     }
 
     @Test
