@@ -1,14 +1,9 @@
 package io.github.migrationprofiler.report;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.migrationprofiler.result.RunResult;
-import io.github.migrationprofiler.support.ProfilerException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,24 +16,16 @@ import java.util.List;
 public final class CodeQualityReport {
 
     public static final String FILE_NAME = "gl-code-quality-report.json";
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private CodeQualityReport() {
     }
 
     static Path write(RunResult run, Path baseDir, Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(directory);
-            MAPPER.writeValue(file.toFile(), issues(ScanIssues.of(run, baseDir)));
-            return file;
-        } catch (IOException e) {
-            throw new ProfilerException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return ScanIssues.write(directory, FILE_NAME, issues(ScanIssues.of(run, baseDir)));
     }
 
     static ArrayNode issues(List<ScanIssues.Issue> issues) {
-        ArrayNode report = MAPPER.createArrayNode();
+        ArrayNode report = ScanIssues.MAPPER.createArrayNode();
         for (ScanIssues.Issue issue : issues) {
             ObjectNode entry = report.addObject();
             entry.put("description", issue.message());

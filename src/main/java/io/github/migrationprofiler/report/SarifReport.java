@@ -1,16 +1,11 @@
 package io.github.migrationprofiler.report;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
-import io.github.migrationprofiler.support.ProfilerException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,24 +18,16 @@ public final class SarifReport {
 
     public static final String FILE_NAME = "migration-profiler.sarif";
     private static final String DOCS = "https://github.com/migration-profiler/migration-profiler-maven-plugin/blob/main/docs/";
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SarifReport() {
     }
 
     static Path write(RunResult run, Path baseDir, Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(directory);
-            MAPPER.writeValue(file.toFile(), sarif(run, ScanIssues.of(run, baseDir)));
-            return file;
-        } catch (IOException e) {
-            throw new ProfilerException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return ScanIssues.write(directory, FILE_NAME, sarif(run, ScanIssues.of(run, baseDir)));
     }
 
     static ObjectNode sarif(RunResult run, List<ScanIssues.Issue> issues) {
-        ObjectNode sarif = MAPPER.createObjectNode();
+        ObjectNode sarif = ScanIssues.MAPPER.createObjectNode();
         sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         sarif.put("version", "2.1.0");
         ObjectNode sarifRun = sarif.putArray("runs").addObject();

@@ -1,12 +1,17 @@
 package io.github.migrationprofiler.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
 import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Verdict;
+import io.github.migrationprofiler.support.ProfilerException;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +51,22 @@ final class ScanIssues {
     record Issue(String rule, Severity severity, String message, String remedy, String path, int line, String fingerprint) {
     }
 
+    /** The mapper both code-scanning files are built and written with. */
+    static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     private ScanIssues() {
+    }
+
+    /** Writes a code-scanning file into {@code directory}. */
+    static Path write(Path directory, String fileName, JsonNode report) {
+        Path file = directory.resolve(fileName);
+        try {
+            Files.createDirectories(directory);
+            MAPPER.writeValue(file.toFile(), report);
+            return file;
+        } catch (IOException e) {
+            throw new ProfilerException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static List<Issue> of(RunResult run, Path baseDir) {
