@@ -188,6 +188,23 @@ class RollbackIT {
     }
 
     @Test
+    void anUndoThatFollowsTheAdviceGetsNoFinding() {
+        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, note text);\n");
+        write(project.resolve("db/V2__note_index.sql"), "CREATE INDEX CONCURRENTLY items_note ON items (note);\n");
+        write(project.resolve("db/U2__note_index.sql"), "SET lock_timeout = '2s';\nDROP INDEX CONCURRENTLY items_note;\n");
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .flyway(new FlywayOptions(Map.of("flyway.postgresql.transactional.lock", "false"), Map.of(), List.of(), List.of()))
+                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+
+        assertThat(run.migrations().get(0).rollback()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.findings()).isEmpty();
+        });
+        assertThat(run.migrations().get(0).reasons()).noneMatch(reason -> reason.startsWith("rollback"));
+    }
+
+    @Test
     void aFailingUndoIsFailedWithTheServersError() {
         write(project.resolve("db/001_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY);\n");
         write(project.resolve("db/002_price.sql"), "ALTER TABLE items ADD COLUMN price int;\n");
