@@ -21,6 +21,7 @@ public final class Operations {
     static final String ADD_UNIQUE = "^ALTER TABLE .*\\bADD (CONSTRAINT \\S+ )?(UNIQUE|PRIMARY KEY)\\b(?!.*\\bUSING INDEX\\b).*";
     static final String DROP_INDEX = "^DROP INDEX (?!CONCURRENTLY).*";
     static final String CONCURRENT_INDEX = "^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX)\\b.*\\bCONCURRENTLY\\b.*";
+    static final String DETACH_CONCURRENTLY = "^ALTER TABLE .*\\bDETACH PARTITION \\S+ CONCURRENTLY\\b.*";
     static final String TYPE_CHANGE = "^ALTER TABLE .*\\bALTER (COLUMN )?\\S+ (SET DATA )?TYPE\\b.*";
     static final String ADD_COLUMN = "^ALTER TABLE .*\\bADD (COLUMN )?(?!CONSTRAINT|CHECK|FOREIGN|UNIQUE|PRIMARY)\\S+ .*";
     static final String REBUILD = "^(VACUUM FULL|CLUSTER)\\b.*";

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * What production's migration tool would do wrong with the migration, which the run's own
  * runner was configured not to: Flyway's transactional lock holding a transaction open on its
- * other session while a non-transactional migration waits for it.
+ * other session while a non-transactional migration waits for it. Only statements that wait for
+ * every older transaction (the CONCURRENTLY builds and drops, a partition detached CONCURRENTLY)
+ * wait for that one: a Java migration that runs outside a transaction to update rows in batches
+ * never does.
  */
 final class RunnerHazard extends Rule {
 
@@ -20,6 +23,8 @@ final class RunnerHazard extends Rule {
 
     @Override
     protected List<Hit> detect(MigrationFacts facts) {
-        return facts.runnerHazards().stream().map(h -> new Hit("migration", h, 0)).toList();
+        boolean waitsForOlderTransactions = facts.steps().stream()
+                .anyMatch(step -> step.matches(Operations.CONCURRENT_INDEX) || step.matches(Operations.DETACH_CONCURRENTLY));
+        return !waitsForOlderTransactions ? List.of() : facts.runnerHazards().stream().map(h -> new Hit("migration", h, 0)).toList();
     }
 }
