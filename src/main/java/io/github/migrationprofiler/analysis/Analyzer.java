@@ -1,10 +1,12 @@
 package io.github.migrationprofiler.analysis;
 
 import io.github.migrationprofiler.analysis.rules.MigrationFacts;
+import io.github.migrationprofiler.analysis.rules.RollbackRule;
 import io.github.migrationprofiler.analysis.rules.Rule;
 import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.Kind;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.support.ProfilerException;
 
@@ -52,9 +54,36 @@ public final class Analyzer {
 
     /** @param sourceText the migration's own text, where suppression comments live */
     public Analysis analyze(MigrationFacts facts, String sourceText) {
+        List<String> warnings = new ArrayList<>();
+        Set<RuleId> ignored = ignored(sourceText, warnings);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!ignored.contains(rule.id())) {
+                findings.addAll(rule.check(facts));
+            }
+        }
+        return new Analysis(Classifier.kind(facts), findings, warnings);
+    }
+
+    /**
+     * What the rollback rules find of a migration's rollback, once the rollback pass ran it; the
+     * migration's own comments silence them as they silence its other findings.
+     */
+    public List<Finding> analyze(Rollback rollback, String sourceText) {
+        Set<RuleId> ignored = ignored(sourceText, new ArrayList<>()); // a typo was named when the migration was analysed
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof RollbackRule rollbackRule && !ignored.contains(rule.id())) {
+                findings.addAll(rollbackRule.check(rollback));
+            }
+        }
+        return findings;
+    }
+
+    /** The rules the pom disables and the migration's comments silence; a typo in a comment is added to {@code warnings}. */
+    private Set<RuleId> ignored(String sourceText, List<String> warnings) {
         Set<RuleId> ignored = EnumSet.noneOf(RuleId.class);
         ignored.addAll(disabled);
-        List<String> warnings = new ArrayList<>();
         Matcher m = IGNORE.matcher(sourceText == null ? "" : sourceText);
         while (m.find()) {
             for (String id : m.group(1).split("\\s*,\\s*")) {
@@ -65,12 +94,6 @@ public final class Analyzer {
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!ignored.contains(rule.id())) {
-                findings.addAll(rule.check(facts));
-            }
-        }
-        return new Analysis(Classifier.kind(facts), findings, warnings);
+        return ignored;
     }
 }

@@ -131,34 +131,22 @@ public final class Gate {
     }
 
     /**
-     * What the rollback pass found wrong with the migration's undo, each a reason for a warning:
-     * the way back from a release is part of the release. No undo at all is only information
-     * (unless {@code requireRollback}), and
-     * so is the data an undo drops: undoing a new table or column drops what was written to it,
-     * as it must.
+     * What the rollback pass found wrong with the migration's undo beyond the rollback rules'
+     * findings (failed, incomplete, lost data): an undo that breaks the forward rules (it rewrites
+     * a table, say) is a warning, and so is a missing one when the project requires one.
      */
     static List<String> rollbackReasons(Rollback rollback, boolean required) {
         List<String> reasons = new ArrayList<>();
         if (rollback == null) {
             return reasons;
         }
-        switch (rollback.status()) {
-            case FAILED -> reasons.add(Rollback.REASON + "failed: " + rollback.error());
-            case INCOMPLETE -> reasons.add(Rollback.REASON + "incomplete: " + String.join("; ", rollback.differences()));
-            case NOT_REVERSIBLE -> {
-                if (required) {
-                    reasons.add(Rollback.REASON + "missing (requireRollback): " + rollback.error());
-                }
-            }
-            default -> { }
+        if (rollback.status() == Rollback.Status.NOT_REVERSIBLE && required) {
+            reasons.add(Rollback.REASON + "missing (requireRollback): " + rollback.error());
         }
         List<String> serious = rollback.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.rule() + " (" + f.severity().json() + ")").toList();
         if (!serious.isEmpty()) {
             reasons.add(Rollback.REASON + (serious.size() == 1 ? "finding " : "findings ") + String.join(", ", serious));
-        }
-        if (rollback.reapplied() != null) {
-            reasons.add(Rollback.REASON + "ran, but " + rollback.reapplied());
         }
         return reasons;
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,17 +18,21 @@ import java.util.TreeMap;
  */
 public final class SchemaDefinition {
 
-    /** Each object's kind and name ("column public.orders.coupon") and its definition, one query per kind. */
+    /**
+     * Each object's kind and name ("column public.orders.coupon") and its definition, one query per
+     * kind; tables and columns also give what identifies them under any name (oid, attnum).
+     */
     private static final List<String> QUERIES = List.of(
             """
-            SELECT 'table ' || %1$s, c.relkind::text
+            SELECT 'table ' || %1$s, c.relkind::text, c.oid::text
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p', 'm', 'f') AND %2$s AND NOT %3$s""",
             """
             SELECT 'column ' || %1$s || '.' || quote_ident(a.attname),
                    format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
                    || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
-                   || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END
+                   || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END,
+                   c.oid || '.' || a.attnum
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
@@ -62,24 +67,32 @@ public final class SchemaDefinition {
              WHERE %2$s GROUP BY n.nspname, t.typname""");
 
     private final Map<String, String> objects;
+    /** Each table's and column's identity in its database, which a rename keeps: "16385", "16385.3". */
+    private final Map<String, String> identities;
 
-    private SchemaDefinition(Map<String, String> objects) {
+    private SchemaDefinition(Map<String, String> objects, Map<String, String> identities) {
         this.objects = objects;
+        this.identities = identities;
     }
 
     public static SchemaDefinition read(Connection connection) throws SQLException {
         Map<String, String> objects = new TreeMap<>();
+        Map<String, String> identities = new HashMap<>();
         try (Statement s = connection.createStatement()) {
             for (String query : QUERIES) {
                 try (ResultSet rs = s.executeQuery(query.formatted(CatalogSql.QUALIFIED, CatalogSql.USER_SCHEMA,
                         CatalogSql.toolTable("c")))) {
+                    boolean identified = rs.getMetaData().getColumnCount() > 2;
                     while (rs.next()) {
                         objects.put(rs.getString(1), rs.getString(2));
+                        if (identified) {
+                            identities.put(rs.getString(1), rs.getString(3));
+                        }
                     }
                 }
             }
         }
-        return new SchemaDefinition(objects);
+        return new SchemaDefinition(objects, identities);
     }
 
     /**
@@ -102,17 +115,21 @@ public final class SchemaDefinition {
         return differences;
     }
 
-    /** The tables and columns of this schema that {@code after} no longer has: "table public.orders", "column public.orders.coupon". */
+    /**
+     * The tables and columns of this schema that {@code after}, read later in the same database, no
+     * longer has under any name: "table public.orders", "column public.orders.coupon". One renamed
+     * back is still there.
+     */
     public List<String> droppedIn(SchemaDefinition after) {
-        return objects.keySet().stream().filter(o -> (o.startsWith("table ") || o.startsWith("column ")) && !after.objects.containsKey(o))
-                .filter(o -> !o.startsWith("column ") || !droppedTable(o, after))
+        return identities.keySet().stream().filter(o -> !after.identities.containsValue(identities.get(o)))
+                .filter(o -> !o.startsWith("column ") || !droppedTable(o, after)).sorted()
                 .toList();
     }
 
     /** Whether the column's whole table is gone in {@code after}: then the table is named, not each column. */
     private boolean droppedTable(String column, SchemaDefinition after) {
         String name = column.substring("column ".length());
-        String table = "table " + name.substring(0, name.lastIndexOf('.'));
-        return objects.containsKey(table) && !after.objects.containsKey(table);
+        String table = identities.get("table " + name.substring(0, name.lastIndexOf('.')));
+        return table != null && !after.identities.containsValue(table);
     }
 }

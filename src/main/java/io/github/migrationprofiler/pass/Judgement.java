@@ -2,8 +2,10 @@ package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.analysis.Analyzer;
 import io.github.migrationprofiler.analysis.rules.MigrationFacts;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.FlywayInfo;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Traffic;
@@ -93,6 +95,11 @@ public final class Judgement {
                 projected == null ? null : projected.migration(), traffic, flyway(migration), null,
                 replayed == null || replayed.trafficNotRun() == null ? Map.of() : Map.of("traffic", replayed.trafficNotRun()),
                 null);
+    }
+
+    /** What the rollback rules find of {@code migration}'s rollback, silenced as the migration's own findings are. */
+    public List<Finding> rollbackFindings(Rollback rollback, Migration migration) {
+        return analyzer.analyze(rollback, source.text(migration));
     }
 
     /**

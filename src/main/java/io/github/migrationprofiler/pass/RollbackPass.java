@@ -6,9 +6,9 @@ import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.Status;
+import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.Undo;
-import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,41 +31,68 @@ public final class RollbackPass {
     private final MigrationSource source;
     private final Judgement judgement;
     private final ForeignKeyGaps foreignKeys;
-    private final ProfilerLog log;
+    private final TrafficPass traffic;
 
-    /** @param judgement judges the undo as a migration: its kind and the rules' findings */
-    public RollbackPass(MigrationSource source, Judgement judgement, ForeignKeyGaps foreignKeys, ProfilerLog log) {
+    /**
+     * @param judgement judges the undo as a migration: its kind and the rules' findings
+     * @param traffic   measures what the undo does to concurrent traffic, as for a migration; {@code null}: not measured
+     */
+    public RollbackPass(MigrationSource source, Judgement judgement, ForeignKeyGaps foreignKeys, TrafficPass traffic) {
         this.source = source;
         this.judgement = judgement;
         this.foreignKeys = foreignKeys;
-        this.log = log;
+        this.traffic = traffic;
     }
 
-    /** The schema before the migration, read on the follower before it moves on; {@code null} when it cannot be. */
-    public SchemaDefinition before(Follower follower) {
-        if (!follower.following()) {
-            return null;
+    /**
+     * The schema before {@code migration}, or why it could not be read; read on the follower before
+     * it moves on, and only when the migration has an undo to compare it with.
+     */
+    public record Before(SchemaDefinition schema, String unreadable) {
+
+        static final Before NOT_NEEDED = new Before(null, null);
+    }
+
+    /** How the pass went: the rollback, or (when {@code rollback} is {@code null}) why the pass could not run it. */
+    public record Outcome(Rollback rollback, String notRun) {
+    }
+
+    public Before before(Follower follower, Migration migration) {
+        if (!follower.following() || source.undo(migration).how() == null) {
+            return Before.NOT_NEEDED;
         }
         try {
-            return SchemaDefinition.read(follower.connection());
+            return new Before(SchemaDefinition.read(follower.connection()), null);
         } catch (SQLException e) {
-            log.debug("The schema before the migration could not be read, so its rollback is not run: " + e.getMessage());
-            return null;
+            return new Before(null, e.getMessage());
         }
     }
 
     /**
      * The undo of the migration {@code observed} saw, on a copy of the follower (now just after it),
-     * watched and judged as a migration; {@code null} when not run.
+     * watched and judged as a migration.
      */
-    public Rollback run(Follower follower, Observed observed, SchemaDefinition before) {
+    public Outcome run(Follower follower, Observed observed, Before before) {
         Undo undo = source.undo(observed.migration());
         if (undo.how() == null) {
-            return Rollback.notReversible(undo.whyNot());
+            return new Outcome(Rollback.notReversible(undo.whyNot()), null);
         }
-        if (before == null || !follower.following()) {
-            return null;
+        if (before.schema() == null) {
+            return new Outcome(null, "The rollback pass did not run: the schema before the migration could not be read ("
+                    + before.unreadable() + ")");
         }
+        if (!follower.following()) {
+            return new Outcome(null, "The rollback pass did not run: the copy of the state after the migration ended ("
+                    + follower.stopped() + ")");
+        }
+        try {
+            return new Outcome(undo(follower, observed, undo, before.schema()), null);
+        } catch (SQLException e) {
+            return new Outcome(null, "The rollback pass did not run to its end: " + e.getMessage());
+        }
+    }
+
+    private Rollback undo(Follower follower, Observed observed, Undo undo, SchemaDefinition before) throws SQLException {
         try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
             MigrationSession.prepare(c, observed.searchPath(), follower.timeout());
             SchemaDefinition migrated = SchemaDefinition.read(c);
@@ -75,21 +102,22 @@ public final class RollbackPass {
             } catch (Undo.NotReversible e) {
                 return Rollback.notReversible(e.getMessage());
             }
-            MigrationResult judged = judgement.judge(undone, null);
+            TrafficPass.Measured measured = traffic == null || undone.status() != Status.PASSED ? TrafficPass.Measured.NONE
+                    : traffic.run(follower, undone);
+            MigrationResult judged = judgement.judge(undone, measured == TrafficPass.Measured.NONE ? null
+                    : new Judgement.Replayed(null, null, measured.traffic(), measured.error(), measured.deadlock(), measured.notRun(), null));
             List<LockHeld> locks = judged.statements().stream().flatMap(s -> s.locks().stream()).toList();
             if (undone.status() != Status.PASSED) {
                 return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(), "the undo failed: "
-                        + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks);
+                        + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks,
+                        null, null);
             }
             SchemaDefinition restored = SchemaDefinition.read(c);
             List<String> differences = restored.differencesFrom(before);
             List<String> lost = held(follower.connection(), migrated.droppedIn(restored));
             return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(),
                     undone.millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
-                    judged.findings(), locks);
-        } catch (SQLException e) {
-            log.warn("The rollback of " + observed.migration().label() + " was not run: " + e.getMessage());
-            return null;
+                    judged.findings(), locks, judged.traffic(), measured.notRun());
         }
     }
 

@@ -8,11 +8,13 @@ import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The lines a run writes to the build log as it goes: one per migration, with what it found; on a
@@ -102,8 +104,11 @@ public final class ConsoleReport implements AutoCloseable {
         if (result.traffic() != null && !Format.trafficTold(result)) {
             log.info("       traffic: " + Format.traffic(result.traffic()));
         }
+        findings(result.findings());
+    }
 
-        for (Finding finding : result.findings()) {
+    private void findings(List<Finding> findings) {
+        for (Finding finding : findings) {
             String advice = advised.add(finding.recommendation()) ? finding.recommendation() : "as above (" + finding.rule() + ")";
             String line = String.format(Locale.ROOT, "       [%s] %s: %s%n         → %s", finding.severity().json(), finding.rule(),
                     finding.message(), advice);
@@ -115,17 +120,35 @@ public final class ConsoleReport implements AutoCloseable {
         }
     }
 
-    /** A reviewed migration's undo, once the rollback pass ran it: a warning when it failed, left another schema or broke a rule. */
-    public void rollback(Rollback rollback) {
-        String line = "       rollback: " + Format.rollback(rollback);
+    /**
+     * A reviewed migration's undo, once the rollback pass ran it: how it went and the undo's own
+     * findings by name (a warning when one is serious or the undo did not restore the schema),
+     * then what the rollback rules found, in full; each thing is said once.
+     */
+    public void rollback(Rollback rollback, List<Finding> findings) {
+        StringBuilder line = new StringBuilder("       rollback: ").append(Format.rollbackHeadline(rollback));
+        if (rollback.status() == Rollback.Status.NOT_REVERSIBLE) {
+            line.append(": ").append(rollback.error());
+        }
+        if (!rollback.findings().isEmpty()) {
+            line.append("; the undo itself: ").append(rollback.kind() == null ? "" : rollback.kind() + ", ")
+                    .append(rollback.findings().stream().map(f -> f.rule() + " (" + f.severity().json() + ")")
+                            .collect(Collectors.joining(", ")));
+        }
         boolean clean = rollback.status() == Rollback.Status.REVERSED && rollback.reapplied() == null
                 && rollback.findings().stream().allMatch(f -> f.severity() == Severity.INFO)
                 || rollback.status() == Rollback.Status.NOT_REVERSIBLE;
         if (clean) {
-            log.info(line);
+            log.info(line.toString());
         } else {
-            log.warn(line);
+            log.warn(line.toString());
         }
+        findings(findings);
+    }
+
+    /** Something the run could not do for the migration just reported. */
+    public void warning(String text) {
+        log.warn("       " + text);
     }
 
     /** A migration applied unmeasured: in the baseline, or after the first reviewed one without being reviewed itself. */

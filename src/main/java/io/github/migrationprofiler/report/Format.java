@@ -201,13 +201,7 @@ final class Format {
      * 2 ms by the changeset's &lt;rollback&gt;: still there: index public.items_note_idx", "NOT_REVERSIBLE: …".
      */
     static String rollback(Rollback rollback) {
-        StringBuilder text = new StringBuilder(rollback.status().name());
-        if (rollback.millis() != null) {
-            text.append(" in ").append(millis(rollback.millis()));
-        }
-        if (rollback.how() != null) {
-            text.append(" by ").append(rollback.how());
-        }
+        StringBuilder text = new StringBuilder(rollbackHeadline(rollback));
         if (rollback.error() != null) {
             text.append(": ").append(rollback.error());
         }
@@ -222,8 +216,23 @@ final class Format {
         if (!rollback.dataLost().isEmpty()) {
             text.append("; it drops data: ").append(String.join("; ", rollback.dataLost()));
         }
+        if (rollback.traffic() != null) {
+            text.append("; traffic: ").append(traffic(rollback.traffic()));
+        }
         if (rollback.reapplied() != null) {
             text.append("; ").append(rollback.reapplied());
+        }
+        return text.toString();
+    }
+
+    /** "REVERSED in 11.2 ms by db/U2__w.sql": how the undo went, what undid it, and nothing of its details. */
+    static String rollbackHeadline(Rollback rollback) {
+        StringBuilder text = new StringBuilder(rollback.status().name());
+        if (rollback.millis() != null) {
+            text.append(" in ").append(millis(rollback.millis()));
+        }
+        if (rollback.how() != null) {
+            text.append(" by ").append(rollback.how());
         }
         return text.toString();
     }

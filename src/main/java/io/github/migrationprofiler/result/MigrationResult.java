@@ -122,9 +122,12 @@ public record MigrationResult(String id, String author, String source, int line,
         return author == null ? id : id + " (" + author + ")";
     }
 
-    public MigrationResult withRollback(Rollback undone) {
+    /** With its rollback, and what the rollback rules found of it among its findings. */
+    public MigrationResult withRollback(Rollback undone, List<Finding> rollbackFindings) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(rollbackFindings);
         return new MigrationResult(id, author, source, line, status, millis, rowsAffected, statements, error, warnings, kind,
-                findings, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun, undone);
+                all, verdict, reasons, skipped, instrumentedMillis, iterations, projection, traffic, flyway, omitted, notRun, undone);
     }
 
     public MigrationResult withWarning(String warning) {

@@ -18,10 +18,13 @@ import java.util.List;
  * @param kind           the undo's kind, judged as a migration's; {@code null} when it did not run
  * @param findings       the rules' findings on the undo, as on a migration: a type changed back rewrites the table alike
  * @param locks          the locks the undo took and how long it held them, watched as a migration is
+ * @param traffic        what the undo did to concurrent reads and writes, measured as a migration's traffic pass does;
+ *                       {@code null} when that pass did not run for it
+ * @param trafficNotRun  why the traffic pass did not run for the undo, when it had nothing to measure
  */
 public record Rollback(Status status, String how, Double millis, Boolean schemaRestored, List<String> differences,
                        List<String> dataLost, String error, SqlError sqlError, String reapplied, Kind kind, List<Finding> findings,
-                       List<LockHeld> locks) {
+                       List<LockHeld> locks, Traffic traffic, String trafficNotRun) {
 
     /** How a verdict's reasons about the rollback start ("rollback incomplete: …"): what code-scanning reports file them under. */
     public static final String REASON = "rollback ";
@@ -46,7 +49,8 @@ public record Rollback(Status status, String how, Double millis, Boolean schemaR
     }
 
     public static Rollback notReversible(String why) {
-        return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null, null, List.of(), List.of());
+        return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null, null, List.of(), List.of(),
+                null, null);
     }
 
     /** "REVERSED in 12 ms", "INCOMPLETE: 1 difference", "NOT_REVERSIBLE": for tables and logs. */

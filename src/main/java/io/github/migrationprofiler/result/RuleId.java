@@ -32,7 +32,11 @@ public enum RuleId {
     DATA_DEPENDENT(Severity.INFO, "A statement that succeeds only if every existing row has some form: production's rows may not"),
     LONG_MIGRATION(Severity.WARNING, "The migration ran longer than longMigration"),
     RUNNER_HAZARD(Severity.ERROR, "Production's migration tool, configured as the project configures it, would hang or fail here"),
-    EMPTY_MIGRATION(Severity.INFO, "The migration sent no statement to the database");
+    EMPTY_MIGRATION(Severity.INFO, "The migration sent no statement to the database"),
+    ROLLBACK_FAILED(Severity.ERROR, "The migration's undo fails on the state the migration leaves"),
+    ROLLBACK_INCOMPLETE(Severity.WARNING, "The migration's undo leaves another schema than the one before it, or one it cannot be "
+            + "applied to again"),
+    ROLLBACK_LOSES_DATA(Severity.INFO, "The migration's undo drops tables or columns that hold data");
 
     private final Severity severity;
     private final String summary;

@@ -1,6 +1,5 @@
 package io.github.migrationprofiler.run;
 
-import io.github.migrationprofiler.catalog.SchemaDefinition;
 import io.github.migrationprofiler.pass.CleanTimingPass;
 import io.github.migrationprofiler.pass.Follower;
 import io.github.migrationprofiler.pass.HashProbes;
@@ -11,6 +10,7 @@ import io.github.migrationprofiler.pass.ProjectionSizes;
 import io.github.migrationprofiler.pass.RollbackPass;
 import io.github.migrationprofiler.pass.TrafficPass;
 import io.github.migrationprofiler.report.ConsoleReport;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.RunResult;
@@ -45,7 +45,7 @@ final class MigrationStages implements InstrumentedPass.Stages {
     /** The reviewed migration whose rollback runs once the rows of its new tables are seeded, as production's would be there. */
     private PendingRollback pending;
 
-    private record PendingRollback(Observed observed, SchemaDefinition before) {
+    private record PendingRollback(Observed observed, RollbackPass.Before before) {
     }
 
     MigrationStages(Seeder seeder, Replays replays, Judgement judgement, ConsoleReport console) {
@@ -76,11 +76,17 @@ final class MigrationStages implements InstrumentedPass.Stages {
             return;
         }
         console.working(applied.label(), "the rollback pass");
-        Rollback rollback = replays.rollback().run(replays.follower(), waiting.observed(), waiting.before());
-        if (rollback != null) {
-            results.set(results.size() - 1, results.get(results.size() - 1).withRollback(rollback));
-            console.rollback(rollback);
+        RollbackPass.Outcome outcome = replays.rollback().run(replays.follower(), waiting.observed(), waiting.before());
+        MigrationResult result = results.get(results.size() - 1);
+        Rollback rollback = outcome.rollback();
+        if (rollback == null) {
+            results.set(results.size() - 1, result.withWarning(outcome.notRun()));
+            console.warning(outcome.notRun());
+            return;
         }
+        List<Finding> findings = judgement.rollbackFindings(rollback, applied);
+        results.set(results.size() - 1, result.withRollback(rollback, findings));
+        console.rollback(rollback, findings);
     }
 
     @Override
@@ -120,7 +126,7 @@ final class MigrationStages implements InstrumentedPass.Stages {
     private Judgement.Replayed replay(Observed observed) {
         Follower follower = replays.follower();
         String label = observed.migration().label();
-        SchemaDefinition before = replays.rollback() == null ? null : replays.rollback().before(follower);
+        RollbackPass.Before before = replays.rollback() == null ? null : replays.rollback().before(follower, observed.migration());
         console.working(label, "the traffic pass");
         TrafficPass.Measured traffic = replays.traffic() == null ? TrafficPass.Measured.NONE : replays.traffic().run(follower, observed);
         console.working(label, "the clean timing pass");

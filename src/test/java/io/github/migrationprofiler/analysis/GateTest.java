@@ -1,5 +1,6 @@
 package io.github.migrationprofiler.analysis;
 
+import io.github.migrationprofiler.analysis.rules.Rules;
 import io.github.migrationprofiler.config.Durations;
 import io.github.migrationprofiler.config.FailOn;
 import io.github.migrationprofiler.config.GateOptions;
@@ -21,34 +22,57 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class GateTest {
 
     private final Gate gate = new Gate(GateOptions.DEFAULTS);
 
-    private static RunResult withRollback(Rollback rollback) {
+    /** A migration with its rollback and what the rollback rules find of it, as the rollback pass leaves it. */
+    private static RunResult withRollback(Rollback rollback, String migrationText) {
+        List<Finding> findings = Analyzer.of(Set.of(), false, Rules.Lines.DEFAULTS).analyze(rollback, migrationText);
         MigrationResult m = new MigrationResult("V2__x.sql", null, "db/V2__x.sql", 1, Status.PASSED, 3, 0, List.of(), null, List.of(),
-                Kind.SMALL, List.of(), null, List.of(), null).withRollback(rollback);
+                Kind.SMALL, List.of(), null, List.of(), null).withRollback(rollback, findings);
         return RunResult.of("2026-12-06T10:00:00Z", null, "db", "SQL directory db", new Profile(List.of(), List.of(m)), null);
+    }
+
+    private static RunResult withRollback(Rollback rollback) {
+        return withRollback(rollback, "ALTER TABLE items ADD COLUMN note text;");
     }
 
     @Test
     void aRollbackThatFailsOrLeavesAnotherSchemaIsAWarningAndNoUndoOnlyWhenRequired() {
         Rollback incomplete = new Rollback(Rollback.Status.INCOMPLETE, "db/U2__x.sql", 2.0, false,
-                List.of("still there: index public.items_note"), List.of(), null, null, null, null, List.of(), List.of());
+                List.of("still there: index public.items_note"), List.of(), null, null, null, null, List.of(), List.of(), null, null);
+        Rollback failed = new Rollback(Rollback.Status.FAILED, "db/U2__x.sql", null, null, List.of(), List.of(),
+                "the undo failed: column \"cost\" of relation \"items\" does not exist", null, null, null, List.of(), List.of(), null, null);
         Rollback missing = Rollback.notReversible("no undo file U2__….sql beside db/V2__x.sql");
         Rollback reversed = new Rollback(Rollback.Status.REVERSED, "db/U2__x.sql", 2.0, true, List.of(),
-                List.of("table public.items: 500 rows"), null, null, null, null, List.of(), List.of());
+                List.of("table public.items: 500 rows"), null, null, null, null, List.of(), List.of(), null, null);
 
         assertThat(gate.judge(withRollback(incomplete)).migrations().get(0)).satisfies(m -> {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
-            assertThat(m.reasons()).containsExactly("rollback incomplete: still there: index public.items_note");
+            assertThat(m.reasons()).containsExactly("finding rollback-incomplete (warning)");
+            assertThat(m.findings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("The rollback (db/U2__x.sql) "
+                    + "left another schema than the one before the migration: still there: index public.items_note"));
         });
-        assertThat(gate.judge(withRollback(reversed)).migrations().get(0).verdict()).as("dropping what it made is its job")
-                .isEqualTo(Verdict.OK);
+        assertThat(gate.judge(withRollback(failed)).migrations().get(0)).satisfies(m -> {
+            assertThat(m.reasons()).containsExactly("finding rollback-failed (error)");
+            assertThat(m.findings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("The rollback (db/U2__x.sql) "
+                    + "failed on the state the migration leaves: column \"cost\" of relation \"items\" does not exist"));
+        });
+        assertThat(gate.judge(withRollback(reversed)).migrations().get(0)).as("dropping what it made is its job, said as information")
+                .satisfies(m -> {
+                    assertThat(m.verdict()).isEqualTo(Verdict.OK);
+                    assertThat(m.findings()).extracting(f -> f.rule().id(), Finding::severity)
+                            .containsExactly(tuple("rollback-loses-data", Severity.INFO));
+                });
+        assertThat(gate.judge(withRollback(incomplete, "-- migration-profiler:ignore rollback-incomplete\nALTER TABLE items ADD c int;"))
+                .migrations().get(0).verdict()).as("silenced by the migration's comment").isEqualTo(Verdict.OK);
         assertThat(gate.judge(withRollback(missing)).migrations().get(0).verdict()).isEqualTo(Verdict.OK);
         assertThat(new Gate(GateOptions.DEFAULTS, true).judge(withRollback(missing)).migrations().get(0)).satisfies(m -> {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);

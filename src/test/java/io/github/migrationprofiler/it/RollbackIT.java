@@ -3,9 +3,12 @@ package io.github.migrationprofiler.it;
 import io.github.migrationprofiler.config.FlywayOptions;
 import io.github.migrationprofiler.config.ProfilerConfig;
 import io.github.migrationprofiler.config.SeedOptions;
+import io.github.migrationprofiler.config.TrafficOptions;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.RunResult;
+import io.github.migrationprofiler.result.Severity;
 import io.github.migrationprofiler.result.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +95,11 @@ class RollbackIT {
         });
         assertThat(run.migrations()).filteredOn(m -> m.id().equals("5-note-index")).singleElement().satisfies(m -> {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
-            assertThat(m.reasons()).contains("rollback incomplete: still there: index public.items_note");
+            assertThat(m.reasons()).anyMatch(r -> r.startsWith("finding") && r.contains("rollback-incomplete (warning)"));
+            assertThat(m.findings()).filteredOn(f -> f.rule() == RuleId.ROLLBACK_INCOMPLETE).singleElement()
+                    .satisfies(f -> assertThat(f.message()).isEqualTo("The rollback (the changeset's <rollback>, run by Liquibase) "
+                            + "left another schema than the one before the migration: still there: index public.items_note; applying "
+                            + "the migration again then failed: ERROR: relation \"items_note\" already exists"));
         });
         assertThat(run.migrations()).filteredOn(m -> m.id().equals("4-raw-index")).singleElement()
                 .satisfies(m -> assertThat(m.reasons()).noneMatch(r -> r.startsWith("rollback")));
@@ -132,8 +140,16 @@ class RollbackIT {
         assertThat(run.migrations().get(0).reasons()).as("dropping what it made is what an undo is for; how it drops it is judged")
                 .filteredOn(r -> r.startsWith("rollback")).containsExactly("rollback findings missing-lock-timeout (warning), "
                         + "breaking-change (warning)");
-        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; .*; it drops data: "
-                + "table public\\.wishes: [\\d,]+ rows"));
+        assertThat(run.migrations().get(0).findings()).filteredOn(f -> f.rule() == RuleId.ROLLBACK_LOSES_DATA).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message()).matches("The rollback \\(db/U2__w\\.sql\\) drops data: table public\\.wishes: [\\d,]+ rows "
+                            + "\\(in production: everything written there by the time of the rollback\\)");
+                });
+        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; the undo itself: SMALL, "
+                + "missing-lock-timeout \\(warning\\), breaking-change \\(warning\\)"));
+        assertThat(log).anyMatch(l -> l.matches("(?s) {7}\\[info\\] rollback-loses-data: The rollback \\(db/U2__w\\.sql\\) drops data: "
+                + "table public\\.wishes: [\\d,]+ rows .*"));
         assertThat(rollbackOf(run, "V4__no_undo.sql")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
             assertThat(r.error()).isEqualTo("no undo file U4__….sql beside db/V4__no_undo.sql");
@@ -188,6 +204,28 @@ class RollbackIT {
     }
 
     @Test
+    void anUndoGetsItsOwnTrafficPass() {
+        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
+        write(project.resolve("db/V2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
+        write(project.resolve("db/U2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+                .traffic(new TrafficOptions(true, 2, 50, Duration.ofMillis(300), null, Duration.ZERO))
+                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+
+        MigrationResult wider = run.migrations().get(0);
+        assertThat(wider.traffic()).as("the migration's own pass").isNotNull();
+        assertThat(wider.rollback()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.traffic()).as("the undo rewrites items under ACCESS EXCLUSIVE while the workload reads and writes it")
+                    .isNotNull();
+            assertThat(r.traffic().tables()).contains("public.items");
+            assertThat(r.traffic().queries()).isPositive();
+        });
+    }
+
+    @Test
     void anUndoThatFollowsTheAdviceGetsNoFinding() {
         write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, note text);\n");
         write(project.resolve("db/V2__note_index.sql"), "CREATE INDEX CONCURRENTLY items_note ON items (note);\n");
@@ -219,8 +257,10 @@ class RollbackIT {
             assertThat(r.how()).isEqualTo("db/002_price.down.sql");
             assertThat(r.sqlError().sqlState()).isEqualTo("42703");
         });
-        assertThat(run.migrations().get(1).reasons()).anyMatch(r -> r.startsWith("rollback failed: the undo failed: ")
-                && r.contains("column \"cost\" of relation \"items\" does not exist"));
+        assertThat(run.migrations().get(1).findings()).filteredOn(f -> f.rule() == RuleId.ROLLBACK_FAILED).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("The rollback (db/002_price.down.sql) failed on the state the "
+                        + "migration leaves: ").contains("column \"cost\" of relation \"items\" does not exist"));
+        assertThat(run.migrations().get(1).reasons()).anyMatch(r -> r.startsWith("finding") && r.contains("rollback-failed (error)"));
         assertThat(rollbackOf(run, "001_items.sql").status()).isEqualTo(Rollback.Status.NOT_REVERSIBLE);
     }
 }

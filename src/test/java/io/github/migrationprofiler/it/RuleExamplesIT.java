@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * baseline both meet. A rule whose example needs more than the defaults here names it in its
  * {@code settings.properties} (or the example's own {@code bad.properties}, {@code good.properties}):
  * the traffic pass, a shorter long-migration line, Flyway settings ({@code flyway.*}). The
- * examples run as Flyway migrations; a {@code -- next migration} line starts another one.
+ * examples run as Flyway migrations; a {@code -- next migration} line starts another one, and
+ * what follows an {@code -- undo} line is the migration's undo file ({@code U<version>__}).
  */
 class RuleExamplesIT {
 
@@ -132,7 +133,10 @@ class RuleExamplesIT {
                         .startsWith("The cost is the join (see superlinear-work)"));
     }
 
-    /** The example as Flyway migrations after the setup: a {@code -- next migration} line starts another one. */
+    /**
+     * The example as Flyway migrations after the setup: a {@code -- next migration} line starts
+     * another one; an {@code -- undo} line starts the undo file of the one it is in.
+     */
     private List<MigrationResult> profile(String example, Properties settings) throws IOException {
         Files.createDirectories(project.resolve("db"));
         Files.copy(EXAMPLES.resolve("setup.sql"), project.resolve("db/V1__setup.sql"));
@@ -140,7 +144,11 @@ class RuleExamplesIT {
         List<String> reviewed = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             String name = "V" + (i + 2) + "__example.sql";
-            Files.writeString(project.resolve("db").resolve(name), parts[i]);
+            String[] undo = parts[i].split("(?m)^-- undo\n", 2);
+            Files.writeString(project.resolve("db").resolve(name), undo[0]);
+            if (undo.length == 2) {
+                Files.writeString(project.resolve("db").resolve("U" + (i + 2) + "__example.sql"), undo[1]);
+            }
             reviewed.add(name);
         }
         Map<String, String> flyway = new LinkedHashMap<>();

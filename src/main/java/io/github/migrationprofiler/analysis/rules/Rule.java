@@ -81,7 +81,11 @@ public abstract class Rule {
      * they held in all; as severe as its most severe hit.
      */
     public final List<Finding> check(MigrationFacts facts) {
-        List<Hit> hits = detect(facts);
+        return finding(detect(facts));
+    }
+
+    /** The one finding of these hits, none without hits. */
+    protected final List<Finding> finding(List<Hit> hits) {
         if (hits.isEmpty()) {
             return List.of();
         }

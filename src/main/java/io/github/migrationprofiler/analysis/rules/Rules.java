@@ -52,6 +52,9 @@ public final class Rules {
             case LONG_MIGRATION -> new LongMigration(lines.longMigration());
             case RUNNER_HAZARD -> new RunnerHazard();
             case EMPTY_MIGRATION -> new EmptyMigration();
+            case ROLLBACK_FAILED -> new RollbackFailed();
+            case ROLLBACK_INCOMPLETE -> new RollbackIncomplete();
+            case ROLLBACK_LOSES_DATA -> new RollbackLosesData();
         };
     }
 }
