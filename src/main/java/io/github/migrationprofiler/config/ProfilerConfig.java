@@ -32,6 +32,7 @@ import java.util.function.IntFunction;
  * @param jdbcUrl             server for the external engine
  * @param credentials         credentials for the external engine
  * @param serverSettings      PostgreSQL settings for servers the run starts itself
+ * @param roles               roles the migrations grant to, created NOLOGIN on servers the run starts itself
  * @param docker              how the Docker engine runs its container
  * @param seed                how much synthetic data the migrations meet
  * @param keepDatabase        leave the scratch database for a person to explore instead of dropping it
@@ -80,6 +81,7 @@ public record ProfilerConfig(
         String jdbcUrl,
         Credentials credentials,
         Map<String, String> serverSettings,
+        List<String> roles,
         DockerOptions docker,
         SeedOptions seed,
         boolean keepDatabase,
@@ -113,6 +115,7 @@ public record ProfilerConfig(
         migrations = List.copyOf(migrations);
         skipCustomChanges = List.copyOf(skipCustomChanges);
         serverSettings = Map.copyOf(serverSettings);
+        roles = roles.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
         disabledRules = Set.copyOf(disabledRules);
         productionRows = Map.copyOf(productionRows);
         projectionSizes = List.copyOf(projectionSizes);
@@ -144,7 +147,7 @@ public record ProfilerConfig(
     public Builder toBuilder() {
         return builder(baseDir).changelog(changelog).sqlDirectory(sqlDirectory).searchPath(searchPath).contexts(contexts)
                 .labels(labels).changelogParameters(changelogParameters).flyway(flyway).skipCustomChanges(skipCustomChanges).migrations(migrations).since(since).engine(engine)
-                .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).docker(docker).seed(seed)
+                .jdbcUrl(jdbcUrl).credentials(credentials).serverSettings(serverSettings).roles(roles).docker(docker).seed(seed)
                 .keepDatabase(keepDatabase).disabledRules(disabledRules).assumeLockTimeout(assumeLockTimeout).longMigration(longMigration).cleanTiming(cleanTiming)
                 .iterations(iterations).baseline(baseline).productionStats(productionStats)
                 .productionRows(productionRows).projectionSizes(projectionSizes).traffic(traffic).gate(gate).reportsDirectory(reportsDirectory)
@@ -170,6 +173,7 @@ public record ProfilerConfig(
         private String jdbcUrl;
         private Credentials credentials = Credentials.NONE;
         private Map<String, String> serverSettings = new LinkedHashMap<>();
+        private List<String> roles = List.of();
         private DockerOptions docker = DockerOptions.DEFAULTS;
         private SeedOptions seed = SeedOptions.NONE;
         private boolean keepDatabase;
@@ -218,6 +222,7 @@ public record ProfilerConfig(
         public Builder jdbcUrl(String value) { jdbcUrl = value; return this; }
         public Builder credentials(Credentials value) { credentials = value; return this; }
         public Builder serverSettings(Map<String, String> value) { serverSettings = value; return this; }
+        public Builder roles(List<String> value) { roles = value; return this; }
         public Builder docker(DockerOptions value) { docker = value; return this; }
         public Builder seed(SeedOptions value) { seed = value; return this; }
         public Builder keepDatabase(boolean value) { keepDatabase = value; return this; }
@@ -267,7 +272,7 @@ public record ProfilerConfig(
 
         public ProfilerConfig build() {
             return new ProfilerConfig(baseDir, changelog, sqlDirectory, searchPath, contexts, labels,
-                    changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, docker, seed, keepDatabase,
+                    changelogParameters, flyway, skipCustomChanges, migrations, since, engine, jdbcUrl, credentials, serverSettings, roles, docker, seed, keepDatabase,
                     disabledRules, assumeLockTimeout, longMigration, cleanTiming, iterations, baseline, productionStats, productionRows, projectionSizes, traffic, gate, reportsDirectory, reuseBaseline, rollback, requireRollback, stepSummary, statementsShown, parallelism, encoding, embeddedBinaries, postgresVersion, cacheDirectory, outputDirectory);
         }
     }

@@ -30,6 +30,14 @@ abstract class AbstractEngineMojo extends AbstractConnectingMojo {
     Map<String, String> serverSettings;
 
     /**
+     * Roles the migrations grant to or make owners ({@code GRANT SELECT … TO app_ro}), as production
+     * has them: created {@code NOLOGIN} on a server the run starts itself, before any migration. An
+     * existing server must have them already: the run creates no role on a server it did not start.
+     */
+    @Parameter(property = "migration-profiler.roles")
+    List<String> roles;
+
+    /**
      * The PostgreSQL major to profile on (13 to 18): the embedded engine runs that major's binaries,
      * the Docker engine its official image; an existing server is what it is, and a different major
      * is warned of. Default: production's major from {@code productionStats} when that file exists,

@@ -375,7 +375,7 @@ abstract class AbstractMigrationsMojo extends AbstractEngineMojo {
                 .engine(EngineKind.parse(engine))
                 .jdbcUrl(jdbcUrl)
                 .credentials(credentials())
-                .serverSettings(serverSettings == null ? Map.of() : serverSettings)
+                .serverSettings(serverSettings == null ? Map.of() : serverSettings).roles(roles == null ? List.of() : roles)
                 .docker(dockerOptions())
                 .embeddedBinaries(embeddedBinaries()).postgresVersion(postgresVersion)
                 .cacheDirectory(cacheDirectory())

@@ -6,6 +6,7 @@ import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.FlywayInfo;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.result.SqlError;
 import io.github.migrationprofiler.result.StatementResult;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.result.Traffic;
@@ -16,6 +17,9 @@ import io.github.migrationprofiler.stats.ProductionRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -39,6 +43,8 @@ public final class Judgement {
     public record Replayed(CleanTimingPass.Clean clean, String notClean, Traffic traffic, String trafficError, String deadlock,
                            String trafficNotRun, HashProbes probes) {
     }
+
+    private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
 
     private final Analyzer analyzer;
     private final MigrationSource source;
@@ -82,6 +88,7 @@ public final class Judgement {
                 replayed == null ? null : replayed.deadlock()), source.text(migration));
         List<String> warnings = new ArrayList<>(observed.warnings());
         warnings.addAll(analysis.warnings());
+        missingRole(observed).ifPresent(warnings::add);
         if (passed && replayed != null && replayed.trafficError() != null) {
             warnings.add(replayed.trafficError());
         }
@@ -95,6 +102,17 @@ public final class Judgement {
                 projected == null ? null : projected.migration(), traffic, flyway(migration), null,
                 replayed == null || replayed.trafficNotRun() == null ? Map.of() : Map.of("traffic", replayed.trafficNotRun()),
                 null);
+    }
+
+    /**
+     * A migration that granted to a role the scratch server lacks: production has it, so say how
+     * the run gets it too.
+     */
+    private static Optional<String> missingRole(Observed observed) {
+        SqlError error = observed.error();
+        Matcher role = error == null || !"42704".equals(error.sqlState()) ? null : MISSING_ROLE.matcher(error.message());
+        return role == null || !role.find() ? Optional.empty() : Optional.of("the role " + role.group(1) + " is one production has: "
+                + "give it with migration-profiler.roles=" + role.group(1) + " (created NOLOGIN on the server the run starts)");
     }
 
     /** What the rollback rules find of {@code migration}'s rollback, silenced as the migration's own findings are. */

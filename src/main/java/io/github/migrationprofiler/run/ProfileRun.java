@@ -11,6 +11,7 @@ import io.github.migrationprofiler.config.SeedOptions;
 import io.github.migrationprofiler.engine.BaselineTemplate;
 import io.github.migrationprofiler.engine.Engines;
 import io.github.migrationprofiler.engine.PostgresServer;
+import io.github.migrationprofiler.engine.Roles;
 import io.github.migrationprofiler.engine.ScratchDatabase;
 import io.github.migrationprofiler.pass.BaselinePass;
 import io.github.migrationprofiler.pass.InstrumentedPass;
@@ -152,6 +153,7 @@ public final class ProfileRun {
 
             stage = "engine";
             server = cleanup.add(Engines.start(config, inputs.version(), log));
+            Roles.provide(server, config.roles(), log);
             engine = new RunResult.Engine(server.kind(), null, server.image());
             FinalSchema schema = listAndRehearse(source, config.seed());
             failsAnyway = schema == null;

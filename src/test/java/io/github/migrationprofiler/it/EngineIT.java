@@ -50,6 +50,25 @@ class EngineIT {
     }
 
     @Test
+    void rolesTheMigrationsGrantToAreMadeOnlyOnAServerTheRunStarts() throws Exception {
+        write(project.resolve("db/V1__t.sql"), "CREATE TABLE t (id int);\nGRANT SELECT ON t TO report_reader;\n");
+        ProfilerConfig.Builder config = server.config(project).sqlDirectory(project.resolve("db"));
+
+        RunResult without = Profiles.profile(config.engine(EngineKind.EMBEDDED).build());
+        RunResult with = Profiles.profile(config.engine(EngineKind.EMBEDDED).roles(List.of("report_reader")).build());
+
+        assertThat(without.migrations().get(0).warnings()).contains("the role report_reader is one production has: give it with "
+                + "migration-profiler.roles=report_reader (created NOLOGIN on the server the run starts)");
+        assertThat(with.failures()).isEmpty();
+        assertThatThrownBy(() -> Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .roles(List.of("report_reader_nowhere")).build()))
+                .isInstanceOf(ProfilerException.class)
+                .hasMessageContaining("The roles report_reader_nowhere (migration-profiler.roles) do not exist on ")
+                .hasMessageContaining("the run creates roles only on a server it starts itself");
+        assertThat(server.scratchDatabases()).isEmpty();
+    }
+
+    @Test
     void anExistingServerOfAnotherMajorThanAskedIsWarnedOf() throws Exception {
         int major = PostgresVersion.majorOf(server.strings("SHOW server_version").get(0));
         int other = major == 17 ? 16 : 17;
