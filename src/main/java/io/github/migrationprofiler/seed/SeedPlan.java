@@ -145,21 +145,57 @@ final class SeedPlan {
                 .toList();
     }
 
-    /** Leaves a nullable key of the cycle NULL; returns the table to leave empty when there is none. */
+    /**
+     * Leaves a nullable key of a cycle NULL; returns the table to leave empty when there is none.
+     * The key is one on the cycle: a table that only waits for a table of the cycle keeps its keys
+     * and loads once the cycle is broken (Marquez's job_facets waits for runs, which is on a cycle
+     * with jobs and job_versions; nulling its key would leave every facet pointing at no run).
+     */
     private static Table breakCycle(Map<String, Table> batch, Set<String> placed, Set<String> nulled) {
-        for (Table table : batch.values()) {
+        List<Wait> cycle = cycle(batch, placed, nulled);
+        for (Wait wait : cycle) {
+            if (nullable(wait.table(), wait.key())) {
+                nulled.add(key(wait.table(), wait.key()));
+                return null;
+            }
+        }
+        for (Table table : batch.values()) { // a cycle through NOT NULL keys only: any nullable key that waits, as before
             if (placed.contains(table.name())) {
                 continue;
             }
             for (ForeignKey fk : waitingFor(table, batch, placed, nulled)) {
-                boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).map(col -> !col.notNull()).orElse(false));
-                if (nullable) {
+                if (nullable(table, fk)) {
                     nulled.add(key(table, fk));
                     return null;
                 }
             }
         }
-        return batch.values().stream().filter(t -> !placed.contains(t.name())).findFirst().orElseThrow();
+        return cycle.get(0).table();
+    }
+
+    private record Wait(Table table, ForeignKey key) {
+    }
+
+    /**
+     * One cycle among the tables still waiting, each wait a table's key on the next table. Every
+     * table left waits for another one left (else it would have been placed), so following the
+     * waits from any of them comes back to a table already passed.
+     */
+    private static List<Wait> cycle(Map<String, Table> batch, Set<String> placed, Set<String> nulled) {
+        Table table = batch.values().stream().filter(t -> !placed.contains(t.name())).findFirst().orElseThrow();
+        List<Wait> path = new ArrayList<>();
+        Map<String, Integer> passed = new HashMap<>();
+        while (!passed.containsKey(table.name())) {
+            passed.put(table.name(), path.size());
+            ForeignKey key = waitingFor(table, batch, placed, nulled).get(0);
+            path.add(new Wait(table, key));
+            table = batch.get(key.refTable());
+        }
+        return path.subList(passed.get(table.name()), path.size());
+    }
+
+    private static boolean nullable(Table table, ForeignKey fk) {
+        return fk.columns().stream().allMatch(c -> table.column(c).map(col -> !col.notNull()).orElse(false));
     }
 
     private static String cycleReason(Map<String, Table> batch, Set<String> placed) {
