@@ -289,6 +289,9 @@ public final class FinalSchema {
                 }
             }
         }
+        formerForeignKeys(lineage.get(0), tick, current, at, now).stream()
+                .filter(former -> foreignKeys.stream().noneMatch(k -> k.columns().equals(former.columns())))
+                .forEach(foreignKeys::add);
         List<Column> merged = new ArrayList<>();
         for (Column column : columns.values()) {
             Column fitted = column;
@@ -299,6 +302,29 @@ public final class FinalSchema {
         }
         return new Table(current.oid(), current.name(), merged, uniques, foreignKeys, checks, current.partitionKey(),
                 current.partitionBounds(), current.indexes());
+    }
+
+    /**
+     * Foreign keys an earlier migration dropped while keeping their columns, as joins: the rows
+     * production wrote meanwhile point at parents all the same, and a later backfill may join on
+     * them (Marquez V66.3 joins job_facets.run_uuid to runs after V66.1 dropped that key). Rows
+     * seeded all at once after the drop, as a baseline is, would otherwise point nowhere.
+     */
+    private List<ForeignKey> formerForeignKeys(Step own, int tick, Table current, Migration at, Function<String, Table> now) {
+        Lifetime life = history.lifetime(own.oid());
+        if (life == null) {
+            return List.of();
+        }
+        List<ForeignKey> former = new ArrayList<>();
+        for (Object constraint : life.before(tick)) {
+            if (constraint instanceof Lifetime.ForeignKeyAt fk) {
+                ForeignKey mapped = foreignKey(fk, own, current, at, now);
+                if (mapped != null) {
+                    former.add(JoinedKeys.formerly(mapped));
+                }
+            }
+        }
+        return former;
     }
 
     /** A CHECK in the columns' names of this step; {@code null} when one of its columns is gone. */

@@ -141,7 +141,8 @@ final class JoinedKeys {
         // but a foreign key keeps its own rule: made NOT NULL here, a parent without rows would leave the whole table empty
         table.foreignKeys().forEach(fk -> needed.removeAll(fk.columns()));
         List<Column> columns = table.columns().stream().map(c -> needed.contains(c.name()) ? c.asNotNull() : c).toList();
-        List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
+        // a join without a parent's rows to draw from would leave its column NULL: it is left out
+        List<ForeignKey> keys = new ArrayList<>(table.foreignKeys().stream().filter(fk -> !isJoin(fk) || hasRows.test(fk.refTable())).toList());
         for (Join join : joins) {
             Column column = table.column(join.column()).orElse(null);
             String parentName = names.stream().filter(n -> TableWrites.names(n, join.otherTable())).findFirst().orElse(null);
@@ -159,6 +160,12 @@ final class JoinedKeys {
         }
         return new Table(table.oid(), table.name(), columns, table.uniqueKeys(), keys, table.checks(), table.partitionKey(),
                 table.partitionBounds(), table.indexes());
+    }
+
+    /** A foreign key a migration dropped, kept as a join: seeded values still point at the parent's keys. */
+    static ForeignKey formerly(ForeignKey dropped) {
+        return new ForeignKey(JOINED + dropped.refTable() + " (formerly " + dropped.name() + ")", dropped.columns(), dropped.refTable(),
+                dropped.refColumns());
     }
 
     /** A key {@link #withKeys} added: no constraint, and no reason to leave a table empty when its parent has no rows. */

@@ -95,6 +95,11 @@ final class Lifetime {
         until.replaceAll((constraint, last) -> last == OPEN ? now - 1 : last);
     }
 
+    /** The constraints gone before tick {@code tick}: a foreign key dropped by an earlier migration. */
+    List<Object> before(int tick) {
+        return until.entrySet().stream().filter(e -> e.getValue() < tick).map(Map.Entry::getKey).toList();
+    }
+
     /** The constraints still present at or after tick {@code from}. */
     List<Object> from(int from) {
         return until.entrySet().stream().filter(e -> e.getValue() >= from).map(Map.Entry::getKey).toList();

@@ -82,6 +82,22 @@ class BaselineReuseIT {
     }
 
     @Test
+    void aForeignKeyDroppedBeforeTheBaselineStillPointsItsRowsAtTheParent() throws SQLException {
+        write(project.resolve("db/V1__schema.sql"), """
+                CREATE TABLE runs (uuid uuid PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE facets (id bigint PRIMARY KEY, run_uuid uuid REFERENCES runs (uuid), seen boolean);
+                """);
+        write(project.resolve("db/V2__drop_key.sql"), "ALTER TABLE facets DROP CONSTRAINT facets_run_uuid_fkey;\n");
+        // no join the seeder could read: as in a Java migration, only the rows tell
+        write(project.resolve("db/V3__backfill.sql"), "UPDATE facets SET seen = true WHERE run_uuid IN (SELECT uuid FROM runs);\n");
+
+        RunResult run = run(server.config(project).sqlDirectory(project.resolve("db")).migrations(List.of("V3__*")), new ArrayList<>());
+
+        assertThat(run.migrations()).singleElement().satisfies(backfill -> assertThat(backfill.rowsAffected())
+                .as("the rows production wrote while the key stood point at runs").isPositive());
+    }
+
+    @Test
     void aChangedBaselineGetsANewTemplate() throws SQLException {
         write(project.resolve("db/V1__schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
         write(project.resolve("db/V2__index.sql"), "CREATE INDEX CONCURRENTLY idx ON accounts (id);\n");
