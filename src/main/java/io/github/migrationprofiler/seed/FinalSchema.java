@@ -13,6 +13,7 @@ import io.github.migrationprofiler.source.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -292,16 +293,21 @@ public final class FinalSchema {
         formerForeignKeys(lineage.get(0), tick, current, at, now).stream()
                 .filter(former -> foreignKeys.stream().noneMatch(k -> k.columns().equals(former.columns())))
                 .forEach(foreignKeys::add);
+        return new Table(current.oid(), current.name(), fitted(columns.values(), types, checks), uniques, foreignKeys, checks,
+                current.partitionKey(), current.partitionBounds(), current.indexes());
+    }
+
+    /** Each column fitting every type it has over time, and NOT NULL where a CHECK requires a value. */
+    private static List<Column> fitted(Collection<Column> columns, Map<String, List<SqlType>> types, List<Check> checks) {
         List<Column> merged = new ArrayList<>();
-        for (Column column : columns.values()) {
+        for (Column column : columns) {
             Column fitted = column;
             for (SqlType later : types.getOrDefault(column.name(), List.of())) {
                 fitted = fitted.fitting(later);
             }
             merged.add(ColumnRules.requiresValue(fitted, checks) ? fitted.asNotNull() : fitted);
         }
-        return new Table(current.oid(), current.name(), merged, uniques, foreignKeys, checks, current.partitionKey(),
-                current.partitionBounds(), current.indexes());
+        return merged;
     }
 
     /**
