@@ -121,34 +121,43 @@ public final class Gate {
     private MigrationResult judge(MigrationResult m) {
         Judgement judgement = judge(m.failed(), m.error() == null ? null : m.error().sqlState(), m.millis(), m.projection(),
                 m.trafficHold(), m.kind(), m.findings());
-        List<String> rollback = rollbackReasons(m.rollback(), requireRollback);
-        if (rollback.isEmpty() || m.failed()) {
+        Judgement undo = m.failed() ? null : judge(m.rollback());
+        if (undo == null || undo.reasons().isEmpty()) {
             return m.judged(judgement.verdict(), judgement.reasons());
         }
         List<String> reasons = new ArrayList<>(judgement.reasons());
-        reasons.addAll(rollback);
-        return m.judged(judgement.verdict().worst(Verdict.WARNING), reasons);
+        reasons.addAll(undo.reasons());
+        return m.judged(judgement.verdict().worst(undo.verdict()), reasons);
     }
 
     /**
-     * What the rollback pass found wrong with the migration's undo beyond the rollback rules'
-     * findings (failed, incomplete, lost data): an undo that breaks the forward rules (it rewrites
-     * a table, say) is a warning, and so is a missing one when the project requires one.
+     * The migration's undo, judged as a migration beyond the rollback rules' findings (failed,
+     * incomplete, lost data): its runtime, projected to production's rows when it can be, against
+     * the lines of its kind; its findings under the forward rules (it rewrites a table, say) and a
+     * missing undo where the project requires one are warnings. Each reason starts "rollback ".
      */
-    static List<String> rollbackReasons(Rollback rollback, boolean required) {
+    Judgement judge(Rollback rollback) {
         List<String> reasons = new ArrayList<>();
+        Verdict verdict = Verdict.OK;
         if (rollback == null) {
-            return reasons;
+            return new Judgement(verdict, reasons);
         }
-        if (rollback.status() == Rollback.Status.NOT_REVERSIBLE && required) {
+        if (rollback.millis() != null && rollback.kind() != null) {
+            Judgement time = judge(false, null, rollback.millis(), rollback.projection(), null, rollback.kind(), List.of());
+            time.reasons().forEach(r -> reasons.add(Rollback.REASON + r));
+            verdict = time.verdict();
+        }
+        if (rollback.status() == Rollback.Status.NOT_REVERSIBLE && requireRollback) {
             reasons.add(Rollback.REASON + "missing (requireRollback): " + rollback.error());
+            verdict = verdict.worst(Verdict.WARNING);
         }
         List<String> serious = rollback.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.rule() + " (" + f.severity().json() + ")").toList();
         if (!serious.isEmpty()) {
             reasons.add(Rollback.REASON + (serious.size() == 1 ? "finding " : "findings ") + String.join(", ", serious));
+            verdict = verdict.worst(Verdict.WARNING);
         }
-        return reasons;
+        return new Judgement(verdict, reasons);
     }
 
     /** The lines, as reports write them ({@code warnSmall: "30 s"}, …). */

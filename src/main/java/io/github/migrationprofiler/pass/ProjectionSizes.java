@@ -51,7 +51,7 @@ public final class ProjectionSizes implements AutoCloseable {
             try {
                 database = databases.create(null);
                 Databases.Database created = database;
-                sizes.add(new ScaledFollower(fraction, database, seeders.apply(fraction, created::connect), timeout, log));
+                sizes.add(new ScaledFollower(fraction, databases, database, seeders.apply(fraction, created::connect), timeout, log));
             } catch (SQLException | RuntimeException e) {
                 if (database != null) {
                     database.close();
@@ -96,6 +96,24 @@ public final class ProjectionSizes implements AutoCloseable {
         String failure = "replaying " + observed.migration().label() + " failed";
         for (ScaledFollower size : List.copyOf(sizes)) {
             dropOn(failure, size, thrown(size, s -> timed.add(s.time(observed))));
+        }
+        nanos += System.nanoTime() - start;
+        return timed;
+    }
+
+    /**
+     * Times {@code observed} once at each size on a copy of the state there, which stays as it is:
+     * a migration's undo, for its projection. A size it fails at is left out (the size stays).
+     */
+    public List<ScaledFollower.Timed> timeOnCopies(Observed observed) {
+        long start = System.nanoTime();
+        List<ScaledFollower.Timed> timed = new ArrayList<>();
+        for (ScaledFollower size : List.copyOf(sizes)) {
+            try {
+                timed.add(size.timeOnCopy(observed));
+            } catch (SQLException | RuntimeException e) {
+                log.debug("Projection of " + observed.migration().label() + " at " + size.fraction() + " of the scale: " + e.getMessage());
+            }
         }
         nanos += System.nanoTime() - start;
         return timed;

@@ -1,14 +1,18 @@
 package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
+import io.github.migrationprofiler.catalog.Relations;
 import io.github.migrationprofiler.catalog.SchemaDefinition;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
+import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.Rollback;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
 import io.github.migrationprofiler.source.Undo;
+import io.github.migrationprofiler.stats.ProductionRows;
+import io.github.migrationprofiler.support.ProfilerLog;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,16 +36,25 @@ public final class RollbackPass {
     private final Judgement judgement;
     private final ForeignKeyGaps foreignKeys;
     private final TrafficPass traffic;
+    private final ProjectionSizes sizes;
+    private final ProductionRows production;
+    private final ProfilerLog log;
 
     /**
-     * @param judgement judges the undo as a migration: its kind and the rules' findings
-     * @param traffic   measures what the undo does to concurrent traffic, as for a migration; {@code null}: not measured
+     * @param judgement  judges the undo as a migration: its kind and the rules' findings
+     * @param traffic    measures what the undo does to concurrent traffic, as for a migration; {@code null}: not measured
+     * @param sizes      the smaller sizes the undo is timed at for its projection; {@code null}: not projected
+     * @param production production's row counts, to project to
      */
-    public RollbackPass(MigrationSource source, Judgement judgement, ForeignKeyGaps foreignKeys, TrafficPass traffic) {
+    public RollbackPass(MigrationSource source, Judgement judgement, ForeignKeyGaps foreignKeys, TrafficPass traffic,
+                        ProjectionSizes sizes, ProductionRows production, ProfilerLog log) {
         this.source = source;
         this.judgement = judgement;
         this.foreignKeys = foreignKeys;
         this.traffic = traffic;
+        this.sizes = sizes;
+        this.production = production;
+        this.log = log;
     }
 
     /**
@@ -110,15 +123,35 @@ public final class RollbackPass {
             if (undone.status() != Status.PASSED) {
                 return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(), "the undo failed: "
                         + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks,
-                        null, null);
+                        null, null, null);
             }
             SchemaDefinition restored = SchemaDefinition.read(c);
             List<String> differences = restored.differencesFrom(before);
             List<String> lost = held(follower.connection(), migrated.droppedIn(restored));
             return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(),
                     undone.millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
-                    judged.findings(), locks, judged.traffic(), measured.notRun());
+                    judged.findings(), locks, judged.traffic(), measured.notRun(), projection(follower, undone, judged));
         }
+    }
+
+    /**
+     * The undo's runtime at production's rows, as a migration's is projected: timed cleanly on a
+     * copy of the state after the migration at full size and at each smaller size; {@code null}
+     * where the run does not project.
+     */
+    private Projection projection(Follower follower, Observed undone, MigrationResult judged) throws SQLException {
+        if (sizes == null || sizes.fractions().isEmpty()) {
+            return null;
+        }
+        List<ScaledFollower.Timed> timed = new ArrayList<>(sizes.timeOnCopies(undone));
+        try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
+            MigrationSession.prepare(c, undone.searchPath(), follower.timeout());
+            Relations before = Relations.take(c);
+            MigrationSession.settle(c, log);
+            timed.add(new ScaledFollower.Timed(1, before, Replay.run(c, undone.recording())));
+        }
+        Projections.Projected projected = Projections.project(judged.statements(), timed, production, null);
+        return projected == null ? null : projected.migration();
     }
 
     /** The migration applied again after its undo; {@code null} when that works, else why it did not. */

@@ -23,15 +23,17 @@ final class ScaledFollower implements AutoCloseable {
 
     /** Work whose time counts towards what this size costs. */
     private final double fraction;
+    private final Databases databases;
     private final Databases.Database database;
     private final Seeder seeder;
     private final Duration timeout;
     private final ProfilerLog log;
-    private final Connection connection;
+    private Connection connection;
 
-    ScaledFollower(double fraction, Databases.Database database, Seeder seeder, Duration timeout, ProfilerLog log)
+    ScaledFollower(double fraction, Databases databases, Databases.Database database, Seeder seeder, Duration timeout, ProfilerLog log)
             throws SQLException {
         this.fraction = fraction;
+        this.databases = databases;
         this.log = log;
         this.database = database;
         this.seeder = seeder;
@@ -62,13 +64,24 @@ final class ScaledFollower implements AutoCloseable {
         return new Timed(fraction, before, Replay.run(connection, observed.recording()));
     }
 
-    @Override
-    public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // the database goes with it
+    /**
+     * Runs {@code observed} once, timed, on a copy of this size's state, which stays as it is: for
+     * the undo of the migration this size just followed.
+     */
+    Timed timeOnCopy(Observed observed) throws SQLException {
+        closeSeeder(); // a copy needs its template without sessions; the seeder reconnects when it next seeds
+        connection.close();
+        try (Databases.Database copy = databases.create(database.name()); Connection c = copy.connect()) {
+            MigrationSession.prepare(c, observed.searchPath(), timeout);
+            Relations before = Relations.take(c);
+            MigrationSession.settle(c, log);
+            return new Timed(fraction, before, Replay.run(c, observed.recording()));
+        } finally {
+            connection = database.connect();
         }
+    }
+
+    private void closeSeeder() {
         if (seeder instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -76,6 +89,16 @@ final class ScaledFollower implements AutoCloseable {
                 // its connection goes with the database
             }
         }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the database goes with it
+        }
+        closeSeeder();
         database.close();
     }
 }

@@ -130,6 +130,9 @@ public final class ConsoleReport implements AutoCloseable {
         if (rollback.status() == Rollback.Status.NOT_REVERSIBLE) {
             line.append(": ").append(rollback.error());
         }
+        if (rollback.projection() != null) {
+            line.append("; ").append(rollback.projection().sentence());
+        }
         if (!rollback.findings().isEmpty()) {
             line.append("; the undo itself: ").append(rollback.kind() == null ? "" : rollback.kind() + ", ")
                     .append(rollback.findings().stream().map(f -> f.rule() + " (" + f.severity().json() + ")")

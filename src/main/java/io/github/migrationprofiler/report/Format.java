@@ -216,6 +216,9 @@ final class Format {
         if (!rollback.dataLost().isEmpty()) {
             text.append("; it drops data: ").append(String.join("; ", rollback.dataLost()));
         }
+        if (rollback.projection() != null) {
+            text.append("; ").append(rollback.projection().sentence());
+        }
         if (rollback.traffic() != null) {
             text.append("; traffic: ").append(traffic(rollback.traffic()));
         }

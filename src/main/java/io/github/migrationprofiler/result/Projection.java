@@ -106,6 +106,11 @@ public record Projection(String table, long rows, double millis, double lowMilli
         return String.format(Locale.ROOT, "%s at %,d rows → %s", Durations.spoken(measuredMillis), measuredRows, describe()) + lock;
     }
 
+    /** The same, measured at the largest size the projection ran at. */
+    public String sentence() {
+        return sentence(points.isEmpty() ? millis : points.get(points.size() - 1).millis());
+    }
+
     private static double round(double millis) {
         return Math.round(millis * 1_000.0) / 1_000.0;
     }

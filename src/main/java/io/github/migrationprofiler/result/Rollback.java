@@ -21,10 +21,11 @@ import java.util.List;
  * @param traffic        what the undo did to concurrent reads and writes, measured as a migration's traffic pass does;
  *                       {@code null} when that pass did not run for it
  * @param trafficNotRun  why the traffic pass did not run for the undo, when it had nothing to measure
+ * @param projection     the undo's runtime at production's rows, from clean runs at each size; {@code null} when not projected
  */
 public record Rollback(Status status, String how, Double millis, Boolean schemaRestored, List<String> differences,
                        List<String> dataLost, String error, SqlError sqlError, String reapplied, Kind kind, List<Finding> findings,
-                       List<LockHeld> locks, Traffic traffic, String trafficNotRun) {
+                       List<LockHeld> locks, Traffic traffic, String trafficNotRun, Projection projection) {
 
     /** How a verdict's reasons about the rollback start ("rollback incomplete: …"): what code-scanning reports file them under. */
     public static final String REASON = "rollback ";
@@ -50,7 +51,7 @@ public record Rollback(Status status, String how, Double millis, Boolean schemaR
 
     public static Rollback notReversible(String why) {
         return new Rollback(Status.NOT_REVERSIBLE, null, null, null, List.of(), List.of(), why, null, null, null, List.of(), List.of(),
-                null, null);
+                null, null, null);
     }
 
     /** "REVERSED in 12 ms", "INCOMPLETE: 1 difference", "NOT_REVERSIBLE": for tables and logs. */

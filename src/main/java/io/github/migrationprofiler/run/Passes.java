@@ -98,7 +98,7 @@ final class Passes {
             return null;
         }
         return new RollbackPass(inputs.source(), new Judgement(inputs.analyzer(), inputs.source(), inputs.productionRows()),
-                new ForeignKeyGaps(), traffic);
+                new ForeignKeyGaps(), traffic, sizes, inputs.productionRows(), log);
     }
 
     /**

@@ -47,12 +47,12 @@ class GateTest {
     @Test
     void aRollbackThatFailsOrLeavesAnotherSchemaIsAWarningAndNoUndoOnlyWhenRequired() {
         Rollback incomplete = new Rollback(Rollback.Status.INCOMPLETE, "db/U2__x.sql", 2.0, false,
-                List.of("still there: index public.items_note"), List.of(), null, null, null, null, List.of(), List.of(), null, null);
+                List.of("still there: index public.items_note"), List.of(), null, null, null, null, List.of(), List.of(), null, null, null);
         Rollback failed = new Rollback(Rollback.Status.FAILED, "db/U2__x.sql", null, null, List.of(), List.of(),
-                "the undo failed: column \"cost\" of relation \"items\" does not exist", null, null, null, List.of(), List.of(), null, null);
+                "the undo failed: column \"cost\" of relation \"items\" does not exist", null, null, null, List.of(), List.of(), null, null, null);
         Rollback missing = Rollback.notReversible("no undo file U2__….sql beside db/V2__x.sql");
         Rollback reversed = new Rollback(Rollback.Status.REVERSED, "db/U2__x.sql", 2.0, true, List.of(),
-                List.of("table public.items: 500 rows"), null, null, null, null, List.of(), List.of(), null, null);
+                List.of("table public.items: 500 rows"), null, null, null, null, List.of(), List.of(), null, null, null);
 
         assertThat(gate.judge(withRollback(incomplete)).migrations().get(0)).satisfies(m -> {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
@@ -78,6 +78,22 @@ class GateTest {
             assertThat(m.verdict()).isEqualTo(Verdict.WARNING);
             assertThat(m.reasons()).containsExactly("rollback missing (requireRollback): no undo file U2__….sql beside db/V2__x.sql");
         });
+    }
+
+    @Test
+    void anUndoIsJudgedByItsProjectionLikeAMigration() {
+        // an undo that changes a type back, rewriting 100,000 rows in 600 ms: about 10 min at production's 100 million
+        Projection rewrite = ProjectionFit.fit(Projection.Model.LINEAR, "public.items",
+                List.of(new Projection.Point(25_000, 150), new Projection.Point(50_000, 300), new Projection.Point(100_000, 600)),
+                100_000_000L);
+        Rollback slow = new Rollback(Rollback.Status.REVERSED, "db/U2__x.sql", 600.0, true, List.of(), List.of(), null, null, null,
+                Kind.LARGE, List.of(), List.of(), null, null, rewrite);
+
+        MigrationResult judged = gate.judge(withRollback(slow)).migrations().get(0);
+
+        assertThat(judged.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(judged.reasons()).singleElement().asString().startsWith("rollback would run about ")
+                .contains("at production's 100,000,000 rows (projected)");
     }
 
     @Test

@@ -226,6 +226,28 @@ class RollbackIT {
     }
 
     @Test
+    void anUndoIsProjectedToProductionsRowsAndJudgedByIt() {
+        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
+        write(project.resolve("db/V2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
+        write(project.resolve("db/U2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+                .seed(SeedOptions.parse("4000", 1, 0.1, Map.of())).productionRows(Map.of("items", 400_000_000L))
+                .migrations(List.of("V2__*")).build());
+
+        MigrationResult wider = run.migrations().get(0);
+        assertThat(wider.projection()).as("the migration's own").isNotNull();
+        assertThat(wider.rollback().projection()).as("the undo rewrites items back: it grows with its rows").isNotNull()
+                .satisfies(p -> {
+                    assertThat(p.rows()).isEqualTo(400_000_000L);
+                    assertThat(p.points()).hasSizeGreaterThanOrEqualTo(2);
+                    assertThat(p.millis()).isGreaterThan(p.points().get(p.points().size() - 1).millis());
+                });
+        assertThat(wider.reasons()).anyMatch(r -> r.startsWith("rollback would run about ") && r.contains("(projected)"));
+    }
+
+    @Test
     void anUndoThatFollowsTheAdviceGetsNoFinding() {
         write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, note text);\n");
         write(project.resolve("db/V2__note_index.sql"), "CREATE INDEX CONCURRENTLY items_note ON items (note);\n");
