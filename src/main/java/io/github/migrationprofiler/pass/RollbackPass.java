@@ -1,7 +1,6 @@
 package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
-import io.github.migrationprofiler.catalog.Relations;
 import io.github.migrationprofiler.catalog.SchemaDefinition;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
@@ -145,10 +144,7 @@ public final class RollbackPass {
         }
         List<ScaledFollower.Timed> timed = new ArrayList<>(sizes.timeOnCopies(undone));
         try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
-            MigrationSession.prepare(c, undone.searchPath(), follower.timeout());
-            Relations before = Relations.take(c);
-            MigrationSession.settle(c, log);
-            timed.add(new ScaledFollower.Timed(1, before, Replay.run(c, undone.recording())));
+            timed.add(ScaledFollower.timed(1, c, undone, follower.timeout(), log));
         }
         Projections.Projected projected = Projections.project(judged.statements(), timed, production, null);
         return projected == null ? null : projected.migration();

@@ -58,10 +58,15 @@ final class ScaledFollower implements AutoCloseable {
 
     /** Runs a reviewed migration once, timed, on the state before it at this size. */
     Timed time(Observed observed) throws SQLException {
-        MigrationSession.prepare(connection, observed.searchPath(), timeout);
-        Relations before = Relations.take(connection);
-        MigrationSession.settle(connection, log);
-        return new Timed(fraction, before, Replay.run(connection, observed.recording()));
+        return timed(fraction, connection, observed, timeout, log);
+    }
+
+    /** {@code observed} run once on {@code c}, timed as the clean pass times: the relations before it, settled, then run. */
+    static Timed timed(double fraction, Connection c, Observed observed, Duration timeout, ProfilerLog log) throws SQLException {
+        MigrationSession.prepare(c, observed.searchPath(), timeout);
+        Relations before = Relations.take(c);
+        MigrationSession.settle(c, log);
+        return new Timed(fraction, before, Replay.run(c, observed.recording()));
     }
 
     /**
@@ -72,10 +77,7 @@ final class ScaledFollower implements AutoCloseable {
         closeSeeder(); // a copy needs its template without sessions; the seeder reconnects when it next seeds
         connection.close();
         try (Databases.Database copy = databases.create(database.name()); Connection c = copy.connect()) {
-            MigrationSession.prepare(c, observed.searchPath(), timeout);
-            Relations before = Relations.take(c);
-            MigrationSession.settle(c, log);
-            return new Timed(fraction, before, Replay.run(c, observed.recording()));
+            return timed(fraction, c, observed, timeout, log);
         } finally {
             connection = database.connect();
         }
