@@ -20,11 +20,12 @@ public final class SchemaDefinition {
 
     /**
      * Each object's kind and name ("column public.orders.coupon") and its definition, one query per
-     * kind; tables and columns also give what identifies them under any name (oid, attnum).
+     * kind; tables and their columns also give what identifies them under any name (oid, attnum).
+     * Views and materialized views hold no data of their own: they have none.
      */
     private static final List<String> QUERIES = List.of(
             """
-            SELECT 'table ' || %1$s, c.relkind::text, c.oid::text
+            SELECT 'table ' || %1$s, c.relkind::text, CASE WHEN c.relkind IN ('r', 'p') THEN c.oid::text END
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p', 'm', 'f') AND %2$s AND NOT %3$s""",
             """
@@ -32,7 +33,7 @@ public final class SchemaDefinition {
                    format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
                    || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
                    || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END,
-                   c.oid || '.' || a.attnum
+                   CASE WHEN c.relkind IN ('r', 'p') THEN c.oid || '.' || a.attnum END
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
               LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
@@ -67,7 +68,7 @@ public final class SchemaDefinition {
              WHERE %2$s GROUP BY n.nspname, t.typname""");
 
     private final Map<String, String> objects;
-    /** Each table's and column's identity in its database, which a rename keeps: "16385", "16385.3". */
+    /** Each table's and its columns' identity in its database, which a rename keeps: "16385", "16385.3". */
     private final Map<String, String> identities;
 
     private SchemaDefinition(Map<String, String> objects, Map<String, String> identities) {
@@ -85,7 +86,7 @@ public final class SchemaDefinition {
                     boolean identified = rs.getMetaData().getColumnCount() > 2;
                     while (rs.next()) {
                         objects.put(rs.getString(1), rs.getString(2));
-                        if (identified) {
+                        if (identified && rs.getString(3) != null) {
                             identities.put(rs.getString(1), rs.getString(3));
                         }
                     }

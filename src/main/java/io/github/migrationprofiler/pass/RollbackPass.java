@@ -2,10 +2,12 @@ package io.github.migrationprofiler.pass;
 
 import io.github.migrationprofiler.catalog.ForeignKeyGaps;
 import io.github.migrationprofiler.catalog.SchemaDefinition;
+import io.github.migrationprofiler.result.Finding;
 import io.github.migrationprofiler.result.LockHeld;
 import io.github.migrationprofiler.result.MigrationResult;
 import io.github.migrationprofiler.result.Projection;
 import io.github.migrationprofiler.result.Rollback;
+import io.github.migrationprofiler.result.RuleId;
 import io.github.migrationprofiler.result.Status;
 import io.github.migrationprofiler.source.Migration;
 import io.github.migrationprofiler.source.MigrationSource;
@@ -119,6 +121,8 @@ public final class RollbackPass {
             MigrationResult judged = judgement.judge(undone, measured == TrafficPass.Measured.NONE ? null
                     : new Judgement.Replayed(null, null, measured.traffic(), measured.error(), measured.deadlock(), measured.notRun(), null));
             List<LockHeld> locks = judged.statements().stream().flatMap(s -> s.locks().stream()).toList();
+            // an undo drops or renames back what its migration made; the code that used it is rolled back first
+            List<Finding> findings = judged.findings().stream().filter(f -> f.rule() != RuleId.BREAKING_CHANGE).toList();
             if (undone.status() != Status.PASSED) {
                 return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(), "the undo failed: "
                         + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks,
@@ -129,7 +133,7 @@ public final class RollbackPass {
             List<String> lost = held(follower.connection(), migrated.droppedIn(restored));
             return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(),
                     undone.millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
-                    judged.findings(), locks, judged.traffic(), measured.notRun(), projection(follower, undone, judged));
+                    findings, locks, judged.traffic(), measured.notRun(), projection(follower, undone, judged));
         }
     }
 
