@@ -27,7 +27,10 @@ public record Rollback(Status status, String how, Double millis, Boolean schemaR
                        List<String> dataLost, String error, SqlError sqlError, String reapplied, Kind kind, List<Finding> findings,
                        List<LockHeld> locks, Traffic traffic, String trafficNotRun, Projection projection) {
 
-    /** How a verdict's reasons about the rollback start ("rollback incomplete: …"): what code-scanning reports file them under. */
+    /**
+     * How a verdict's reasons about the rollback start ("rollback would run about …", "rollback
+     * findings …"): what code-scanning reports file them under.
+     */
     public static final String REASON = "rollback ";
 
     public Rollback {
