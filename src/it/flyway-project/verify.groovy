@@ -34,4 +34,10 @@ assert json.migrations[5].statements.size() == 2 && json.migrations[5].statement
 // COPY … FROM STDIN with inline rows: loaded, timed and counted like a statement
 def copy = json.migrations[6].statements.find { it.sql.startsWith('COPY order_state_labels') }
 assert copy != null && copy.rowsAffected == 3
+
+// the undo file is V5's rollback, run by the plugin as Flyway's paid edition would, never a migration of its own
+assert paidAt.rollback.status == 'REVERSED' && paidAt.rollback.how == 'src/main/resources/db/migration/U5__paid_at.sql'
+assert paidAt.rollback.schemaRestored
+assert json.migrations[0].rollback.status == 'NOT_REVERSIBLE'
+assert json.migrations[2].rollback.error == 'Flyway undoes SQL migrations only, with a U file'
 true
