@@ -131,25 +131,31 @@ public final class RollbackPass {
             SchemaDefinition restored = SchemaDefinition.read(c);
             List<String> differences = restored.differencesFrom(before);
             List<String> lost = held(follower.connection(), migrated.droppedIn(restored));
+            ScaledFollower.Timed clean = clean(follower, undone);
             return new Rollback(differences.isEmpty() ? Rollback.Status.REVERSED : Rollback.Status.INCOMPLETE, undo.how(),
-                    undone.millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
-                    findings, locks, judged.traffic(), measured.notRun(), projection(follower, undone, judged));
+                    clean.run().millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
+                    findings, locks, judged.traffic(), measured.notRun(), projection(clean, undone, judged));
+        }
+    }
+
+    /** The undo run once more, unwatched, on another copy of the state after the migration: its runtime, as a migration's. */
+    private ScaledFollower.Timed clean(Follower follower, Observed undone) throws SQLException {
+        try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
+            return ScaledFollower.timed(1, c, undone, follower.timeout(), log);
         }
     }
 
     /**
-     * The undo's runtime at production's rows, as a migration's is projected: timed cleanly on a
-     * copy of the state after the migration at full size and at each smaller size; {@code null}
-     * where the run does not project.
+     * The undo's runtime at production's rows, as a migration's is projected: its clean run at full
+     * size and one at each smaller size, on a copy of the state there; {@code null} where the run
+     * does not project.
      */
-    private Projection projection(Follower follower, Observed undone, MigrationResult judged) throws SQLException {
+    private Projection projection(ScaledFollower.Timed fullSize, Observed undone, MigrationResult judged) {
         if (sizes == null || sizes.fractions().isEmpty()) {
             return null;
         }
         List<ScaledFollower.Timed> timed = new ArrayList<>(sizes.timeOnCopies(undone));
-        try (Databases.Database copy = follower.copy(); Connection c = copy.connect()) {
-            timed.add(ScaledFollower.timed(1, c, undone, follower.timeout(), log));
-        }
+        timed.add(fullSize);
         Projections.Projected projected = Projections.project(judged.statements(), timed, production, null);
         return projected == null ? null : projected.migration();
     }

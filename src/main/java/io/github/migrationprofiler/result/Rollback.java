@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param status         how it went
  * @param how            what undid it ("U2__w.sql", "Liquibase's automatic rollback of addColumn"); {@code null} without an undo
- * @param millis         how long the undo ran, statements and commits; {@code null} when it did not run
+ * @param millis         how long the undo ran, statements and commits, timed as the clean pass times a migration (unwatched,
+ *                       on a copy of the state after it); {@code null} when it did not run
  * @param schemaRestored whether the schema after the undo is the schema before the migration; {@code null} when not compared
  * @param differences    how the schema after the undo departs from the one before the migration, one line per object
  * @param dataLost       tables and columns the undo dropped that held rows here, each with how many
