@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,12 +30,15 @@ public final class SqlDirectorySource implements MigrationSource {
 
     /** How a file that undoes a migration is named: the migration's name with one of these for {@code .sql}. */
     private static final List<String> UNDO_SUFFIXES = List.of(".down.sql", ".undo.sql");
+    /** A line {@code -- rollback} alone: what follows it in a file is the file's undo, not part of the migration. */
+    private static final Pattern ROLLBACK_SECTION = Pattern.compile("(?im)^[ \\t]*--[ \\t]*rollback[ \\t]*$");
 
     private final Path directory;
     private final Path baseDir;
     private final Charset encoding;
     private final Map<Migration, Path> files = new LinkedHashMap<>();
     private final Map<Migration, String> contents = new HashMap<>();
+    private final Map<Migration, String> rollbackSections = new HashMap<>();
     private final Map<Migration, SourceText> texts = new HashMap<>();
 
     /** @param encoding how the files are written ({@code project.build.sourceEncoding}) */
@@ -79,7 +84,10 @@ public final class SqlDirectorySource implements MigrationSource {
         return null;
     }
 
-    /** Its {@code .down.sql} or {@code .undo.sql} beside it, run as the migrations are run. */
+    /**
+     * Its {@code .down.sql} or {@code .undo.sql} beside it, else the file's own {@code -- rollback}
+     * section, run as the migrations are run.
+     */
     @Override
     public Undo undo(Migration migration) {
         Path file = files.get(migration);
@@ -90,7 +98,13 @@ public final class SqlDirectorySource implements MigrationSource {
                 return SqlScript.undo(display(undo), () -> SourceFiles.read(undo, encoding, display(undo)));
             }
         }
-        return Undo.none("no " + stem + ".down.sql or " + stem + ".undo.sql beside " + migration.source());
+        content(migration);
+        String section = rollbackSections.get(migration);
+        if (section != null) {
+            return SqlScript.undo(migration.source() + " (its -- rollback section)", () -> section);
+        }
+        return Undo.none("no " + stem + ".down.sql or " + stem + ".undo.sql beside " + migration.source() + ", nor a -- rollback "
+                + "section in it");
     }
 
     private String display(Path file) {
@@ -133,9 +147,21 @@ public final class SqlDirectorySource implements MigrationSource {
         return files.containsKey(migration) ? content(migration) : "";
     }
 
-    /** Each file is read once, however often it is applied, fingerprinted or searched for suppressions. */
+    /**
+     * The migration as it is applied: its file up to a {@code -- rollback} line, whose section is
+     * kept apart as its undo. Each file is read once, however often it is applied, fingerprinted or
+     * searched for suppressions.
+     */
     private String content(Migration migration) {
-        return contents.computeIfAbsent(migration, m -> SourceFiles.read(files.get(m), encoding, m.source()));
+        return contents.computeIfAbsent(migration, m -> {
+            String whole = SourceFiles.read(files.get(m), encoding, m.source());
+            Matcher rollback = ROLLBACK_SECTION.matcher(whole);
+            if (!rollback.find()) {
+                return whole;
+            }
+            rollbackSections.put(m, whole.substring(rollback.end()));
+            return whole.substring(0, rollback.start());
+        });
     }
 
     @Override

@@ -188,6 +188,26 @@ class RollbackIT {
     }
 
     @Test
+    void aPlainSqlFilesRollbackSectionIsItsUndoAndNotPartOfTheMigration() {
+        write(project.resolve("db/001_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY);\n");
+        write(project.resolve("db/002_note.sql"), """
+                ALTER TABLE items ADD COLUMN note text;
+                -- rollback
+                ALTER TABLE items DROP COLUMN note;
+                """);
+
+        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
+                .seed(SeedOptions.parse("500", 1, 0.1, Map.of())).migrations(List.of("002_*")).build());
+
+        MigrationResult note = run.migrations().get(0);
+        assertThat(note.statements()).extracting(s -> s.sql()).containsExactly("ALTER TABLE items ADD COLUMN note text");
+        assertThat(note.rollback()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
+            assertThat(r.how()).isEqualTo("db/002_note.sql (its -- rollback section)");
+        });
+    }
+
+    @Test
     void anUndoIsJudgedAsAMigrationIs() {
         write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
         write(project.resolve("db/V2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
