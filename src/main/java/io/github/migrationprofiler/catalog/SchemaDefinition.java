@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The application's schema by name, as the catalog defines it: tables, columns (type, nullability,
@@ -114,6 +116,12 @@ public final class SchemaDefinition {
         objects.keySet().stream().filter(object -> !expected.objects.containsKey(object))
                 .forEach(object -> differences.add("still there: " + object));
         return differences;
+    }
+
+    /** The tables this schema has and {@code earlier} had not, by name as the catalog qualifies them ("public.orders"). */
+    public Set<String> tablesAddedSince(SchemaDefinition earlier) {
+        return objects.keySet().stream().filter(o -> o.startsWith("table ") && !earlier.objects.containsKey(o))
+                .map(o -> o.substring("table ".length())).collect(Collectors.toSet());
     }
 
     /**

@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rollback pass: a reviewed migration's undo, as the project would run it in production
@@ -121,8 +122,7 @@ public final class RollbackPass {
             MigrationResult judged = judgement.judge(undone, measured == TrafficPass.Measured.NONE ? null
                     : new Judgement.Replayed(null, null, measured.traffic(), measured.error(), measured.deadlock(), measured.notRun(), null));
             List<LockHeld> locks = judged.statements().stream().flatMap(s -> s.locks().stream()).toList();
-            // an undo drops or renames back what its migration made; the code that used it is rolled back first
-            List<Finding> findings = judged.findings().stream().filter(f -> f.rule() != RuleId.BREAKING_CHANGE).toList();
+            List<Finding> findings = undoFindings(judged.findings(), migrated.tablesAddedSince(before));
             if (undone.status() != Status.PASSED) {
                 return new Rollback(Rollback.Status.FAILED, undo.how(), null, null, List.of(), List.of(), "the undo failed: "
                         + (undone.error() == null ? "interrupted" : undone.error().message()), undone.error(), null, null, List.of(), locks,
@@ -136,6 +136,17 @@ public final class RollbackPass {
                     clean.run().millis(), differences.isEmpty(), differences, lost, null, null, reapply(c, observed), judged.kind(),
                     findings, locks, judged.traffic(), measured.notRun(), projection(clean, undone, judged));
         }
+    }
+
+    /**
+     * The undo's findings that matter for a rollback. The code is rolled back first, so what the
+     * migration made is nobody's traffic again: a table it created is judged as the forward rules
+     * judge a table a migration creates (not at all), and dropping or renaming back what it made
+     * breaks no running code.
+     */
+    private static List<Finding> undoFindings(List<Finding> findings, Set<String> madeByMigration) {
+        return findings.stream().filter(f -> f.rule() != RuleId.BREAKING_CHANGE)
+                .filter(f -> f.subjects().isEmpty() || !madeByMigration.containsAll(f.subjects())).toList();
     }
 
     /** The undo run once more, unwatched, on another copy of the state after the migration: its runtime, as a migration's. */

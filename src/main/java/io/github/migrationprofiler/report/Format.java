@@ -57,6 +57,21 @@ final class Format {
     }
 
     /**
+     * The columns a run's migrations table needs beyond the fixed ones: production's time when any
+     * migration was projected, and how its undo went when the rollback pass ran.
+     */
+    record Columns(boolean projected, boolean rolledBack) {
+        static Columns of(RunResult run) {
+            return new Columns(Format.projected(run), run.migrations().stream().anyMatch(m -> m.rollback() != null));
+        }
+    }
+
+    /** "REVERSED", "INCOMPLETE (1 difference)", "—" without a rollback pass: the Rollback column. */
+    static String rollbackStatus(MigrationResult m) {
+        return m.rollback() == null ? "—" : m.rollback().summary();
+    }
+
+    /**
      * "0.52 s at 100,000 rows → about 3 min 28 s (3 min 5 s – 3 min 55 s) at 40,000,000 rows;
      * ACCESS EXCLUSIVE held as long (a + b·n, R² 0.998)", and where the model and the points disagree.
      */

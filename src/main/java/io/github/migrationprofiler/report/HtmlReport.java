@@ -97,7 +97,7 @@ public final class HtmlReport {
         }
         comparison(run.comparison(), h);
         h.append(runtimeChart(applied, names));
-        table(applied, names, Format.projected(run), h);
+        table(applied, names, Format.Columns.of(run), h);
         skipped(Format.skipped(run), names, h);
         seeding(run, h);
         rollbacks(Format.rolledBack(run), names, h);
@@ -129,18 +129,20 @@ public final class HtmlReport {
     }
 
     /** One row per applied migration: where it is, its kind and time, its strongest lock and verdict. */
-    private static void table(List<MigrationResult> applied, Function<MigrationResult, String> names, boolean projected,
+    private static void table(List<MigrationResult> applied, Function<MigrationResult, String> names, Format.Columns columns,
                               StringBuilder h) {
         h.append("<table><tr><th>Migration</th><th>Source</th><th>Kind</th><th>Time</th>")
-                .append(projected ? "<th>Production (projected)</th>" : "")
-                .append("<th>Rows</th><th>Strongest lock (held)</th><th>Verdict</th></tr>\n");
+                .append(columns.projected() ? "<th>Production (projected)</th>" : "")
+                .append("<th>Rows</th><th>Strongest lock (held)</th>").append(columns.rolledBack() ? "<th>Rollback</th>" : "")
+                .append("<th>Verdict</th></tr>\n");
         for (MigrationResult m : applied) {
             h.append("<tr><td><a href=\"#").append(anchor(m)).append("\">").append(esc(names.apply(m))).append("</a></td><td>")
                     .append(esc(m.source())).append(':').append(m.line()).append("</td><td>").append(m.kind() == null ? "" : m.kind())
                     .append("</td><td class=\"n\">").append(esc(Format.time(m.millis(), m.iterations())))
-                    .append(projected ? "</td><td class=\"n\">" + esc(Format.production(m)) : "").append("</td><td class=\"n\">")
+                    .append(columns.projected() ? "</td><td class=\"n\">" + esc(Format.production(m)) : "").append("</td><td class=\"n\">")
                     .append(Format.count(m.rowsAffected())).append("</td><td>")
-                    .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—"))).append("</td><td class=\"v-")
+                    .append(esc(Format.strongestLock(m).map(Format::lock).orElse("—")))
+                    .append(columns.rolledBack() ? "</td><td>" + esc(Format.rollbackStatus(m)) : "").append("</td><td class=\"v-")
                     .append(m.verdict()).append("\">").append(Format.outcome(m))
                     .append(m.reasons().isEmpty() ? "" : "<br><small>" + esc(String.join("; ", m.reasons())) + "</small>")
                     .append("</td></tr>\n");

@@ -89,11 +89,11 @@ public final class MarkdownSummary {
     private static String full(RunResult run) {
         StringBuilder md = new StringBuilder();
         Function<MigrationResult, String> names = Format::name;
-        boolean projected = Format.projected(run);
-        md.append(tableHead(projected));
-        Format.applied(run).forEach(m -> md.append(row(m, names, projected)));
+        Format.Columns columns = Format.Columns.of(run);
+        md.append(tableHead(columns));
+        Format.applied(run).forEach(m -> md.append(row(m, names, columns)));
         md.append(skipped(run, names));
-        if (projected) {
+        if (columns.projected()) {
             md.append("\n### At production size\n\n");
             Format.applied(run).stream().filter(m -> m.projection() != null)
                     .sorted(Comparator.comparingDouble((MigrationResult m) -> m.projection().millis()).reversed())
@@ -128,14 +128,14 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%d migrations are more than a comment holds: the worst in full, the others one "
                 + "line each; all of them in report.html and results.json.%n%n", worstFirst.size()));
-        boolean projected = Format.projected(run);
-        md.append(tableHead(projected));
+        Format.Columns columns = Format.Columns.of(run);
+        md.append(tableHead(columns));
         int fullBudget = (budget - tail.length()) / 2;
         int shown = 0;
         StringBuilder details = new StringBuilder();
         Set<String> advised = new HashSet<>();
         for (MigrationResult m : worstFirst) {
-            String row = row(m, names, projected);
+            String row = row(m, names, columns);
             if (m.verdict() == Verdict.OK && m.findings().isEmpty()) {
                 break;
             }
@@ -182,17 +182,18 @@ public final class MarkdownSummary {
             .thenComparing(m -> m.findings().size(), Comparator.reverseOrder())
             .thenComparing(MigrationResult::judgedMillis, Comparator.reverseOrder());
 
-    private static String tableHead(boolean projected) {
-        return projected ? "| Migration | Kind | Time | Production (projected) | Rows | Strongest lock (held) | Verdict |\n"
-                + "|---|---|---:|---:|---:|---|---|\n"
-                : "| Migration | Kind | Time | Rows | Strongest lock (held) | Verdict |\n|---|---|---:|---:|---|---|\n";
+    private static String tableHead(Format.Columns columns) {
+        return "| Migration | Kind | Time |" + (columns.projected() ? " Production (projected) |" : "") + " Rows | Strongest lock (held) |"
+                + (columns.rolledBack() ? " Rollback |" : "") + " Verdict |\n"
+                + "|---|---|---:|" + (columns.projected() ? "---:|" : "") + "---:|---|" + (columns.rolledBack() ? "---|" : "") + "---|\n";
     }
 
-    private static String row(MigrationResult m, Function<MigrationResult, String> names, boolean projected) {
+    private static String row(MigrationResult m, Function<MigrationResult, String> names, Format.Columns columns) {
         return "| " + code(names.apply(m)) + " | " + (m.kind() == null ? "" : m.kind()) + " | " + Format.time(m.millis(), m.iterations())
-                + (projected ? " | " + Format.production(m) : "")
+                + (columns.projected() ? " | " + Format.production(m) : "")
                 + " | " + Format.count(m.rowsAffected()) + " | "
                 + Format.strongestLock(m).map(Format::lock).map(MarkdownSummary::cell).orElse("—") + " | "
+                + (columns.rolledBack() ? cell(Format.rollbackStatus(m)) + " | " : "")
                 + (m.status() == Status.INTERRUPTED ? "INTERRUPTED" : Format.verdict(m.verdict()))
                 + (m.reasons().isEmpty() ? "" : ": " + cell(String.join("; ", m.reasons()))) + " |\n";
     }
