@@ -154,7 +154,8 @@ class RollbackIT {
                     assertThat(f.message()).matches("The rollback \\(db/U2__w\\.sql\\) drops data: table public\\.wishes: [\\d,]+ rows "
                             + "\\(in production: everything written there by the time of the rollback\\)");
                 });
-        assertThat(log).anyMatch(l -> l.matches(" {7}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql"));
+        assertThat(log).anyMatch(l -> l.matches("WARN {8}rollback: REVERSED in [\\d.]+ ms by db/U2__w\\.sql; the undo itself: SMALL, "
+                + "missing-lock-timeout \\(warning\\)"));
         assertThat(log).anyMatch(l -> l.matches("(?s) {7}\\[info\\] rollback-loses-data: The rollback \\(db/U2__w\\.sql\\) drops data: "
                 + "table public\\.wishes: [\\d,]+ rows .*"));
         assertThat(rollbackOf(run, "V5__view.sql")).as("a view holds no data of its own").satisfies(r -> {
