@@ -103,7 +103,8 @@ public final class ProjectionSizes implements AutoCloseable {
 
     /**
      * Times {@code observed} once at each size on a copy of the state there, which stays as it is:
-     * a migration's undo, for its projection. A size it fails at is left out (the size stays).
+     * a migration's undo, for its projection. A size it fails at is left out, said in a warning
+     * (the size itself stays).
      */
     public List<ScaledFollower.Timed> timeOnCopies(Observed observed) {
         long start = System.nanoTime();
@@ -112,7 +113,8 @@ public final class ProjectionSizes implements AutoCloseable {
             try {
                 timed.add(size.timeOnCopy(observed));
             } catch (SQLException | RuntimeException e) {
-                log.debug("Projection of " + observed.migration().label() + " at " + size.fraction() + " of the scale: " + e.getMessage());
+                log.warn("Projection of " + observed.migration().label() + ": timing it at " + size.fraction() + " of the scale failed ("
+                        + e.getMessage() + "); projecting from the other sizes");
             }
         }
         nanos += System.nanoTime() - start;

@@ -214,15 +214,24 @@ class RollbackIT {
         });
     }
 
+    /** items.quantity widened to bigint by V2 and narrowed back by U2; each file opens with its prefix (a lock_timeout, or ""). */
+    private void widerAndBack(String forwardPrefix, String undoPrefix) {
+        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
+        write(project.resolve("db/V2__wider.sql"), forwardPrefix + "ALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
+        write(project.resolve("db/U2__wider.sql"), undoPrefix + "ALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+    }
+
+    /** The project's db directory as a Flyway project, reviewing V2 only. */
+    private ProfilerConfig.Builder flywayReviewingV2(Map<String, String> settings) {
+        return server.config(project).sqlDirectory(project.resolve("db")).flyway(new FlywayOptions(settings, Map.of(), List.of(), List.of()))
+                .migrations(List.of("V2__*"));
+    }
+
     @Test
     void anUndoIsJudgedAsAMigrationIs() {
-        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
-        write(project.resolve("db/V2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
-        write(project.resolve("db/U2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+        widerAndBack("SET lock_timeout = '2s';\n", "");
 
-        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
-                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
-                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+        RunResult run = Profiles.profile(flywayReviewingV2(Map.of()).seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).build());
 
         MigrationResult wider = run.migrations().get(0);
         assertThat(wider.findings()).extracting(f -> f.rule().id()).contains("column-type-rewrite");
@@ -237,14 +246,11 @@ class RollbackIT {
 
     @Test
     void anUndoGetsItsOwnTrafficPass() {
-        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
-        write(project.resolve("db/V2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
-        write(project.resolve("db/U2__wider.sql"), "ALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+        widerAndBack("", "");
 
-        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
-                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+        RunResult run = Profiles.profile(flywayReviewingV2(Map.of())
                 .traffic(new TrafficOptions(true, 2, 50, Duration.ofMillis(300), null, Duration.ZERO))
-                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).build());
 
         MigrationResult wider = run.migrations().get(0);
         assertThat(wider.traffic()).as("the migration's own pass").isNotNull();
@@ -259,15 +265,11 @@ class RollbackIT {
 
     @Test
     void anUndoIsProjectedToProductionsRowsAndJudgedByIt() {
-        write(project.resolve("db/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, quantity int NOT NULL);\n");
-        write(project.resolve("db/V2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE bigint;\n");
-        write(project.resolve("db/U2__wider.sql"), "SET lock_timeout = '2s';\nALTER TABLE items ALTER COLUMN quantity TYPE int;\n");
+        widerAndBack("SET lock_timeout = '2s';\n", "SET lock_timeout = '2s';\n");
 
-        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
-                .flyway(new FlywayOptions(Map.of(), Map.of(), List.of(), List.of()))
+        RunResult run = Profiles.profile(flywayReviewingV2(Map.of())
                 // enough rows that the rewrite's time grows clearly from one size to the next, beyond timer noise
-                .seed(SeedOptions.parse("50000", 1, 0.1, Map.of())).productionRows(Map.of("items", 2_000_000_000L))
-                .migrations(List.of("V2__*")).build());
+                .seed(SeedOptions.parse("50000", 1, 0.1, Map.of())).productionRows(Map.of("items", 2_000_000_000L)).build());
 
         MigrationResult wider = run.migrations().get(0);
         assertThat(wider.projection()).as("the migration's own").isNotNull();
@@ -286,9 +288,8 @@ class RollbackIT {
         write(project.resolve("db/V2__note_index.sql"), "CREATE INDEX CONCURRENTLY items_note ON items (note);\n");
         write(project.resolve("db/U2__note_index.sql"), "SET lock_timeout = '2s';\nDROP INDEX CONCURRENTLY items_note;\n");
 
-        RunResult run = Profiles.profile(server.config(project).sqlDirectory(project.resolve("db"))
-                .flyway(new FlywayOptions(Map.of("flyway.postgresql.transactional.lock", "false"), Map.of(), List.of(), List.of()))
-                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).migrations(List.of("V2__*")).build());
+        RunResult run = Profiles.profile(flywayReviewingV2(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .seed(SeedOptions.parse("2000", 1, 0.1, Map.of())).build());
 
         assertThat(run.migrations().get(0).rollback()).satisfies(r -> {
             assertThat(r.status()).isEqualTo(Rollback.Status.REVERSED);
